@@ -1,0 +1,76 @@
+package dev.tunelab.api;
+
+import dev.tunelab.store.ArtifactEntity;
+import dev.tunelab.store.TrialEntity;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/** What workers call over HTTP instead of touching the database. */
+@Path("/api/v1/internal/trials/{trialId}")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalResource {
+  static final String MODEL_CARD = "modelcard.json";
+  /** Whether the attempt should still run: a worker asks before it spends time training. */
+  @GET
+  @Path("attempts/{attempt}")
+  @Transactional
+  public Map<String, Object> attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
+    TrialEntity t = TrialEntity.findById(trialId);
+    if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+    boolean run = t.attempt == attempt && ("QUEUED".equals(t.status) || "RUNNING".equals(t.status));
+    return Map.of("run", run, "status", t.status, "attempt", t.attempt);
+  }
+
+  /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */
+  @PUT
+  @Path("artifact")
+  @Consumes("application/zip")
+  @Transactional
+  public Map<String, Object> upload(
+      @PathParam("trialId") UUID trialId, @QueryParam("attempt") int attempt, byte[] zip) {
+    TrialEntity t = TrialEntity.findById(trialId);
+    if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+    if (t.attempt != attempt) throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
+    if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the model zip");
+    String card = modelCard(zip);
+    ArtifactEntity a = ArtifactEntity.findById(trialId);
+    if (a == null) {
+      a = new ArtifactEntity();
+      a.trialId = trialId;
+    }
+    a.attempt = attempt;
+    a.content = zip;
+    a.sizeBytes = zip.length;
+    a.modelCardJson = card;
+    a.createdAt = Instant.now();
+    a.persist();
+    return Map.of("trial", trialId.toString(), "attempt", attempt, "bytes", zip.length);
+  }
+
+  /** The model card travels inside the zip, so the model and its description cannot part. */
+  static String modelCard(byte[] zip) {
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (MODEL_CARD.equals(e.getName())) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw ApiProblem.invalid("$", "the body is not a readable zip: " + e.getMessage());
+    }
+    throw ApiProblem.invalid("$", "the zip has no " + MODEL_CARD + " entry");
+  }
+}

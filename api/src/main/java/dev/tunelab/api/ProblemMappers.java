@@ -1,0 +1,60 @@
+package dev.tunelab.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.core.study.InvalidStudyException;
+import dev.tunelab.core.study.Violation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error leaves as problem+json; a path names the offending field wherever one exists. */
+public class ProblemMappers {
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  public static final String PROBLEM_JSON = "application/problem+json";
+
+  @ServerExceptionMapper
+  public Response apiProblem(ApiProblem p) {
+    return problem(p.status, p.title, p.getMessage(), p.errors);
+  }
+
+  @ServerExceptionMapper
+  public Response invalidStudy(InvalidStudyException e) {
+    List<Violation> v = e.violations();
+    String detail = v.size() == 1 ? v.get(0).path() + ": " + v.get(0).message()
+        : v.size() + " problems; the first: " + v.get(0).path() + ": " + v.get(0).message();
+    return problem(422, "The study cannot run", detail, v);
+  }
+
+  @ServerExceptionMapper
+  public Response badJson(JsonProcessingException e) {
+    var loc = e.getLocation();
+    String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    return problem(400, "Malformed JSON", e.getOriginalMessage() + where, List.of(new Violation("$", "not valid JSON" + where)));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    return problem(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage(), List.of());
+  }
+
+  @ServerExceptionMapper(priority = 10_000)
+  public Response unexpected(Exception e) {
+    LOG.error("unexpected error", e);
+    return problem(500, "Internal error", "an unexpected error occurred; it has been logged", List.of());
+  }
+
+  static Response problem(int status, String title, String detail, List<Violation> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    if (!errors.isEmpty()) body.put("errors", errors);
+    return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+  }
+}

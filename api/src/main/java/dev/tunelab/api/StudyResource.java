@@ -1,0 +1,111 @@
+package dev.tunelab.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.store.ArtifactEntity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/api/v1/studies")
+@Produces(MediaType.APPLICATION_JSON)
+public class StudyResource {
+  static final int MAX_PAGE_SIZE = 500;
+
+  @Inject StudyService studies;
+
+  /** Validates and stores a study; the scheduler starts it. 422 lists every problem by JSON path. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(String body) throws JsonProcessingException {
+    if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a study as JSON");
+    StudyView view = studies.create(Json.MAPPER.readTree(body));
+    return Response.created(URI.create(view.url())).entity(view).build();
+  }
+
+  @GET
+  public List<StudyView> list() {
+    return studies.list();
+  }
+
+  @GET
+  @Path("{id}")
+  public StudyView get(@PathParam("id") String id) {
+    return studies.get(uuid(id));
+  }
+
+  /** The leaderboard: best objective first, trials without one last, then by number. */
+  @GET
+  @Path("{id}/trials")
+  public StudyService.Page trials(
+      @PathParam("id") String id,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (page < 0) throw ApiProblem.invalid("$.page", "must be 0 or more");
+    if (size < 1 || size > MAX_PAGE_SIZE) throw ApiProblem.invalid("$.size", "must be from 1 to " + MAX_PAGE_SIZE);
+    return studies.trials(uuid(id), page, size);
+  }
+
+  @GET
+  @Path("{id}/trials/{number}")
+  public TrialView trial(@PathParam("id") String id, @PathParam("number") int number) {
+    return studies.trial(uuid(id), number);
+  }
+
+  @GET
+  @Path("{id}/trials/{number}/metrics")
+  public Map<String, Object> metrics(@PathParam("id") String id, @PathParam("number") int number) {
+    return studies.metrics(uuid(id), number);
+  }
+
+  @GET
+  @Path("{id}/trials/{number}/model")
+  @Produces("application/zip")
+  public Response model(@PathParam("id") String id, @PathParam("number") int number) {
+    return download(uuid(id), number);
+  }
+
+  /** The best trial's model: a DL4J zip with its normalizer and a modelcard.json entry. */
+  @GET
+  @Path("{id}/best-model")
+  @Produces("application/zip")
+  public Response bestModel(@PathParam("id") String id) {
+    UUID study = uuid(id);
+    return download(study, studies.bestTrialNumber(study));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  public StudyView cancel(@PathParam("id") String id) {
+    return studies.cancel(uuid(id));
+  }
+
+  private Response download(UUID study, int number) {
+    ArtifactEntity a = studies.model(study, number);
+    String file = "tunelab-" + study.toString().substring(0, 8) + "-trial-" + number + ".zip";
+    return Response.ok(a.content, "application/zip")
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .header("X-TuneLab-Trial", number)
+        .build();
+  }
+
+  static UUID uuid(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiProblem.notFound("no study with id '" + id + "'");
+    }
+  }
+}

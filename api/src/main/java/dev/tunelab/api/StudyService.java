@@ -1,0 +1,182 @@
+package dev.tunelab.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.messages.ControlMessage;
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.Topics;
+import dev.tunelab.core.study.Direction;
+import dev.tunelab.core.study.StudyParser;
+import dev.tunelab.core.study.StudySpec;
+import dev.tunelab.store.ArtifactEntity;
+import dev.tunelab.store.Outbox;
+import dev.tunelab.store.Projects;
+import dev.tunelab.store.StudyEntity;
+import dev.tunelab.store.StudyStatus;
+import dev.tunelab.store.TrialEntity;
+import dev.tunelab.store.TrialStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Creates, reads and cancels studies; the scheduler does the rest from what is stored here. */
+@ApplicationScoped
+public class StudyService {
+  @Inject DatasetService datasets;
+  @Inject Outbox outbox;
+
+  /** A page of a leaderboard. */
+  public record Page(List<TrialView> items, int page, int size, long total) {}
+
+  @Transactional
+  public StudyView create(JsonNode body) {
+    StudyParser parser = new StudyParser(datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+    StudySpec spec = parser.parse(body);
+    StudyEntity s = new StudyEntity();
+    s.id = UUID.randomUUID();
+    s.projectId = Projects.DEFAULT;
+    s.name = spec.name();
+    s.status = StudyStatus.PENDING.name();
+    s.datasetId = spec.dataset();
+    s.specJson = Json.write(spec);
+    s.direction = spec.objective().direction().json();
+    s.plannedTrials = spec.plannedTrials();
+    s.parallelTrials = spec.budget().parallelTrials();
+    s.createdAt = Instant.now();
+    s.persist();
+    return view(s);
+  }
+
+  @Transactional
+  public List<StudyView> list() {
+    List<StudyEntity> studies = StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
+    return studies.stream().map(this::view).toList();
+  }
+
+  @Transactional
+  public StudyView get(UUID id) {
+    return view(study(id));
+  }
+
+  @Transactional
+  public Page trials(UUID id, int page, int size) {
+    StudyEntity s = study(id);
+    String order = Direction.parse(s.direction) == Direction.MAXIMIZE ? "desc" : "asc";
+    List<TrialEntity> trials = TrialEntity.find("studyId = ?1 order by objective " + order + " nulls last, number", id)
+        .page(page, size).list();
+    long total = TrialEntity.count("studyId", id);
+    Set<UUID> withModel = withModel(trials.stream().map(t -> t.id).toList());
+    return new Page(trials.stream().map(t -> TrialView.of(t, withModel.contains(t.id))).toList(), page, size, total);
+  }
+
+  @Transactional
+  public TrialView trial(UUID id, int number) {
+    TrialEntity t = trialEntity(id, number);
+    return TrialView.of(t, !withModel(List.of(t.id)).isEmpty());
+  }
+
+  @Transactional
+  public TrialEntity trialEntity(UUID id, int number) {
+    study(id);
+    TrialEntity t = TrialEntity.find("studyId = ?1 and number = ?2", id, number).firstResult();
+    if (t == null) throw ApiProblem.notFound("study " + id + " has no trial " + number);
+    return t;
+  }
+
+  /** The learning curve of the trial's current attempt. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> metrics(UUID id, int number) {
+    TrialEntity t = trialEntity(id, number);
+    List<Object[]> rows = TrialEntity.getEntityManager()
+        .createNativeQuery("select epoch, metrics_json from trial_metric where trial_id = ?1 and attempt = ?2 order by epoch", Object[].class)
+        .setParameter(1, t.id).setParameter(2, t.attempt).getResultList();
+    List<Map<String, Object>> epochs = rows.stream().map(r -> {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("epoch", ((Number) r[0]).intValue());
+      m.putAll(Json.read((String) r[1], Map.class));
+      return m;
+    }).toList();
+    return Map.of("study", id.toString(), "trial", number, "attempt", t.attempt, "epochs", epochs);
+  }
+
+  @Transactional
+  public ArtifactEntity model(UUID id, int number) {
+    TrialEntity t = trialEntity(id, number);
+    ArtifactEntity a = ArtifactEntity.findById(t.id);
+    if (a == null) throw ApiProblem.notFound("trial " + number + " has no model (status " + t.status + ")");
+    return a;
+  }
+
+  @Transactional
+  public int bestTrialNumber(UUID id) {
+    StudyView.Best best = best(study(id));
+    if (best == null) throw ApiProblem.notFound("study " + id + " has no completed trial with a model yet");
+    return best.number();
+  }
+
+  /** Stops the study: queued trials are cancelled, running ones are told to stop between epochs. */
+  @Transactional
+  public StudyView cancel(UUID id) {
+    StudyEntity s = StudyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    if (s == null) throw ApiProblem.notFound("no study with id " + id);
+    if (!s.active()) throw ApiProblem.conflict("study " + id + " is already " + s.status);
+    s.status = StudyStatus.CANCELLED.name();
+    s.finishedAt = Instant.now();
+    s.message = "cancelled by request";
+    List<TrialEntity> open = TrialEntity.list("studyId = ?1 and status in ?2", id,
+        List.of(TrialStatus.QUEUED.name(), TrialStatus.RUNNING.name()));
+    for (TrialEntity t : open) {
+      outbox.add(Topics.CONTROL, t.id.toString(), new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
+      if (TrialStatus.QUEUED.name().equals(t.status)) {
+        t.status = TrialStatus.CANCELLED.name();
+        t.finishedAt = s.finishedAt;
+        t.message = "study cancelled before the trial started";
+      }
+    }
+    return view(s);
+  }
+
+  private StudyEntity study(UUID id) {
+    StudyEntity s = StudyEntity.findById(id);
+    if (s == null || !Projects.DEFAULT.equals(s.projectId)) throw ApiProblem.notFound("no study with id " + id);
+    return s;
+  }
+
+  private StudyView view(StudyEntity s) {
+    List<Object[]> counts = TrialEntity.getEntityManager()
+        .createQuery("select t.status, count(t) from TrialEntity t where t.studyId = :id group by t.status", Object[].class)
+        .setParameter("id", s.id).getResultList();
+    Map<String, Integer> by = new java.util.HashMap<>();
+    for (Object[] c : counts) by.put((String) c[0], ((Number) c[1]).intValue());
+    int completed = by.getOrDefault("COMPLETED", 0);
+    int failed = by.getOrDefault("FAILED", 0);
+    int cancelled = by.getOrDefault("CANCELLED", 0);
+    var progress = new StudyView.Progress(s.plannedTrials, completed + failed + cancelled, completed,
+        by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), failed, cancelled);
+    return StudyView.of(s, progress, best(s));
+  }
+
+  @SuppressWarnings("unchecked")
+  private StudyView.Best best(StudyEntity s) {
+    String order = Direction.parse(s.direction) == Direction.MAXIMIZE ? "desc" : "asc";
+    TrialEntity t = TrialEntity.find("studyId = ?1 and status = ?2 and objective is not null order by objective "
+        + order + ", number", s.id, TrialStatus.COMPLETED.name()).firstResult();
+    if (t == null) return null;
+    return new StudyView.Best(t.number, t.objective, Json.read(t.paramsJson, Map.class), "/api/v1/studies/" + s.id + "/best-model");
+  }
+
+  private static Set<UUID> withModel(List<UUID> trialIds) {
+    if (trialIds.isEmpty()) return Set.of();
+    return new HashSet<>(ArtifactEntity.getEntityManager()
+        .createQuery("select a.trialId from ArtifactEntity a where a.trialId in :ids", UUID.class)
+        .setParameter("ids", trialIds).getResultList());
+  }
+}

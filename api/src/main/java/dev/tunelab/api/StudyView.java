@@ -1,0 +1,41 @@
+package dev.tunelab.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.space.SearchSpace;
+import dev.tunelab.core.study.StudySpec;
+import dev.tunelab.store.StudyEntity;
+import java.time.Instant;
+import java.util.Map;
+
+/** A study as the API shows it: its spec, where it stands, and its best trial so far. */
+public record StudyView(
+    String id,
+    String name,
+    String status,
+    String dataset,
+    StudySpec.Objective objective,
+    StudySpec.Algorithm algorithm,
+    StudySpec.Budget budget,
+    double validationSplit,
+    SearchSpace space,
+    JsonNode template,
+    Progress progress,
+    Best best,
+    Instant createdAt,
+    Instant finishedAt,
+    String message,
+    String url) {
+
+  /** Trial counts; {@code done} counts every finished trial (completed, failed or cancelled). */
+  public record Progress(int total, int done, int completed, int running, int queued, int failed, int cancelled) {}
+
+  public record Best(int number, double objective, Map<String, Object> params, String modelUrl) {}
+
+  static StudyView of(StudyEntity s, Progress progress, Best best) {
+    StudySpec spec = Json.read(s.specJson, StudySpec.class);
+    return new StudyView(s.id.toString(), s.name, s.status, s.datasetId, spec.objective(), spec.algorithm(),
+        spec.budget(), spec.validationSplit(), spec.space(), spec.template(), progress, best, s.createdAt,
+        s.finishedAt, s.message, "/api/v1/studies/" + s.id);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.tunelab.api;
+
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.store.TrialEntity;
+import java.time.Instant;
+import java.util.Map;
+
+/** One row of a leaderboard. {@code metrics} holds the latest epoch's values. */
+public record TrialView(
+    int number,
+    String id,
+    String status,
+    int attempt,
+    Map<String, Object> params,
+    Double objective,
+    int epochsDone,
+    Map<String, Object> metrics,
+    String error,
+    boolean hasModel,
+    String worker,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt) {
+
+  @SuppressWarnings("unchecked")
+  static TrialView of(TrialEntity t, boolean hasModel) {
+    Map<String, Object> metrics = t.lastMetricsJson == null ? Map.of() : Json.read(t.lastMetricsJson, Map.class);
+    return new TrialView(t.number, t.id.toString(), t.status, t.attempt, Json.read(t.paramsJson, Map.class),
+        t.objective, t.epochsDone, metrics, t.message, hasModel, t.worker, t.createdAt, t.startedAt, t.finishedAt);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.tunelab.core.sampling;
+
+import dev.tunelab.core.space.SearchSpace;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Decides what to try next. Implementations keep no state: everything they need is in the
+ * history, so a restarted scheduler or a redelivered message changes nothing.
+ */
+public interface Sampler {
+
+  /** The next point of {@code space}, or empty when the space has no untried point left. */
+  Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng);
+}

@@ -1,0 +1,175 @@
+package dev.tunelab.core.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.space.SearchSpace;
+import dev.tunelab.core.template.TemplateChecker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Reads a submitted study, fills in defaults and reports every problem at its JSON path, so a
+ * study that cannot run is refused at the door instead of failing in trial 37.
+ */
+public final class StudyParser {
+  public static final int MAX_TRIALS = 10_000;
+  public static final int MAX_PARALLEL = 64;
+  public static final int MAX_EPOCHS = 1_000;
+  static final Set<String> FIELDS = Set.of(
+      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template");
+  static final Map<Task, Set<String>> METRICS = Map.of(
+      Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss"),
+      Task.REGRESSION, Set.of("val_rmse", "rmse", "val_loss", "loss"));
+
+  private final Function<String, Optional<DatasetFacts>> datasets;
+  private final LongSupplier seeds;
+
+  /**
+   * @param datasets looks up a dataset by id
+   * @param seeds gives a seed when the study names none, so every stored study is reproducible
+   */
+  public StudyParser(Function<String, Optional<DatasetFacts>> datasets, LongSupplier seeds) {
+    this.datasets = datasets;
+    this.seeds = seeds;
+  }
+
+  /** The validated study; throws {@link InvalidStudyException} listing every violation. */
+  public StudySpec parse(JsonNode root) {
+    List<Violation> out = new ArrayList<>();
+    if (root == null || !root.isObject()) {
+      throw new InvalidStudyException(List.of(new Violation("$", "a study is a JSON object")));
+    }
+    root.fieldNames().forEachRemaining(f -> {
+      if (!FIELDS.contains(f)) out.add(new Violation("$." + f, "unknown field; allowed: " + new java.util.TreeSet<>(FIELDS)));
+    });
+
+    DatasetFacts facts = null;
+    String dataset = null;
+    JsonNode ds = root.get("dataset");
+    if (ds == null || !ds.isTextual() || ds.asText().isBlank()) {
+      out.add(new Violation("$.dataset", "is required: the id of an uploaded dataset, or \"iris\""));
+    } else {
+      dataset = ds.asText();
+      facts = datasets.apply(dataset).orElse(null);
+      if (facts == null) out.add(new Violation("$.dataset", "no dataset with id '" + dataset + "'"));
+    }
+    Task task = facts == null ? null : facts.task();
+
+    SearchSpace space = SpaceParser.parse(root.get("space"), "$.space", out);
+    StudySpec.Algorithm algorithm = algorithm(root.get("algorithm"), out);
+    if ("grid".equals(algorithm.name()) && space.gridSize() < 0) {
+      out.add(new Violation("$.space", "grid search needs finite parameters (int or choice); a float range has no grid"));
+    }
+    if ("grid".equals(algorithm.name()) && space.params().isEmpty()) {
+      out.add(new Violation("$.space", "grid search needs at least one parameter"));
+    }
+    StudySpec.Budget budget = budget(root.get("budget"), algorithm, space, out);
+    StudySpec.Objective objective = objective(root.get("objective"), task, out);
+    double split = validationSplit(root.get("validationSplit"), out);
+    JsonNode template = root.get("template");
+    out.addAll(TemplateChecker.check(template, space, task, "$.template"));
+
+    if (!out.isEmpty()) throw new InvalidStudyException(out);
+    JsonNode nameNode = root.get("name");
+    String name = nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
+        ? nameNode.asText().strip()
+        : dataset + " " + algorithm.name();
+    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template);
+  }
+
+  private StudySpec.Algorithm algorithm(JsonNode n, List<Violation> out) {
+    if (n == null) return new StudySpec.Algorithm("random", seeds.getAsLong());
+    if (!n.isObject()) {
+      out.add(new Violation("$.algorithm", "must be an object such as {\"name\": \"random\", \"seed\": 42}"));
+      return new StudySpec.Algorithm("random", 0);
+    }
+    unknown(n, Set.of("name", "seed"), "$.algorithm", out);
+    String name = n.path("name").asText("random");
+    if (!Set.of("grid", "random").contains(name)) {
+      out.add(new Violation("$.algorithm.name", "must be \"grid\" or \"random\", got " + n.get("name")));
+    }
+    long seed;
+    JsonNode s = n.get("seed");
+    if (s == null) {
+      seed = seeds.getAsLong();
+    } else if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+      out.add(new Violation("$.algorithm.seed", "must be an integer, got " + s));
+      seed = 0;
+    } else {
+      seed = s.asLong();
+    }
+    return new StudySpec.Algorithm(name, seed);
+  }
+
+  private StudySpec.Budget budget(JsonNode n, StudySpec.Algorithm algorithm, SearchSpace space, List<Violation> out) {
+    if (n != null && !n.isObject()) {
+      out.add(new Violation("$.budget", "must be an object with maxTrials, parallelTrials, epochs"));
+      n = null;
+    }
+    if (n != null) unknown(n, Set.of("maxTrials", "parallelTrials", "epochs"), "$.budget", out);
+    long grid = space.gridSize();
+    int defaultTrials = "grid".equals(algorithm.name()) && grid > 0 ? (int) Math.min(grid, MAX_TRIALS) : 20;
+    int maxTrials = bounded(n, "maxTrials", defaultTrials, MAX_TRIALS, out);
+    int parallel = bounded(n, "parallelTrials", 2, MAX_PARALLEL, out);
+    int epochs = bounded(n, "epochs", 20, MAX_EPOCHS, out);
+    return new StudySpec.Budget(maxTrials, parallel, epochs);
+  }
+
+  private static int bounded(JsonNode n, String key, int dflt, int max, List<Violation> out) {
+    JsonNode v = n == null ? null : n.get(key);
+    if (v == null) return dflt;
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > max) {
+      out.add(new Violation("$.budget." + key, "must be an integer from 1 to " + max + ", got " + v));
+      return dflt;
+    }
+    return v.asInt();
+  }
+
+  private StudySpec.Objective objective(JsonNode n, Task task, List<Violation> out) {
+    String dfltMetric = task == Task.REGRESSION ? "val_rmse" : "val_accuracy";
+    if (n == null) return new StudySpec.Objective(dfltMetric, defaultDirection(dfltMetric));
+    if (!n.isObject()) {
+      out.add(new Violation("$.objective", "must be an object such as {\"metric\": \"val_accuracy\", \"direction\": \"maximize\"}"));
+      return new StudySpec.Objective(dfltMetric, defaultDirection(dfltMetric));
+    }
+    unknown(n, Set.of("metric", "direction"), "$.objective", out);
+    String metric = n.path("metric").asText(dfltMetric);
+    if (task != null && !METRICS.get(task).contains(metric)) {
+      out.add(new Violation("$.objective.metric", "a " + task.json() + " study can optimize "
+          + new java.util.TreeSet<>(METRICS.get(task)) + ", not '" + metric + "'"));
+    }
+    Direction direction = defaultDirection(metric);
+    JsonNode d = n.get("direction");
+    if (d != null) {
+      if (d.isTextual() && Set.of("maximize", "minimize").contains(d.asText())) {
+        direction = Direction.parse(d.asText());
+      } else {
+        out.add(new Violation("$.objective.direction", "must be \"maximize\" or \"minimize\", got " + d));
+      }
+    }
+    return new StudySpec.Objective(metric, direction);
+  }
+
+  private static Direction defaultDirection(String metric) {
+    return metric.endsWith("accuracy") ? Direction.MAXIMIZE : Direction.MINIMIZE;
+  }
+
+  private static double validationSplit(JsonNode v, List<Violation> out) {
+    if (v == null) return 0.2;
+    if (!v.isNumber() || v.asDouble() < 0.05 || v.asDouble() > 0.5) {
+      out.add(new Violation("$.validationSplit", "must be a number from 0.05 to 0.5, got " + v));
+      return 0.2;
+    }
+    return v.asDouble();
+  }
+
+  private static void unknown(JsonNode n, Set<String> keys, String path, List<Violation> out) {
+    n.fieldNames().forEachRemaining(f -> {
+      if (!keys.contains(f)) out.add(new Violation(path + "." + f, "unknown field; allowed: " + new java.util.TreeSet<>(keys)));
+    });
+  }
+}

@@ -1,0 +1,68 @@
+package dev.tunelab.scheduler;
+
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.TrialEvent;
+import dev.tunelab.store.TrialEntity;
+import dev.tunelab.store.TrialStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies workers' trial events to the store. Each write is idempotent by (trial, attempt, epoch)
+ * and events of an old attempt or of a finished trial change nothing, so redelivery is harmless.
+ */
+@ApplicationScoped
+public class EventIntake {
+  private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
+  @Transactional
+  public void apply(TrialEvent e) {
+    TrialEntity trial = TrialEntity.findById(e.trialId(), LockModeType.PESSIMISTIC_WRITE);
+    if (trial == null || trial.attempt != e.attempt()) {
+      LOG.debugf("ignoring event %s for unknown trial or attempt %s/%d", e.type(), e.trialId(), e.attempt());
+      return;
+    }
+    if (e.metrics() != null && !e.metrics().isEmpty() && e.epoch() > 0) {
+      recordMetrics(e);
+      if (e.epoch() >= trial.epochsDone) {
+        trial.epochsDone = e.epoch();
+        trial.lastMetricsJson = Json.write(e.metrics());
+      }
+    }
+    if (trial.state().finished()) return;
+    switch (e.type()) {
+      case STARTED, EPOCH -> {
+        if (trial.state() == TrialStatus.QUEUED) {
+          trial.status = TrialStatus.RUNNING.name();
+          trial.startedAt = Instant.now();
+        }
+        trial.worker = e.worker();
+      }
+      case COMPLETED -> finish(trial, TrialStatus.COMPLETED, e.objective(), null);
+      case STOPPED -> finish(trial, TrialStatus.CANCELLED, null, e.message());
+      case FAILED -> finish(trial, TrialStatus.FAILED, null, e.message());
+    }
+  }
+
+  private static void finish(TrialEntity trial, TrialStatus status, Double objective, String message) {
+    trial.status = status.name();
+    trial.objective = objective;
+    trial.message = message;
+    trial.finishedAt = Instant.now();
+    if (trial.startedAt == null) trial.startedAt = trial.finishedAt;
+  }
+
+  private static void recordMetrics(TrialEvent e) {
+    TrialEntity.getEntityManager()
+        .createNativeQuery("insert into trial_metric (trial_id, attempt, epoch, metrics_json) values (?1, ?2, ?3, ?4)"
+            + " on conflict (trial_id, attempt, epoch) do nothing")
+        .setParameter(1, e.trialId())
+        .setParameter(2, e.attempt())
+        .setParameter(3, e.epoch())
+        .setParameter(4, Json.write(e.metrics()))
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,161 @@
+package dev.tunelab.scheduler;
+
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.Topics;
+import dev.tunelab.core.messages.TrialEvent;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The scheduler role: waits to become leader, then keeps studies at their parallelism, relays the
+ * outbox to Kafka and applies trial events. One thread each, so slow Kafka never stalls intake.
+ */
+@ApplicationScoped
+public class SchedulerService {
+  private static final Logger LOG = Logger.getLogger(SchedulerService.class);
+
+  @Inject TrialDispatcher dispatcher;
+  @Inject OutboxRelay relay;
+  @Inject EventIntake intake;
+  @Inject AgroalDataSource dataSource;
+
+  @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
+  List<String> roles;
+
+  @ConfigProperty(name = "tunelab.kafka.bootstrap")
+  String bootstrap;
+
+  @ConfigProperty(name = "tunelab.scheduler.tick", defaultValue = "PT0.3S")
+  Duration tick;
+
+  private volatile boolean running;
+  private final List<Thread> threads = new ArrayList<>();
+
+  void start(@Observes StartupEvent ev) {
+    if (!roles.contains("scheduler")) return;
+    running = true;
+    Thread leader = daemon("tunelab-scheduler", this::leadWhenElected);
+    threads.add(leader);
+    leader.start();
+  }
+
+  void stop(@Observes ShutdownEvent ev) {
+    running = false;
+    for (Thread t : threads) t.interrupt();
+    for (Thread t : threads) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void leadWhenElected() {
+    while (running) {
+      try (LeaderLock lock = LeaderLock.tryAcquire(dataSource)) {
+        if (lock == null) {
+          sleep(Duration.ofSeconds(5));
+          continue;
+        }
+        LOG.info("scheduler is the leader");
+        ensureTopics();
+        Thread events = daemon("tunelab-trial-events", this::consumeEvents);
+        events.start();
+        threads.add(events);
+        try (KafkaProducer<String, String> producer =
+            new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-scheduler"))) {
+          while (running && lock.stillHeld()) {
+            loopOnce(producer);
+            sleep(tick);
+          }
+        }
+      } catch (Exception e) {
+        if (running) {
+          LOG.warn("scheduler loop failed; retrying", e);
+          sleep(Duration.ofSeconds(2));
+        }
+      }
+    }
+  }
+
+  private void loopOnce(KafkaProducer<String, String> producer) throws InterruptedException {
+    for (UUID study : dispatcher.activeStudies()) {
+      try {
+        dispatcher.advance(study);
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "could not advance study %s", study);
+      }
+    }
+    while (relay.publishPending(producer) > 0) {
+      // drain the backlog before the next tick
+    }
+  }
+
+  private void consumeEvents() {
+    Map<String, Object> config = Topics.consumerConfig(bootstrap, "tunelab-scheduler");
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(Topics.TRIAL_EVENTS));
+      while (running) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        for (ConsumerRecord<String, String> r : records) {
+          try {
+            intake.apply(Json.read(r.value(), TrialEvent.class));
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "dropping unreadable trial event at offset %d: %s", r.offset(), r.value());
+          }
+        }
+        if (!records.isEmpty()) consumer.commitSync();
+      }
+    } catch (org.apache.kafka.common.errors.InterruptException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (running) LOG.error("trial event consumer stopped", e);
+    }
+  }
+
+  private void ensureTopics() throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      for (String topic : Topics.ALL) {
+        try {
+          admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) -1))).all().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tunelab.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A study as stored: the validated spec as JSON plus the columns queries filter on. */
+@Entity
+@Table(name = "study")
+public class StudyEntity extends PanacheEntityBase {
+  @Id public UUID id;
+
+  @Column(name = "project_id")
+  public String projectId;
+
+  public String name;
+  public String status;
+
+  @Column(name = "dataset_id")
+  public String datasetId;
+
+  @Column(name = "spec_json")
+  public String specJson;
+
+  public String direction;
+
+  @Column(name = "planned_trials")
+  public int plannedTrials;
+
+  @Column(name = "parallel_trials")
+  public int parallelTrials;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "finished_at")
+  public Instant finishedAt;
+
+  public String message;
+
+  public boolean active() {
+    return StudyStatus.PENDING.name().equals(status) || StudyStatus.RUNNING.name().equals(status);
+  }
+}

@@ -1,0 +1,9 @@
+package dev.tunelab.store;
+
+public enum StudyStatus {
+  PENDING,
+  RUNNING,
+  COMPLETED,
+  FAILED,
+  CANCELLED
+}

@@ -1,0 +1,56 @@
+package dev.tunelab.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One point of a study's space, the concrete model made from it, and how its training went. */
+@Entity
+@Table(name = "trial")
+public class TrialEntity extends PanacheEntityBase {
+  @Id public UUID id;
+
+  @Column(name = "study_id")
+  public UUID studyId;
+
+  @Column(name = "project_id")
+  public String projectId;
+
+  public int number;
+  public int attempt;
+  public String status;
+
+  @Column(name = "params_json")
+  public String paramsJson;
+
+  @Column(name = "model_json")
+  public String modelJson;
+
+  public Double objective;
+
+  @Column(name = "epochs_done")
+  public int epochsDone;
+
+  @Column(name = "last_metrics_json")
+  public String lastMetricsJson;
+
+  public String worker;
+  public String message;
+
+  @Column(name = "created_at")
+  public Instant createdAt;
+
+  @Column(name = "started_at")
+  public Instant startedAt;
+
+  @Column(name = "finished_at")
+  public Instant finishedAt;
+
+  public TrialStatus state() {
+    return TrialStatus.valueOf(status);
+  }
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+
+// The Java backend serves META-INF/resources from its classpath at "/", so the
+// bundle is written straight into the module's Maven output folder and ends up
+// in the web-ui jar without a copy step.
+export default defineConfig({
+  base: '/',
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+  },
+  // Only for `npx vite` during UI work: forwards API calls to a locally running backend.
+  server: {
+    proxy: { '/api': process.env.TUNELAB_API || 'http://localhost:8080' },
+  },
+});

@@ -1,0 +1,55 @@
+package dev.tunelab.worker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.messages.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The worker's only way to the service's data: datasets in, models out, over HTTP. */
+final class ApiClient {
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String base;
+
+  ApiClient(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  JsonNode dataset(String id) throws IOException, InterruptedException {
+    return Json.MAPPER.readTree(get("/api/v1/datasets/" + id));
+  }
+
+  byte[] datasetContent(String id) throws IOException, InterruptedException {
+    return get("/api/v1/datasets/" + id + "/content");
+  }
+
+  /** False when the attempt was cancelled or superseded before this worker got to it. */
+  boolean shouldRun(UUID trialId, int attempt) throws IOException, InterruptedException {
+    return Json.MAPPER.readTree(get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt)).path("run").asBoolean();
+  }
+
+  void uploadArtifact(UUID trialId, int attempt, byte[] zip) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/internal/trials/" + trialId + "/artifact?attempt=" + attempt))
+        .timeout(Duration.ofMinutes(5))
+        .header("Content-Type", "application/zip")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
+        .build();
+    check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the model");
+  }
+
+  private byte[] get(String path) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).GET().build();
+    return check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "GET " + path);
+  }
+
+  private static byte[] check(HttpResponse<byte[]> res, String what) throws IOException {
+    if (res.statusCode() / 100 != 2) {
+      throw new IOException(what + " failed with HTTP " + res.statusCode() + ": " + new String(res.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return res.body();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.tunelab.worker;
+
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.Topics;
+import dev.tunelab.core.messages.TrialCommand;
+import dev.tunelab.core.messages.TrialEvent;
+import dev.tunelab.worker.training.TrainingResult;
+import dev.tunelab.worker.training.TrialTrainer;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jboss.logging.Logger;
+
+/** Runs one trial command to its end and reports each step; never throws for a bad trial. */
+final class TrialRunner {
+  private static final Logger LOG = Logger.getLogger(TrialRunner.class);
+
+  private final ApiClient api;
+  private final DatasetCache datasets;
+  private final StopRequests stops;
+  private final Producer<String, String> producer;
+  private final String workerId;
+
+  TrialRunner(ApiClient api, DatasetCache datasets, StopRequests stops, Producer<String, String> producer, String workerId) {
+    this.api = api;
+    this.datasets = datasets;
+    this.stops = stops;
+    this.producer = producer;
+    this.workerId = workerId;
+  }
+
+  /** Returns once the trial's final event is acknowledged by Kafka. */
+  void run(TrialCommand cmd) throws InterruptedException {
+    try {
+      if (!api.shouldRun(cmd.trialId(), cmd.attempt())) {
+        LOG.infof("skipping trial %s attempt %d: no longer wanted", cmd.trialId(), cmd.attempt());
+        return;
+      }
+      send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
+      DatasetCache.Entry data = datasets.get(cmd.datasetId());
+      TrainingResult result = new TrialTrainer().train(cmd, data.data(), data.classes(),
+          (epoch, metrics) -> send(cmd, TrialEvent.Type.EPOCH, epoch, Map.copyOf(metrics), null, null),
+          () -> stops.requested(cmd.trialId(), cmd.attempt()));
+      if (result.stopped()) {
+        send(cmd, TrialEvent.Type.STOPPED, result.epochsDone(), Map.of(), null, "stopped on request after epoch " + result.epochsDone());
+      } else {
+        api.uploadArtifact(cmd.trialId(), cmd.attempt(), result.artifactZip());
+        send(cmd, TrialEvent.Type.COMPLETED, result.epochsDone(), result.finalMetrics(), result.objective(), null);
+      }
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
+      send(cmd, TrialEvent.Type.FAILED, 0, Map.of(), null, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private void send(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics, Double objective, String message) {
+    TrialEvent e = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), epoch, metrics, objective, message, workerId);
+    try {
+      producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))).get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reporting " + type, ex);
+    } catch (ExecutionException | TimeoutException ex) {
+      throw new IllegalStateException("could not report " + type + " for trial " + cmd.trialId(), ex);
+    }
+  }
+}

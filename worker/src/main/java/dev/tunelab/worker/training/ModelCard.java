@@ -1,0 +1,56 @@
+package dev.tunelab.worker.training;
+
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.study.Task;
+import dev.tunelab.core.template.ModelSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a saved model is and how it was made, stored as {@code modelcard.json} inside the model
+ * zip so the artifact explains itself without the database: the exact network, the parameters
+ * that produced it, its metrics and the validation rows they were measured on (so anyone can
+ * re-evaluate it). Written with core's {@link Json#MAPPER}.
+ */
+public record ModelCard(
+    String format,
+    UUID trialId,
+    UUID studyId,
+    int trialNumber,
+    int attempt,
+    String datasetId,
+    Task task,
+    List<String> featureNames,
+    List<String> classes,
+    Map<String, Object> params,
+    ModelSpec model,
+    int epochs,
+    Map<String, Double> metrics,
+    String objectiveMetric,
+    Double objective,
+    SplitInfo split,
+    String createdAt,
+    Map<String, String> framework) {
+
+  public static final String FORMAT = "tunelab-model-card/1";
+  /** Name of the card's entry in the model zip. */
+  public static final String ENTRY = "modelcard.json";
+  public static final Map<String, String> FRAMEWORK = Map.of("deeplearning4j", "1.0.0-M2.1");
+
+  /**
+   * How the rows were split.
+   *
+   * @param validationRows 0-based data-row indices in the CSV (header excluded), ascending
+   */
+  public record SplitInfo(long seed, double validationFraction, int[] validationRows) {}
+
+  public byte[] toJson() {
+    return Json.write(this).getBytes(StandardCharsets.UTF_8);
+  }
+
+  public static ModelCard fromJson(byte[] json) {
+    return Json.read(json, ModelCard.class);
+  }
+}
