@@ -39,7 +39,7 @@ final class ExternalServers implements AutoCloseable {
     LocalPostgresCluster cluster = null;
     if (!createDatabase(pgHost, database)) {
       try {
-        cluster = LocalPostgresCluster.start(dir);
+        cluster = LocalPostgresCluster.start();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException(e);

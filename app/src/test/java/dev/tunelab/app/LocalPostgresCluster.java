@@ -23,14 +23,15 @@ final class LocalPostgresCluster implements AutoCloseable {
     this.port = port;
   }
 
-  static LocalPostgresCluster start(Path parent) throws IOException, InterruptedException {
+  static LocalPostgresCluster start() throws IOException, InterruptedException {
     Path bin;
     try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
       bin = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
           .max(Comparator.naturalOrder())
           .orElseThrow(() -> new IOException("no PostgreSQL binaries under /usr/lib/postgresql"));
     }
-    Path dir = Files.createTempDirectory(parent, "pg-");
+    // Directly under the temp root: user postgres cannot enter a directory private to root.
+    Path dir = Files.createTempDirectory("tunelab-pg-");
     int port = FreePort.find();
     boolean root = "root".equals(System.getProperty("user.name"));
     if (root) run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);

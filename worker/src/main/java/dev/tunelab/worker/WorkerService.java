@@ -39,6 +39,9 @@ public class WorkerService {
   @ConfigProperty(name = "tunelab.worker.slots", defaultValue = "1")
   int slots;
 
+  @ConfigProperty(name = "tunelab.worker.threads-per-slot", defaultValue = "1")
+  int threadsPerSlot;
+
   @ConfigProperty(name = "tunelab.worker.gpu", defaultValue = "false")
   boolean gpu;
 
@@ -50,6 +53,7 @@ public class WorkerService {
   void start(@Observes StartupEvent ev) throws Exception {
     if (!roles.contains("worker")) return;
     running = true;
+    NativeThreads.limit(threadsPerSlot);
     String host = InetAddress.getLocalHost().getHostName();
     String id = host + "/" + ProcessHandle.current().pid();
     producer = new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-worker-" + id));

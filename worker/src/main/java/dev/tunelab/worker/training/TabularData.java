@@ -1,5 +1,6 @@
 package dev.tunelab.worker.training;
 
+import dev.tunelab.core.data.Csv;
 import dev.tunelab.core.study.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,13 +38,12 @@ public final class TabularData {
    *
    * @param classes for classification, the classes in index order (label values are matched as
    *     trimmed strings, so "0"/"1" labels work); ignored for regression
-   * @throws IllegalArgumentException naming row (1-based, header excluded), line and column of the
-   *     first value that does not fit
+   * @throws IllegalArgumentException naming row (1-based, header excluded) and column of the first
+   *     value that does not fit
    */
   public static TabularData parse(byte[] csv, String labelColumn, Task task, List<String> classes) {
-    List<CsvRows.Row> rows = CsvRows.parse(csv);
-    if (rows.isEmpty()) throw new IllegalArgumentException("the CSV is empty: no header row");
-    List<String> header = rows.get(0).fields().stream().map(String::trim).toList();
+    Csv table = Csv.parse(csv);
+    List<String> header = table.header();
     int label = header.indexOf(labelColumn.trim());
     if (label < 0) {
       throw new IllegalArgumentException(
@@ -55,34 +55,29 @@ public final class TabularData {
     featureNames.remove(label);
     if (featureNames.isEmpty()) throw new IllegalArgumentException("the CSV has no feature column");
 
-    int n = rows.size() - 1;
+    int n = table.rows().size();
     if (n == 0) throw new IllegalArgumentException("the CSV has a header but no data rows");
     double[][] features = new double[n][];
     int[] classIndex = classification ? new int[n] : null;
     double[] target = classification ? null : new double[n];
     for (int r = 0; r < n; r++) {
-      CsvRows.Row row = rows.get(r + 1);
-      if (row.fields().size() != header.size()) {
-        throw new IllegalArgumentException(String.format(
-            "row %d (line %d) has %d fields, the header has %d",
-            r + 1, row.line(), row.fields().size(), header.size()));
-      }
+      String[] row = table.rows().get(r);
       double[] x = new double[featureNames.size()];
       int f = 0;
       for (int c = 0; c < header.size(); c++) {
-        String value = row.fields().get(c).trim();
+        String value = row[c];
         if (c != label) {
-          x[f++] = number(value, r, row.line(), header.get(c));
+          x[f++] = number(value, r, header.get(c));
         } else if (classification) {
           Integer id = classIds.get(value);
           if (id == null) {
             throw new IllegalArgumentException(String.format(
-                "row %d (line %d), column '%s': label '%s' is not one of the classes %s",
-                r + 1, row.line(), header.get(c), value, classes));
+                "row %d, column '%s': label '%s' is not one of the classes %s",
+                r + 1, header.get(c), value, classes));
           }
           classIndex[r] = id;
         } else {
-          target[r] = number(value, r, row.line(), header.get(c));
+          target[r] = number(value, r, header.get(c));
         }
       }
       features[r] = x;
@@ -105,7 +100,7 @@ public final class TabularData {
     return ids;
   }
 
-  private static double number(String value, int r, int line, String column) {
+  private static double number(String value, int r, String column) {
     String why;
     if (value.isEmpty()) {
       why = "is empty";
@@ -119,7 +114,7 @@ public final class TabularData {
       }
     }
     throw new IllegalArgumentException(
-        String.format("row %d (line %d), column '%s' %s", r + 1, line, column, why));
+        String.format("row %d, column '%s' %s", r + 1, column, why));
   }
 
   public Task task() {
