@@ -42,10 +42,14 @@ final class TrialRunner {
       send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
       TrainingResult result = new TrialTrainer().train(cmd, data.data(), data.classes(),
-          (epoch, metrics) -> send(cmd, TrialEvent.Type.EPOCH, epoch, Map.copyOf(metrics), null, null),
+          (epoch, metrics) -> send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null),
           () -> stops.requested(cmd.trialId(), cmd.attempt()));
       if (result.stopped()) {
         send(cmd, TrialEvent.Type.STOPPED, result.epochsDone(), Map.of(), null, "stopped on request after epoch " + result.epochsDone());
+      } else if (result.objective() == null || !Double.isFinite(result.objective())) {
+        // A diverged trial must not rank: NaN sorts above every number in PostgreSQL.
+        send(cmd, TrialEvent.Type.FAILED, result.epochsDone(), finite(result.finalMetrics()), null,
+            "training diverged: " + cmd.objectiveMetric() + " is " + result.objective());
       } else {
         api.uploadArtifact(cmd.trialId(), cmd.attempt(), result.artifactZip());
         send(cmd, TrialEvent.Type.COMPLETED, result.epochsDone(), result.finalMetrics(), result.objective(), null);
@@ -56,6 +60,15 @@ final class TrialRunner {
       LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
       send(cmd, TrialEvent.Type.FAILED, 0, Map.of(), null, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** JSON has no NaN or infinity; a diverged metric is left out rather than sent as text. */
+  static Map<String, Double> finite(Map<String, Double> metrics) {
+    Map<String, Double> out = new java.util.LinkedHashMap<>();
+    metrics.forEach((k, v) -> {
+      if (v != null && Double.isFinite(v)) out.put(k, v);
+    });
+    return out;
   }
 
   private void send(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics, Double objective, String message) {

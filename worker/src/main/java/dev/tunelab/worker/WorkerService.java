@@ -1,8 +1,6 @@
 package dev.tunelab.worker;
 
-import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
-import dev.tunelab.core.messages.TrialCommand;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,15 +11,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The worker role: {@code tunelab.worker.slots} consumers in one group, each training one trial
- * at a time and committing its offset only after the trial's final event is acknowledged.
+ * The worker role: one consumer in the workers' group feeding {@code tunelab.worker.slots} trial
+ * slots, plus a listener for stop requests. Workers touch no database: data comes over HTTP.
  */
 @ApplicationScoped
 public class WorkerService {
@@ -48,6 +44,7 @@ public class WorkerService {
   private volatile boolean running;
   private final List<Thread> threads = new ArrayList<>();
   private StopRequests stops;
+  private TrialConsumer trials;
   private KafkaProducer<String, String> producer;
 
   void start(@Observes StartupEvent ev) throws Exception {
@@ -61,10 +58,14 @@ public class WorkerService {
     threads.add(daemon("tunelab-worker-control", stops));
     ApiClient api = new ApiClient(apiUrl);
     DatasetCache datasets = new DatasetCache(api);
-    for (int slot = 0; slot < slots; slot++) {
-      TrialRunner runner = new TrialRunner(api, datasets, stops, producer, id + "#" + slot);
-      threads.add(daemon("tunelab-worker-" + slot, () -> consume(runner)));
-    }
+    List<TrialRunner> runners = new ArrayList<>();
+    for (int slot = 0; slot < slots; slot++) runners.add(new TrialRunner(api, datasets, stops, producer, id + "#" + slot));
+    Map<String, Object> config = new HashMap<>(Topics.consumerConfig(bootstrap, "tunelab-workers"));
+    config.put("max.poll.records", "1");
+    // A trial may train for hours; the consumer keeps polling while slots train, so this is a backstop.
+    config.put("max.poll.interval.ms", String.valueOf(Duration.ofHours(6).toMillis()));
+    trials = new TrialConsumer(config, gpu ? Topics.TRIALS_GPU : Topics.TRIALS, runners);
+    threads.add(daemon("tunelab-worker-trials", trials));
     threads.forEach(Thread::start);
     LOG.infof("worker %s started with %d slot(s) on %s", id, slots, gpu ? Topics.TRIALS_GPU : Topics.TRIALS);
   }
@@ -73,6 +74,7 @@ public class WorkerService {
     if (!running) return;
     running = false;
     stops.close();
+    trials.close();
     for (Thread t : threads) t.interrupt();
     for (Thread t : threads) {
       try {
@@ -82,34 +84,6 @@ public class WorkerService {
       }
     }
     producer.close(Duration.ofSeconds(5));
-  }
-
-  private void consume(TrialRunner runner) {
-    Map<String, Object> config = new HashMap<>(Topics.consumerConfig(bootstrap, "tunelab-workers"));
-    config.put("max.poll.records", "1");
-    // A trial may train for a long time between polls; its offset is committed only at its end.
-    config.put("max.poll.interval.ms", String.valueOf(Duration.ofHours(6).toMillis()));
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      consumer.subscribe(List.of(gpu ? Topics.TRIALS_GPU : Topics.TRIALS));
-      while (running) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          TrialCommand cmd;
-          try {
-            cmd = Json.read(r.value(), TrialCommand.class);
-          } catch (RuntimeException e) {
-            LOG.errorf(e, "skipping unreadable trial command at offset %d", r.offset());
-            consumer.commitSync();
-            continue;
-          }
-          runner.run(cmd);
-          consumer.commitSync();
-        }
-      }
-    } catch (InterruptedException | org.apache.kafka.common.errors.InterruptException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      if (running) LOG.error("worker slot stopped", e);
-    }
   }
 
   private static Thread daemon(String name, Runnable body) {

@@ -1,0 +1,128 @@
+package dev.tunelab.worker;
+
+import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.TrialCommand;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * One consumer feeding all of a worker's trial slots. It fetches a command only when a slot is
+ * free, so a busy slot never holds back a trial another slot could train, and it commits an
+ * offset only once every trial before it on that partition has sent its final event.
+ */
+final class TrialConsumer implements Runnable {
+  private static final Logger LOG = Logger.getLogger(TrialConsumer.class);
+
+  private record Finished(TopicPartition partition, long offset) {}
+
+  private final Map<String, Object> config;
+  private final String topic;
+  private final int slots;
+  private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<TrialRunner> idle = new LinkedBlockingQueue<>();
+  private final CommitTracker tracker = new CommitTracker();
+  private volatile boolean running = true;
+
+  TrialConsumer(Map<String, Object> config, String topic, List<TrialRunner> runners) {
+    this.config = config;
+    this.topic = topic;
+    this.slots = runners.size();
+    idle.addAll(runners);
+  }
+
+  void close() {
+    running = false;
+  }
+
+  @Override
+  public void run() {
+    ExecutorService pool = Executors.newFixedThreadPool(slots, r -> {
+      Thread t = new Thread(r, "tunelab-trial-slot");
+      t.setDaemon(true);
+      return t;
+    });
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          settle(consumer);
+          tracker.revoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          // positions come from the committed offsets
+        }
+      });
+      while (running) {
+        settle(consumer);
+        if (idle.isEmpty()) consumer.pause(consumer.assignment());
+        else consumer.resume(consumer.paused());
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          tracker.started(tp, r.offset());
+          TrialRunner runner = idle.poll();
+          pool.execute(() -> {
+            try {
+              runToEnd(runner, r);
+            } finally {
+              finished.add(new Finished(tp, r.offset()));
+              idle.add(runner);
+            }
+          });
+        }
+      }
+      settle(consumer);
+    } catch (org.apache.kafka.common.errors.InterruptException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (running) LOG.error("trial consumer stopped", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Trains until the final event is acknowledged, retrying while Kafka cannot take it. */
+  private void runToEnd(TrialRunner runner, ConsumerRecord<String, String> r) {
+    TrialCommand cmd;
+    try {
+      cmd = Json.read(r.value(), TrialCommand.class);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "skipping unreadable trial command at %s-%d@%d", r.topic(), r.partition(), r.offset());
+      return;
+    }
+    while (running) {
+      try {
+        runner.run(cmd);
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "trial %s could not report its end; trying again", cmd.trialId());
+        try {
+          Thread.sleep(2_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void settle(KafkaConsumer<String, String> consumer) {
+    for (Finished f = finished.poll(); f != null; f = finished.poll()) tracker.finished(f.partition(), f.offset());
+    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = tracker.toCommit();
+    if (!offsets.isEmpty()) consumer.commitSync(offsets);
+  }
+}
