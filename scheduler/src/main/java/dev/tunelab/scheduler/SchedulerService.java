@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +46,8 @@ public class SchedulerService {
   Duration tick;
 
   private volatile boolean running;
-  private final List<Thread> threads = new ArrayList<>();
+  private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private Thread events;
 
   void start(@Observes StartupEvent ev) {
     if (!roles.contains("scheduler")) return;
@@ -78,9 +78,11 @@ public class SchedulerService {
         }
         LOG.info("scheduler is the leader");
         ensureTopics();
-        Thread events = daemon("tunelab-trial-events", this::consumeEvents);
-        events.start();
-        threads.add(events);
+        if (events == null || !events.isAlive()) {
+          events = daemon("tunelab-trial-events", this::consumeEvents);
+          threads.add(events);
+          events.start();
+        }
         try (KafkaProducer<String, String> producer =
             new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-scheduler"))) {
           while (running && lock.stillHeld()) {
