@@ -4,8 +4,6 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the servers TuneLab needs before the application, since the datasource and Kafka
@@ -19,24 +17,28 @@ public class TuneLabMain {
     Path dataDir = Path.of(dir == null ? "data" : dir).toAbsolutePath();
     Servers servers = Servers.start(Servers::fromEnvironment, dataDir);
     servers.config().forEach(System::setProperty);
-    CountDownLatch appStopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplication(servers), "tunelab-servers-stop"));
+    Quarkus.run(RunUntilStopped.class, args);
+  }
+
+  /** Quarkus stops in its own shutdown hook; the servers it uses go only once it has. */
+  private static void stopAfterApplication(Servers servers) {
+    io.quarkus.runtime.Application app = io.quarkus.runtime.Application.currentApplication();
+    if (app != null) {
+      Thread waiter = new Thread(app::awaitShutdown, "tunelab-await-shutdown");
+      waiter.setDaemon(true);
+      waiter.start();
       try {
-        appStopped.await(30, TimeUnit.SECONDS);
+        waiter.join(30_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      servers.close();
-    }, "tunelab-servers-stop"));
-    try {
-      Quarkus.run(Application.class, args);
-    } finally {
-      appStopped.countDown();
     }
+    servers.close();
   }
 
   /** Runs until Quarkus is asked to stop (Ctrl-C, SIGTERM). */
-  public static class Application implements QuarkusApplication {
+  public static class RunUntilStopped implements QuarkusApplication {
     @Override
     public int run(String... args) {
       Quarkus.waitForExit();
