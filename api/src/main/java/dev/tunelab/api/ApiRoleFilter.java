@@ -11,7 +11,7 @@ public class ApiRoleFilter {
   @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
   List<String> roles;
 
-  @ServerRequestFilter
+  @ServerRequestFilter(preMatching = true)
   public Response onlyWithApiRole(ContainerRequestContext ctx) {
     if (roles.contains("api") || !ctx.getUriInfo().getPath().startsWith("/api/")) return null;
     return ProblemMappers.problem(404, "Not found", "this TuneLab process does not run the api role", List.of());

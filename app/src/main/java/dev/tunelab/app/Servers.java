@@ -24,7 +24,15 @@ public final class Servers implements AutoCloseable {
     Servers s = new Servers();
     try {
       String dbUrl = first(settings, "TUNELAB_DB_URL", "QUARKUS_DATASOURCE_JDBC_URL");
-      if (dbUrl != null) {
+      String roles = first(settings, "TUNELAB_ROLES");
+      boolean needsDatabase = roles == null || roles.contains("api") || roles.contains("scheduler");
+      if (!needsDatabase) {
+        // Workers get datasets and hand in models over HTTP: no database, no credentials.
+        s.config.put("quarkus.datasource.active", "false");
+        s.config.put("quarkus.hibernate-orm.active", "false");
+        s.config.put("quarkus.flyway.active", "false");
+        LOG.info("roles without api or scheduler: no database");
+      } else if (dbUrl != null) {
         s.config.put("quarkus.datasource.jdbc.url", dbUrl);
         String user = first(settings, "TUNELAB_DB_USER", "QUARKUS_DATASOURCE_USERNAME");
         String password = first(settings, "TUNELAB_DB_PASSWORD", "QUARKUS_DATASOURCE_PASSWORD");

@@ -23,6 +23,11 @@ final class AppProcess implements AutoCloseable {
   }
 
   static AppProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+    return start(dataDir, log, Map.of());
+  }
+
+  /** @param extraEnv settings on top of a plain start, e.g. roles or external servers */
+  static AppProcess start(Path dataDir, Path log, Map<String, String> extraEnv) throws IOException, InterruptedException {
     int port = FreePort.find();
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString())
@@ -34,9 +39,14 @@ final class AppProcess implements AutoCloseable {
     env.put("OMP_NUM_THREADS", "1");
     env.remove("TUNELAB_DB_URL");
     env.remove("TUNELAB_KAFKA_BOOTSTRAP");
+    env.putAll(extraEnv);
     AppProcess app = new AppProcess(port, pb.start());
     app.awaitReady(Duration.ofMinutes(2));
     return app;
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   private void awaitReady(Duration timeout) throws IOException, InterruptedException {

@@ -4,6 +4,7 @@ import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.messages.TrialEvent;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,8 @@ public class SchedulerService {
   @Inject TrialDispatcher dispatcher;
   @Inject OutboxRelay relay;
   @Inject EventIntake intake;
-  @Inject AgroalDataSource dataSource;
+  // Resolved only in the scheduler role: a worker-only process has no active datasource.
+  @Inject InjectableInstance<AgroalDataSource> dataSource;
 
   @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
   List<String> roles;
@@ -71,7 +73,7 @@ public class SchedulerService {
 
   private void leadWhenElected() {
     while (running) {
-      try (LeaderLock lock = LeaderLock.tryAcquire(dataSource)) {
+      try (LeaderLock lock = LeaderLock.tryAcquire(dataSource.get())) {
         if (lock == null) {
           sleep(Duration.ofSeconds(5));
           continue;
