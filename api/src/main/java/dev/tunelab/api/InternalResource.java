@@ -25,6 +25,7 @@ import java.util.zip.ZipInputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalResource {
   static final String MODEL_CARD = "modelcard.json";
+
   /** Whether the attempt should still run: a worker asks before it spends time training. */
   @GET
   @Path("attempts/{attempt}")

@@ -70,7 +70,6 @@ public class TrialDispatcher {
         }
         TrialEntity trial = create(study, spec, facts, number, point.get());
         history.add(new StudyHistory.Trial(number, point.get(), false, null));
-        unfinished++;
         LOG.debugf("study %s: trial %d queued with %s", studyId, number, trial.paramsJson);
       }
       if (StudyStatus.PENDING.name().equals(study.status) && !history.isEmpty()) {

@@ -61,7 +61,8 @@ final class TrialConsumer implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          // positions come from the committed offsets
+          // New partitions arrive unpaused, even when every slot is busy.
+          if (idle.isEmpty()) consumer.pause(partitions);
         }
       });
       while (running) {
@@ -70,8 +71,14 @@ final class TrialConsumer implements Runnable {
         else consumer.resume(consumer.paused());
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
           TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-          tracker.started(tp, r.offset());
           TrialRunner runner = idle.poll();
+          if (runner == null) {
+            // Fetched in the same poll as a rebalance: leave it for a free slot.
+            consumer.seek(tp, r.offset());
+            consumer.pause(consumer.assignment());
+            continue;
+          }
+          tracker.started(tp, r.offset());
           pool.execute(() -> {
             try {
               runToEnd(runner, r);
@@ -108,7 +115,7 @@ final class TrialConsumer implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (TrialRunner.ReportFailed e) {
         LOG.errorf(e, "trial %s could not report its end; trying again", cmd.trialId());
         try {
           Thread.sleep(2_000);
@@ -116,6 +123,9 @@ final class TrialConsumer implements Runnable {
           Thread.currentThread().interrupt();
           return;
         }
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "trial %s abandoned by a worker error", cmd.trialId());
+        return;
       }
     }
   }

@@ -77,9 +77,18 @@ final class TrialRunner {
       producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))).get(60, TimeUnit.SECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reporting " + type, ex);
+      throw new ReportFailed("interrupted while reporting " + type, ex);
     } catch (ExecutionException | TimeoutException ex) {
-      throw new IllegalStateException("could not report " + type + " for trial " + cmd.trialId(), ex);
+      throw new ReportFailed("could not report " + type + " for trial " + cmd.trialId(), ex);
+    }
+  }
+
+  /** Kafka did not take an event; the trial is worth running again, unlike a bug in the worker. */
+  static final class ReportFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ReportFailed(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }
