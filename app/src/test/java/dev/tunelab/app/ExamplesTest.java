@@ -60,4 +60,15 @@ class ExamplesTest {
     assertEquals(6, trials.size());
     assertEquals(product, seen);
   }
+
+  @Test
+  void sobolStudyRunsThroughTheService() throws Exception {
+    String sobol = Files.readString(EXAMPLES.resolve("iris-sobol.json"))
+        .replace("\"maxTrials\": 16", "\"maxTrials\": 4").replace("\"epochs\": 30", "\"epochs\": 2");
+    String id = Api.submit(sobol).then().statusCode(201).extract().path("id");
+    assertEquals("COMPLETED", Api.awaitFinished(id, Duration.ofMinutes(3)).getString("status"));
+    List<Map<String, Object>> points = given().get("/api/v1/studies/" + id + "/trials").then().statusCode(200)
+        .extract().jsonPath().getList("items.params");
+    assertEquals(4, new HashSet<>(points).size());
+  }
 }

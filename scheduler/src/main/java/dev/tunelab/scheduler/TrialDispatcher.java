@@ -56,7 +56,7 @@ public class TrialDispatcher {
     long unfinished = trials.stream().filter(t -> !t.state().finished()).count();
     int free = (int) Math.min(study.parallelTrials - unfinished, study.plannedTrials - trials.size());
     if (free > 0) {
-      Sampler sampler = Samplers.byName(spec.algorithm().name());
+      Sampler sampler = Samplers.forStudy(spec.algorithm().name(), spec.algorithm().seed());
       DatasetFacts facts = facts(study.datasetId);
       List<StudyHistory.Trial> history = new ArrayList<>();
       for (TrialEntity t : trials) history.add(new StudyHistory.Trial(t.number, params(t), t.state().finished(), t.objective));

@@ -19,6 +19,7 @@ public final class StudyParser {
   public static final int MAX_TRIALS = 10_000;
   public static final int MAX_PARALLEL = 64;
   public static final int MAX_EPOCHS = 1_000;
+  static final List<String> ALGORITHMS = List.of("random", "grid", "sobol");
   static final Set<String> FIELDS = Set.of(
       "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template");
   static final Map<Task, Set<String>> METRICS = Map.of(
@@ -89,8 +90,8 @@ public final class StudyParser {
     }
     unknown(n, Set.of("name", "seed"), "$.algorithm", out);
     String name = n.path("name").asText("random");
-    if (!Set.of("grid", "random").contains(name)) {
-      out.add(new Violation("$.algorithm.name", "must be \"grid\" or \"random\", got " + n.get("name")));
+    if (!ALGORITHMS.contains(name)) {
+      out.add(new Violation("$.algorithm.name", "must be one of " + ALGORITHMS + ", got " + n.get("name")));
     }
     long seed;
     JsonNode s = n.get("seed");

@@ -8,10 +8,11 @@ import java.util.random.RandomGenerator;
 public final class Samplers {
   private Samplers() {}
 
-  public static Sampler byName(String name) {
+  public static Sampler forStudy(String name, long seed) {
     return switch (name) {
       case "grid" -> new GridSampler();
       case "random" -> new RandomSampler();
+      case "sobol" -> new SobolSampler(seed);
       default -> throw new IllegalArgumentException("unknown sampler " + name);
     };
   }

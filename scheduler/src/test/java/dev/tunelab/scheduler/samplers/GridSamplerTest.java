@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class GridSamplerTest extends SamplerContract {
   @Override
-  Sampler sampler() {
+  Sampler sampler(long seed) {
     return new GridSampler();
   }
 
@@ -33,7 +33,7 @@ class GridSamplerTest extends SamplerContract {
   void resumesFromHistoryAloneSoARestartChangesNothing() {
     SearchSpace space = new SearchSpace(Map.of("u", new Param.IntParam(1, 3, 1)));
     List<StudyHistory.Trial> history = List.of(new StudyHistory.Trial(0, Map.of("u", 2), true, 0.5));
-    Optional<Map<String, Object>> next = sampler().suggest(space, new StudyHistory(Direction.MINIMIZE, history), Samplers.streamFor(9, 1));
+    Optional<Map<String, Object>> next = sampler(9).suggest(space, new StudyHistory(Direction.MINIMIZE, history), Samplers.streamFor(9, 1));
     assertEquals(Optional.of(Map.of("u", 1)), next);
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class RandomSamplerTest extends SamplerContract {
   @Override
-  Sampler sampler() {
+  Sampler sampler(long seed) {
     return new RandomSampler();
   }
 

@@ -23,14 +23,15 @@ abstract class SamplerContract {
       "act", new Param.ChoiceParam(List.of("relu", "tanh", "elu")),
       "rate", new Param.ChoiceParam(List.of(0.0, 0.25))));
 
-  abstract Sampler sampler();
+  /** The sampler of a study with this seed. */
+  abstract Sampler sampler(long seed);
 
   /** Runs {@code n} suggestions the way the scheduler does: one stream per trial number. */
   List<Map<String, Object>> run(SearchSpace space, long seed, int n) {
     List<StudyHistory.Trial> trials = new ArrayList<>();
     List<Map<String, Object>> points = new ArrayList<>();
     for (int number = 0; number < n; number++) {
-      Optional<Map<String, Object>> p = sampler().suggest(space, new StudyHistory(Direction.MAXIMIZE, trials),
+      Optional<Map<String, Object>> p = sampler(seed).suggest(space, new StudyHistory(Direction.MAXIMIZE, trials),
           Samplers.streamFor(seed, number));
       if (p.isEmpty()) break;
       points.add(p.get());
