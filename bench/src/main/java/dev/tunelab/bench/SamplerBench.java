@@ -1,0 +1,56 @@
+package dev.tunelab.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Search quality of TuneLab's samplers on the test functions: for each function and sampler,
+ * {@code seeds} seeded runs of {@code evaluations} evaluations; prints the median and quartiles
+ * of the best value after 25, 50 and 100 evaluations as a Markdown table.
+ *
+ * <p>Run: {@code bench/samplers.sh [seeds] [evaluations] [samplers...]}.
+ */
+public final class SamplerBench {
+  static final int[] CHECKPOINTS = {25, 50, 100};
+
+  private SamplerBench() {}
+
+  public static void main(String[] args) {
+    int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int evaluations = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    List<String> samplers = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("random", "sobol");
+    StringBuilder header = new StringBuilder("| function | sampler |");
+    StringBuilder rule = new StringBuilder("|---|---|");
+    for (int c : CHECKPOINTS) {
+      if (c > evaluations) continue;
+      header.append(" best after ").append(c).append(" (median [q1, q3]) |");
+      rule.append("---|");
+    }
+    System.out.println(header);
+    System.out.println(rule);
+    for (TestFunction f : TestFunction.values()) {
+      for (String sampler : samplers) {
+        double[][] runs = new double[seeds][];
+        for (int s = 0; s < seeds; s++) runs[s] = SearchRun.bestSoFar(sampler, f, s + 1, evaluations);
+        StringBuilder row = new StringBuilder("| " + f.name().toLowerCase() + " | " + sampler + " |");
+        for (int c : CHECKPOINTS) {
+          if (c > evaluations) continue;
+          double[] at = new double[seeds];
+          for (int s = 0; s < seeds; s++) at[s] = runs[s][c - 1];
+          row.append(String.format(" %.4g [%.4g, %.4g] |", quantile(at, 0.5), quantile(at, 0.25), quantile(at, 0.75)));
+        }
+        System.out.println(row);
+      }
+    }
+  }
+
+  /** Linear interpolation between order statistics (numpy's default). */
+  static double quantile(double[] values, double q) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    double pos = q * (v.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return v[lo] + (pos - lo) * (v[hi] - v[lo]);
+  }
+}
