@@ -13,6 +13,9 @@ import java.util.Set;
 
 /** What a user does through the REST API, written once for all the stories. */
 final class Api {
+  /** The Iris table the api module ships as its built-in dataset, uploaded here as a user's file. */
+  static final String IRIS_CSV = "datasets/iris.csv";
+
   private Api() {}
 
   static byte[] resource(String name) {

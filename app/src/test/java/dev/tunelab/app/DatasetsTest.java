@@ -17,7 +17,7 @@ class DatasetsTest {
 
   @Test
   void uploadedCsvShowsColumnsRowsAndInferredTask() {
-    String id = Api.uploadCsv("iris.csv", Api.resource("iris.csv"), "species", null)
+    String id = Api.uploadCsv("iris.csv", Api.resource(Api.IRIS_CSV), "species", null)
         .then().statusCode(201)
         .header("Location", containsString("/api/v1/datasets/"))
         .body("task", equalTo("classification"))
@@ -48,13 +48,13 @@ class DatasetsTest {
 
   @Test
   void badUploadsGetProblemJsonWithThePath() {
-    Api.uploadCsv("iris.csv", Api.resource("iris.csv"), "colour", null).then().statusCode(422)
+    Api.uploadCsv("iris.csv", Api.resource(Api.IRIS_CSV), "colour", null).then().statusCode(422)
         .contentType("application/problem+json")
         .body("errors[0].path", equalTo("$.label"))
         .body("detail", containsString("colour"));
     byte[] text = "a,b,label\n1,x,0\n2,3,1\n".getBytes(StandardCharsets.UTF_8);
     Api.uploadCsv("bad.csv", text, "label", null).then().statusCode(422).body("errors[0].path", equalTo("$.file"));
-    Api.uploadCsv("iris.csv", Api.resource("iris.csv"), "species", "clustering").then().statusCode(422)
+    Api.uploadCsv("iris.csv", Api.resource(Api.IRIS_CSV), "species", "clustering").then().statusCode(422)
         .body("errors[0].path", equalTo("$.task"));
     given().get("/api/v1/datasets/nope").then().statusCode(404).contentType("application/problem+json");
   }

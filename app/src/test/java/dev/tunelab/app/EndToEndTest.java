@@ -44,7 +44,7 @@ class EndToEndTest {
 
   @Test
   void uploadTuneRankDownloadPredict() throws Exception {
-    byte[] csv = Api.resource("iris.csv");
+    byte[] csv = Api.resource(Api.IRIS_CSV);
     String dataset = Api.uploadCsv("iris.csv", csv, "species", null).then().statusCode(201).extract().path("id");
 
     JsonPath created = Api.submit(STUDY.formatted(dataset)).then().statusCode(201)
