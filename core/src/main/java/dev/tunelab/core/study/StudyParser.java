@@ -63,7 +63,7 @@ public final class StudyParser {
     SearchSpace space = SpaceParser.parse(root.get("space"), "$.space", out);
     StudySpec.Algorithm algorithm = algorithm(root.get("algorithm"), out);
     if ("grid".equals(algorithm.name()) && space.gridSize() < 0) {
-      out.add(new Violation("$.space", "grid search needs finite parameters (int or choice); a float range has no grid"));
+      out.add(new Violation("$.space", "grid search needs finite parameters: a float range needs \"gridPoints\""));
     }
     if ("grid".equals(algorithm.name()) && space.params().isEmpty()) {
       out.add(new Violation("$.space", "grid search needs at least one parameter"));

@@ -20,6 +20,8 @@ public final class TemplateChecker {
 
   private final SearchSpace space;
   private final List<Violation> out = new ArrayList<>();
+  /** Conditional parameters may only be used inside a layer, which is left out when they are absent. */
+  private boolean inLayer;
 
   private TemplateChecker(SearchSpace space) {
     this.space = space;
@@ -50,7 +52,9 @@ public final class TemplateChecker {
     if (layers == null || !layers.isArray() || layers.isEmpty()) {
       out.add(new Violation(path + ".layers", "must be a non-empty array of layers"));
     } else {
+      inLayer = true;
       for (int i = 0; i < layers.size(); i++) layer(layers.get(i), path + ".layers[" + i + "]");
+      inLayer = false;
     }
     for (Map.Entry<String, LayerCatalog.Arg> s : LayerCatalog.SETTINGS.entrySet()) {
       JsonNode v = t.get(s.getKey());
@@ -110,9 +114,13 @@ public final class TemplateChecker {
     String why;
     if (ref != null) {
       var p = space.params().get(ref);
-      why = p == null
-          ? "refers to parameter '" + ref + "', which the search space does not define"
-          : kind.checkParam(ref, p);
+      if (p == null) {
+        why = "refers to parameter '" + ref + "', which the search space does not define";
+      } else if (p.when() != null && !inLayer) {
+        why = "'" + ref + "' is conditional; only a layer may use it (the layer is left out when '" + ref + "' is inactive)";
+      } else {
+        why = kind.checkParam(ref, p);
+      }
     } else if (v.isObject()) {
       why = "a parameter reference is written {\"param\": \"name\"}";
     } else {

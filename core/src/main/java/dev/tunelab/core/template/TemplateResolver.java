@@ -15,6 +15,7 @@ public final class TemplateResolver {
   public static ModelSpec resolve(JsonNode template, Map<String, Object> params, DatasetFacts data) {
     List<ModelSpec.Layer> layers = new ArrayList<>();
     for (JsonNode layer : template.get("layers")) {
+      if (!allReferencesActive(layer, params)) continue;
       String type = layer.get("type").asText();
       Map<String, LayerCatalog.Arg> args = LayerCatalog.LAYERS.get(type);
       switch (type) {
@@ -41,6 +42,15 @@ public final class TemplateResolver {
         text(template, "optimizer", s, params),
         number(template, "learning_rate", s, params),
         (int) number(template, "batch_size", s, params));
+  }
+
+  /** A layer that uses an inactive (conditional) parameter does not exist at this point. */
+  private static boolean allReferencesActive(JsonNode layer, Map<String, Object> params) {
+    for (JsonNode v : layer) {
+      String ref = TemplateChecker.referenceOf(v);
+      if (ref != null && !params.containsKey(ref)) return false;
+    }
+    return true;
   }
 
   private static double number(JsonNode node, String key, Map<String, LayerCatalog.Arg> args, Map<String, Object> params) {

@@ -19,7 +19,9 @@ public final class RandomSampler implements Sampler {
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
     Map<String, Object> point = new LinkedHashMap<>();
-    space.params().forEach((name, p) -> point.put(name, draw(p, rng)));
+    space.params().forEach((name, p) -> {
+      if (space.isActive(name, point)) point.put(name, draw(p, rng));
+    });
     return Optional.of(point);
   }
 

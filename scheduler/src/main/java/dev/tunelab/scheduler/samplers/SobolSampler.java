@@ -46,7 +46,8 @@ public final class SobolSampler implements Sampler {
       long bits = (long) (u[k++] * SCALE) ^ (shifts.nextLong() & MASK);
       point.put(e.getKey(), map(e.getValue(), bits / SCALE));
     }
-    return Optional.of(point);
+    // Every dimension keeps its coordinate so the net stays balanced; inactive ones are dropped.
+    return Optional.of(space.activeOnly(point));
   }
 
   static Object map(Param p, double u) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.sampling.Sampler;
 import dev.tunelab.core.sampling.StudyHistory;
+import dev.tunelab.core.space.Condition;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.Direction;
@@ -23,6 +24,24 @@ abstract class SamplerContract {
       "act", new Param.ChoiceParam(List.of("relu", "tanh", "elu")),
       "rate", new Param.ChoiceParam(List.of(0.0, 0.25))));
 
+  /**
+   * Variable depth, an optimizer-specific parameter and a log range. Floats carry gridPoints so
+   * the grid sampler runs the same contract.
+   */
+  static final SearchSpace CONDITIONAL = new SearchSpace(ordered(
+      "layers", new Param.IntParam(1, 3, 1),
+      "units_2", new Param.IntParam(8, 64, 8, null, new Condition("layers", null, 2.0, null)),
+      "units_3", new Param.IntParam(8, 64, 8, null, new Condition("layers", null, 3.0, null)),
+      "opt", new Param.ChoiceParam(List.of("adam", "sgd")),
+      "momentum", new Param.FloatParam(0, 0.99, false, 2, new Condition("opt", List.of("sgd"), null, null)),
+      "lr", new Param.FloatParam(1e-4, 1e-1, true, 3, null)));
+
+  /** Peaks at lr = 10^-3.5, so a model-based sampler should spend time at small learning rates. */
+  static double objective(Map<String, Object> p) {
+    double lr = (Double) p.get("lr");
+    return -Math.abs(Math.log10(lr) + 3.5) - ("sgd".equals(p.get("opt")) ? 0.2 : 0) + 0.01 * (Integer) p.get("layers");
+  }
+
   /** The sampler of a study with this seed. */
   abstract Sampler sampler(long seed);
 
@@ -35,7 +54,7 @@ abstract class SamplerContract {
           Samplers.streamFor(seed, number));
       if (p.isEmpty()) break;
       points.add(p.get());
-      trials.add(new StudyHistory.Trial(number, p.get(), true, (double) number));
+      trials.add(new StudyHistory.Trial(number, p.get(), true, space == CONDITIONAL ? objective(p.get()) : (double) number));
     }
     return points;
   }
@@ -54,6 +73,48 @@ abstract class SamplerContract {
       assertTrue(List.of("relu", "tanh", "elu").contains(p.get("act")));
       assertTrue(List.of(0.0, 0.25).contains(p.get("rate")));
     }
+  }
+
+  @Test
+  void sameSeedSamePointsInAConditionalSpace() {
+    assertEquals(run(CONDITIONAL, 5, 30), run(CONDITIONAL, 5, 30));
+  }
+
+  @Test
+  void inactiveParametersAreAbsentAndActiveOnesPresent() {
+    List<Map<String, Object>> points = run(CONDITIONAL, 11, 40);
+    assertTrue(points.size() >= 12, "the space has at least 12 distinct points");
+    for (Map<String, Object> p : points) {
+      int layers = assertInstanceOf(Integer.class, p.get("layers"));
+      assertTrue(layers >= 1 && layers <= 3);
+      assertEquals(layers >= 2, p.containsKey("units_2"), p.toString());
+      assertEquals(layers >= 3, p.containsKey("units_3"), p.toString());
+      assertEquals("sgd".equals(p.get("opt")), p.containsKey("momentum"), p.toString());
+      for (String units : List.of("units_2", "units_3")) {
+        if (!p.containsKey(units)) continue;
+        int u = assertInstanceOf(Integer.class, p.get(units), "ints are ints");
+        assertTrue(u >= 8 && u <= 64 && u % 8 == 0, units + " " + u);
+      }
+      if (p.containsKey("momentum")) {
+        double m = assertInstanceOf(Double.class, p.get("momentum"));
+        assertTrue(m >= 0 && m <= 0.99, "momentum " + m);
+      }
+      assertEquals(List.of("layers", "units_2", "units_3", "opt", "momentum", "lr").stream()
+          .filter(p::containsKey).toList(), List.copyOf(p.keySet()), "parameters keep the space's order");
+    }
+  }
+
+  @Test
+  void logRangesStayInsideAndAreSearchedInLogSpace() {
+    List<Map<String, Object>> points = run(CONDITIONAL, 3, 40);
+    long small = 0;
+    for (Map<String, Object> p : points) {
+      double lr = assertInstanceOf(Double.class, p.get("lr"));
+      assertTrue(lr >= 1e-4 && lr <= 1e-1, "lr " + lr);
+      if (lr < 1e-3) small++;
+    }
+    // Uniform in linear space puts under 1% of points below 1e-3; in log space a third.
+    assertTrue(small >= 3, small + " of " + points.size() + " learning rates below 1e-3");
   }
 
   static Map<String, Param> ordered(Object... kv) {
