@@ -30,6 +30,16 @@ class GridSamplerTest extends SamplerContract {
   }
 
   @Test
+  void conditionalSpacesEnumerateEachDistinctActivePointOnce() {
+    List<Map<String, Object>> points = run(CONDITIONAL, 0, 10_000);
+    // layers 1/2/3 → 1, 8, 64 unit combinations; opt adam | sgd × 2 momenta; lr 3 grid points.
+    assertEquals((1 + 8 + 64) * 3 * 3, points.size());
+    assertEquals(CONDITIONAL.gridSize(), points.size());
+    assertEquals(points.size(), new HashSet<>(points).size());
+    assertEquals(GridSampler.all(CONDITIONAL), points);
+  }
+
+  @Test
   void resumesFromHistoryAloneSoARestartChangesNothing() {
     SearchSpace space = new SearchSpace(Map.of("u", new Param.IntParam(1, 3, 1)));
     List<StudyHistory.Trial> history = List.of(new StudyHistory.Trial(0, Map.of("u", 2), true, 0.5));
