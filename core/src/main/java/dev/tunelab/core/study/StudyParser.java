@@ -1,6 +1,7 @@
 package dev.tunelab.core.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.pruning.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.template.TemplateChecker;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class StudyParser {
   public static final int MAX_EPOCHS = 1_000;
   static final List<String> ALGORITHMS = List.of("random", "grid", "sobol");
   static final Set<String> FIELDS = Set.of(
-      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template");
+      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner");
   static final Map<Task, Set<String>> METRICS = Map.of(
       Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss"),
       Task.REGRESSION, Set.of("val_rmse", "rmse", "val_loss", "loss"));
@@ -70,6 +71,7 @@ public final class StudyParser {
     }
     StudySpec.Budget budget = budget(root.get("budget"), algorithm, space, out);
     StudySpec.Objective objective = objective(root.get("objective"), task, out);
+    PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
     double split = validationSplit(root.get("validationSplit"), out);
     JsonNode template = root.get("template");
     out.addAll(TemplateChecker.check(template, space, task, "$.template"));
@@ -79,7 +81,7 @@ public final class StudyParser {
     String name = nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
         ? nameNode.asText().strip()
         : dataset + " " + algorithm.name();
-    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template);
+    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template, pruner);
   }
 
   private StudySpec.Algorithm algorithm(JsonNode n, List<Violation> out) {

@@ -1,6 +1,7 @@
 package dev.tunelab.core.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.pruning.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 
 /**
@@ -16,7 +17,13 @@ public record StudySpec(
     Budget budget,
     double validationSplit,
     SearchSpace space,
-    JsonNode template) {
+    JsonNode template,
+    PrunerSpec pruner) {
+
+  /** Studies stored before pruners existed have none. */
+  public StudySpec {
+    if (pruner == null) pruner = PrunerSpec.NONE;
+  }
 
   public record Objective(String metric, Direction direction) {}
 
