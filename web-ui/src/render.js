@@ -65,6 +65,7 @@ function progressBar(p = {}) {
   const parts = [`${p.done ?? 0} / ${total} done`];
   if (p.running) parts.push(`${p.running} running`);
   if (p.queued) parts.push(`${p.queued} queued`);
+  if (p.pruned) parts.push(`${p.pruned} pruned`);
   if (p.failed) parts.push(`${p.failed} failed`);
   return h('div', { class: 'progress', 'data-testid': 'study-progress-bar' },
     h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': p.done ?? 0 },
@@ -79,6 +80,7 @@ function summary(study) {
     ['Status', badge(study.status)],
     ['Dataset', study.dataset ?? '—'],
     ['Algorithm', algorithmText(study.algorithm)],
+    ['Pruner', study.pruner ? algorithmText(study.pruner) : 'none'],
     ['Objective', `${obj.metric ?? '—'} ${arrow(obj.direction)} ${obj.direction ?? ''}`.trim()],
     ['Best', study.best
       ? h('span', { 'data-testid': 'study-best-objective' }, `${fmtObjective(study.best.objective)} (trial #${study.best.number})`)

@@ -159,8 +159,9 @@ public class StudyService {
     int completed = by.getOrDefault("COMPLETED", 0);
     int failed = by.getOrDefault("FAILED", 0);
     int cancelled = by.getOrDefault("CANCELLED", 0);
-    var progress = new StudyView.Progress(s.plannedTrials, completed + failed + cancelled, completed,
-        by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), failed, cancelled);
+    int pruned = by.getOrDefault("PRUNED", 0);
+    var progress = new StudyView.Progress(s.plannedTrials, completed + pruned + failed + cancelled, completed,
+        by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), pruned, failed, cancelled);
     return StudyView.of(s, progress, best(s));
   }
 

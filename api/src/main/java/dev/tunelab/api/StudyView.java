@@ -2,6 +2,7 @@ package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.pruning.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.store.StudyEntity;
@@ -17,6 +18,7 @@ public record StudyView(
     StudySpec.Objective objective,
     StudySpec.Algorithm algorithm,
     StudySpec.Budget budget,
+    PrunerSpec pruner,
     double validationSplit,
     SearchSpace space,
     JsonNode template,
@@ -27,15 +29,15 @@ public record StudyView(
     String message,
     String url) {
 
-  /** Trial counts; {@code done} counts every finished trial (completed, failed or cancelled). */
-  public record Progress(int total, int done, int completed, int running, int queued, int failed, int cancelled) {}
+  /** Trial counts; {@code done} counts every finished trial (completed, pruned, failed or cancelled). */
+  public record Progress(int total, int done, int completed, int running, int queued, int pruned, int failed, int cancelled) {}
 
   public record Best(int number, double objective, Map<String, Object> params, String modelUrl) {}
 
   static StudyView of(StudyEntity s, Progress progress, Best best) {
     StudySpec spec = Json.read(s.specJson, StudySpec.class);
     return new StudyView(s.id.toString(), s.name, s.status, s.datasetId, spec.objective(), spec.algorithm(),
-        spec.budget(), spec.validationSplit(), spec.space(), spec.template(), progress, best, s.createdAt,
+        spec.budget(), spec.pruner(), spec.validationSplit(), spec.space(), spec.template(), progress, best, s.createdAt,
         s.finishedAt, s.message, "/api/v1/studies/" + s.id);
   }
 }

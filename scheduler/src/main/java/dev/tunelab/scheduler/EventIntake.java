@@ -5,6 +5,7 @@ import dev.tunelab.core.messages.TrialEvent;
 import dev.tunelab.store.TrialEntity;
 import dev.tunelab.store.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class EventIntake {
   private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
+  @Inject PruningJudge pruning;
 
   @Transactional
   public void apply(TrialEvent e) {
@@ -40,6 +43,7 @@ public class EventIntake {
           trial.startedAt = Instant.now();
         }
         trial.worker = e.worker();
+        if (e.type() == TrialEvent.Type.EPOCH && e.epoch() > 0) pruning.judge(trial, e.epoch());
       }
       case COMPLETED -> finish(trial, TrialStatus.COMPLETED, e.objective(), null);
       case STOPPED -> finish(trial, TrialStatus.CANCELLED, null, e.message());

@@ -38,6 +38,7 @@ public class TrialDispatcher {
   private static final Logger LOG = Logger.getLogger(TrialDispatcher.class);
 
   @Inject Outbox outbox;
+  @Inject PruningJudge pruning;
 
   @Transactional
   public List<UUID> activeStudies() {
@@ -88,6 +89,7 @@ public class TrialDispatcher {
     t.number = number;
     t.attempt = 1;
     t.status = TrialStatus.QUEUED.name();
+    t.bracket = pruning.pruner(spec).map(p -> p.bracketFor(number)).orElse(0);
     t.paramsJson = Json.write(params);
     t.modelJson = Json.write(model);
     t.createdAt = Instant.now();

@@ -38,6 +38,12 @@ public class TrialEntity extends PanacheEntityBase {
   @Column(name = "last_metrics_json")
   public String lastMetricsJson;
 
+  /** Highest pruner rung passed; -1 before the first (or without a rung-based pruner). */
+  public int rung = -1;
+
+  /** Hyperband bracket, fixed at creation; 0 for every other pruner. */
+  public int bracket;
+
   public String worker;
   public String message;
 

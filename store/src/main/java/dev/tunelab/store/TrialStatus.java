@@ -4,10 +4,12 @@ public enum TrialStatus {
   QUEUED,
   RUNNING,
   COMPLETED,
+  /** Stopped early by the study's pruner; its last metrics stay. */
+  PRUNED,
   FAILED,
   CANCELLED;
 
   public boolean finished() {
-    return this == COMPLETED || this == FAILED || this == CANCELLED;
+    return this != QUEUED && this != RUNNING;
   }
 }
