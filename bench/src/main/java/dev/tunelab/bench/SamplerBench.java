@@ -2,13 +2,15 @@ package dev.tunelab.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Search quality of TuneLab's samplers on the test functions: for each function and sampler,
  * {@code seeds} seeded runs of {@code evaluations} evaluations; prints the median and quartiles
  * of the best value after 25, 50 and 100 evaluations as a Markdown table.
  *
- * <p>Run: {@code bench/samplers.sh [seeds] [evaluations] [samplers...]}.
+ * <p>Run: {@code bench/samplers.sh [seeds] [evaluations] [samplers...]}; the system property
+ * {@code functions} (names as in the table, comma- or space-separated) restricts the functions.
  */
 public final class SamplerBench {
   static final int[] CHECKPOINTS = {25, 50, 100};
@@ -28,7 +30,7 @@ public final class SamplerBench {
     }
     System.out.println(header);
     System.out.println(rule);
-    for (TestFunction f : TestFunction.values()) {
+    for (TestFunction f : functions(System.getProperty("functions"))) {
       for (String sampler : samplers) {
         double[][] runs = new double[seeds][];
         for (int s = 0; s < seeds; s++) runs[s] = SearchRun.bestSoFar(sampler, f, s + 1, evaluations);
@@ -42,6 +44,12 @@ public final class SamplerBench {
         System.out.println(row);
       }
     }
+  }
+
+  /** The functions named in {@code names} (lowercase, as the table prints them), or all when blank. */
+  static List<TestFunction> functions(String names) {
+    if (names == null || names.isBlank()) return List.of(TestFunction.values());
+    return Arrays.stream(names.trim().split("[, ]+")).map(n -> TestFunction.valueOf(n.toUpperCase(Locale.ROOT))).toList();
   }
 
   /** Linear interpolation between order statistics (numpy's default). */
