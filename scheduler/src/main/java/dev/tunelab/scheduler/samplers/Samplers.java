@@ -1,6 +1,7 @@
 package dev.tunelab.scheduler.samplers;
 
 import dev.tunelab.core.sampling.Sampler;
+import dev.tunelab.scheduler.samplers.gp.GpSampler;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -13,6 +14,7 @@ public final class Samplers {
       case "grid" -> new GridSampler();
       case "random" -> new RandomSampler();
       case "sobol" -> new SobolSampler(seed);
+      case "bayesian" -> new GpSampler(seed);
       default -> throw new IllegalArgumentException("unknown sampler " + name);
     };
   }

@@ -1,0 +1,98 @@
+package dev.tunelab.scheduler.samplers.gp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Maximum a posteriori kernel hyperparameters: projected L-BFGS on the log marginal likelihood
+ * plus {@link KernelPrior}, in log-parameter space, from several starts because the likelihood of
+ * a few dozen points is often multimodal (a short-lengthscale "interpolate everything" mode and a
+ * long-lengthscale "mostly noise" mode). One start is the prior's mode; the others are the best of
+ * a handful of random draws, ranked by their value before any step is taken.
+ *
+ * <p>Past {@link #MAX_POINTS} observations the fit uses a random subset of that size (the
+ * posterior itself still uses every point): the likelihood costs O(n^3) per evaluation and the
+ * hyperparameters are global quantities that a few hundred points pin down about as well as a
+ * thousand.
+ */
+final class HyperparameterFit {
+  static final int MAX_POINTS = 128;
+  private static final int RANDOM_DRAWS = 6;
+  private static final int RANDOM_STARTS = 2;
+  private static final double START_SIGNAL = 1;
+  private static final double START_NOISE = 1e-3;
+
+  private HyperparameterFit() {}
+
+  static Hyperparameters fit(Matern52 kernel, KernelPrior prior, double[][] x, double[] y, RandomGenerator rng) {
+    int[] subset = subset(x.length, rng);
+    double[][] xs = new double[subset.length][];
+    double[] ys = new double[subset.length];
+    for (int i = 0; i < subset.length; i++) {
+      xs[i] = x[subset[i]];
+      ys[i] = y[subset[i]];
+    }
+    MarginalLikelihood objective = new MarginalLikelihood(kernel, prior, xs, ys);
+    int groups = kernel.groups();
+    double[] lower = KernelPrior.lowerBounds(groups);
+    double[] upper = KernelPrior.upperBounds(groups);
+    double[] grad = new double[groups + 2];
+
+    List<double[]> starts = new ArrayList<>();
+    // The mode of the log-normal lengthscale prior is exp(location - scale^2).
+    starts.add(start(groups, prior.lengthscaleLocation() - 3, null));
+    List<double[]> draws = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int k = 0; k < RANDOM_DRAWS; k++) {
+      double[] theta = start(groups, 0, rng);
+      draws.add(theta);
+      values.add(objective.valueAndGradient(theta, grad));
+    }
+    Integer[] order = new Integer[RANDOM_DRAWS];
+    for (int k = 0; k < order.length; k++) order[k] = k;
+    Arrays.sort(order, Comparator.comparingDouble(k -> values.get(k).isNaN() ? Double.POSITIVE_INFINITY : values.get(k)));
+    for (int k = 0; k < RANDOM_STARTS; k++) starts.add(draws.get(order[k]));
+
+    Lbfgs lbfgs = new Lbfgs(60, 1e-6);
+    Lbfgs.Result best = null;
+    for (double[] start : starts) {
+      Lbfgs.Result r = lbfgs.minimize(objective, start, lower, upper);
+      if (best == null || r.value() < best.value()) best = r;
+    }
+    if (best == null || !Double.isFinite(best.value())) return Hyperparameters.fromLog(starts.get(0));
+    return Hyperparameters.fromLog(best.x());
+  }
+
+  /**
+   * Log-space start: every lengthscale at exp(logLengthscale), or, with a generator, each drawn
+   * log-uniformly from [0.05, 2].
+   */
+  private static double[] start(int groups, double logLengthscale, RandomGenerator rng) {
+    double[] theta = new double[groups + 2];
+    for (int g = 0; g < groups; g++) {
+      theta[g] = rng == null ? logLengthscale : Math.log(0.05) + rng.nextDouble() * Math.log(2 / 0.05);
+    }
+    theta[groups] = Math.log(START_SIGNAL);
+    theta[groups + 1] = Math.log(START_NOISE);
+    return theta;
+  }
+
+  /** Indices of the points the fit uses, in their original order: all, or a random MAX_POINTS. */
+  private static int[] subset(int n, RandomGenerator rng) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) idx[i] = i;
+    if (n <= MAX_POINTS) return idx;
+    for (int i = 0; i < MAX_POINTS; i++) {
+      int j = i + rng.nextInt(n - i);
+      int t = idx[i];
+      idx[i] = idx[j];
+      idx[j] = t;
+    }
+    int[] chosen = Arrays.copyOf(idx, MAX_POINTS);
+    Arrays.sort(chosen);
+    return chosen;
+  }
+}
