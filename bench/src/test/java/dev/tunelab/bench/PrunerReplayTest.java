@@ -27,10 +27,14 @@ class PrunerReplayTest {
   }
 
   @Test
-  void ashaSpendsFewerEpochsAndStillFinishesTheBestTrialWhenItArrivesLast() {
-    PrunerReplay.Outcome asha = PrunerReplay.run(curves(), new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
-    assertTrue(asha.epochs() < 90, "epochs " + asha.epochs());
-    assertTrue(asha.pruned() > 0);
-    assertEquals(curves().get(9)[8], asha.bestCompleted(), 1e-12, "curves improve in arrival order, so the last is promoted");
+  void ashaStopsTrialsThatArriveBehindBetterOnesButFinishesTheBest() {
+    List<double[]> bestFirst = new ArrayList<>(curves());
+    java.util.Collections.reverse(bestFirst);
+    PrunerReplay.Outcome asha = PrunerReplay.run(bestFirst, new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
+    assertTrue(asha.epochs() < 60, "epochs " + asha.epochs());
+    assertTrue(asha.pruned() >= 6, "pruned " + asha.pruned());
+    assertEquals(bestFirst.get(0)[8], asha.bestCompleted(), 1e-12);
+    PrunerReplay.Outcome ascending = PrunerReplay.run(curves(), new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
+    assertEquals(0, ascending.pruned(), "each newcomer beats everyone before it, so ASHA promotes them all");
   }
 }
