@@ -2,6 +2,7 @@ package dev.tunelab.scheduler.samplers;
 
 import dev.tunelab.core.sampling.Sampler;
 import dev.tunelab.scheduler.samplers.gp.GpSampler;
+import dev.tunelab.scheduler.samplers.tpe.TpeSampler;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -15,6 +16,7 @@ public final class Samplers {
       case "random" -> new RandomSampler();
       case "sobol" -> new SobolSampler(seed);
       case "bayesian" -> new GpSampler(seed);
+      case "tpe" -> new TpeSampler(seed);
       default -> throw new IllegalArgumentException("unknown sampler " + name);
     };
   }

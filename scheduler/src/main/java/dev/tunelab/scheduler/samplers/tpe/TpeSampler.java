@@ -1,0 +1,101 @@
+package dev.tunelab.scheduler.samplers.tpe;
+
+import dev.tunelab.core.sampling.Sampler;
+import dev.tunelab.core.sampling.StudyHistory;
+import dev.tunelab.core.space.Param;
+import dev.tunelab.core.space.SearchSpace;
+import dev.tunelab.scheduler.samplers.RandomSampler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * Tree-structured Parzen estimator, multivariate. The finished trials are split into the best 10%
+ * (at most 25) and the rest; a Parzen mixture is fitted to each, l(x) to the good and g(x) to the
+ * rest, and of 24 candidates drawn from l the one with the largest l(x)/g(x) is suggested, which
+ * maximizes expected improvement under that model (Bergstra et al., "Algorithms for
+ * Hyper-Parameter Optimization", NeurIPS 2011). The mixtures are joint: each component is a
+ * product of kernels over all dimensions around one trial, as in Optuna's
+ * {@code TPESampler(multivariate=True)}, whose defaults this follows (prior weight 1, Scott-like
+ * bandwidth with the magic clip, weights that fade for old trials; Watanabe, "Tree-Structured
+ * Parzen Estimator: Understanding Its Algorithm Components and Their Roles for Better Empirical
+ * Performance", 2023). Log ranges are modelled in log space, integers by discretized Gaussians,
+ * choices by smoothed categorical kernels.
+ *
+ * <p>Choose it for budgets from a few dozen trials up, for spaces with integers, choices and
+ * conditional parameters, or many parallel slots; it costs well under a millisecond per suggestion
+ * at a thousand trials. The first 10 finished trials are random ({@link RandomSampler}).
+ *
+ * <p>Conditional parameters: parameters that share a condition are active in the same trials and
+ * form a group ({@link ParamGroup}). Groups are visited in the space's order and a group is
+ * sampled only when its condition holds for the values chosen so far, so a point never holds an
+ * inactive parameter. Each group has its own joint model, fitted to the trials in which it was
+ * active and split by their values alone, so a branch's parameters are tuned among the trials of
+ * that branch (Optuna's {@code group=True} decomposition does the same, but splits on all trials);
+ * the choice of branch itself is made by the parent's group. A group with fewer than 10 finished
+ * trials is drawn at random.
+ *
+ * <p>Parallel slots: trials still running belong to the rest as if they had the worst value
+ * (Optuna's {@code constant_liar}), so a suggestion avoids the points already being evaluated.
+ * Failed trials (finished, no value) are ignored. All randomness comes from the trial's stream,
+ * so the same history and stream give the same point.
+ */
+public final class TpeSampler implements Sampler {
+  static final int STARTUP_TRIALS = 10;
+  static final int CANDIDATES = 24;
+
+  private final RandomSampler random = new RandomSampler();
+
+  /**
+   * @param studySeed unused: each trial's stream already derives from it, and no other state is
+   *     kept; taken so that every seeded sampler is built the same way
+   */
+  public TpeSampler(long studySeed) {}
+
+  @Override
+  public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
+    long valued = history.trials().stream()
+        .filter(t -> t.finished() && t.objective() != null && !t.objective().isNaN()).count();
+    if (valued < STARTUP_TRIALS) return random.suggest(space, history, rng);
+    Map<String, Object> point = new LinkedHashMap<>();
+    for (ParamGroup group : ParamGroup.of(space)) {
+      if (group.active(point)) point.putAll(sampleGroup(space, group, history, rng));
+    }
+    return Optional.of(space.activeOnly(point));
+  }
+
+  /** Values for the parameters of one active group. */
+  Map<String, Object> sampleGroup(SearchSpace space, ParamGroup group, StudyHistory history, RandomGenerator rng) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<Dimension> dims = new ArrayList<>();
+    for (String name : group.names()) {
+      Param p = space.params().get(name);
+      Dimension d = Dimension.of(name, p);
+      if (d == null) values.put(name, Dimension.onlyValue(p));
+      else dims.add(d);
+    }
+    if (dims.isEmpty()) return values;
+    Split split = Split.of(dims, history);
+    if (split.finished() < STARTUP_TRIALS) {
+      values.putAll(random.suggest(group.unconditional(space), history, rng).orElseThrow());
+      return values;
+    }
+    ParzenEstimator good = ParzenEstimator.fit(dims, split.below(), Split.weights(split.below().length));
+    ParzenEstimator rest = ParzenEstimator.fit(dims, split.above(), Split.weights(split.above().length));
+    double[] best = null;
+    double bestScore = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < CANDIDATES; c++) {
+      double[] x = good.sample(rng);
+      double score = good.logPdf(x) - rest.logPdf(x);
+      if (best == null || score > bestScore) {
+        best = x;
+        bestScore = score;
+      }
+    }
+    for (int j = 0; j < dims.size(); j++) values.put(dims.get(j).name(), dims.get(j).external(best[j]));
+    return values;
+  }
+}
