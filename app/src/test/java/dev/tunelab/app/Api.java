@@ -40,6 +40,10 @@ final class Api {
     return given().when().get("/api/v1/studies/" + id).then().statusCode(200).extract().jsonPath();
   }
 
+  static JsonPath trial(String id, int number) {
+    return given().when().get("/api/v1/studies/" + id + "/trials/" + number).then().statusCode(200).extract().jsonPath();
+  }
+
   /** Polls until the study leaves PENDING/RUNNING; fails with its last state on timeout. */
   static JsonPath awaitFinished(String id, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();

@@ -35,6 +35,12 @@ public class EventIntake {
         trial.lastMetricsJson = Json.write(e.metrics());
       }
     }
+    if (trial.state() == TrialStatus.PRUNED && e.type() == TrialEvent.Type.COMPLETED) {
+      // The worker ran to the end before the stop reached it: the full result exists, so keep it.
+      finish(trial, TrialStatus.COMPLETED, e.objective(),
+          "completed before the pruner's stop reached its worker (" + trial.message + ")");
+      return;
+    }
     if (trial.state().finished()) return;
     switch (e.type()) {
       case STARTED, EPOCH -> {

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,6 +48,8 @@ public class SchedulerService {
 
   @ConfigProperty(name = "tunelab.scheduler.tick", defaultValue = "PT0.3S")
   Duration tick;
+
+  private final Semaphore wake = new Semaphore(0);
 
   private volatile boolean running;
   private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -89,7 +93,7 @@ public class SchedulerService {
             new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-scheduler"))) {
           while (running && lock.stillHeld()) {
             loopOnce(producer);
-            sleep(tick);
+            awaitWork();
           }
         }
       } catch (Exception e) {
@@ -127,7 +131,11 @@ public class SchedulerService {
             LOG.errorf(e, "dropping unreadable trial event at offset %d: %s", r.offset(), r.value());
           }
         }
-        if (!records.isEmpty()) consumer.commitSync();
+        if (!records.isEmpty()) {
+          consumer.commitSync();
+          // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at the next tick.
+          wake.release();
+        }
       }
     } catch (org.apache.kafka.common.errors.InterruptException e) {
       Thread.currentThread().interrupt();
@@ -145,6 +153,16 @@ public class SchedulerService {
           if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e);
         }
       }
+    }
+  }
+
+  private void awaitWork() {
+    try {
+      wake.tryAcquire(tick.toMillis(), TimeUnit.MILLISECONDS);
+      wake.drainPermits();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
     }
   }
 

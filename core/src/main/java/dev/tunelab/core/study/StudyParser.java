@@ -20,7 +20,7 @@ public final class StudyParser {
   public static final int MAX_TRIALS = 10_000;
   public static final int MAX_PARALLEL = 64;
   public static final int MAX_EPOCHS = 1_000;
-  static final List<String> ALGORITHMS = List.of("random", "grid", "sobol");
+  static final List<String> ALGORITHMS = List.of("bayesian", "tpe", "sobol", "random", "grid");
   static final Set<String> FIELDS = Set.of(
       "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner");
   static final Map<Task, Set<String>> METRICS = Map.of(
@@ -85,13 +85,13 @@ public final class StudyParser {
   }
 
   private StudySpec.Algorithm algorithm(JsonNode n, List<Violation> out) {
-    if (n == null) return new StudySpec.Algorithm("random", seeds.getAsLong());
+    if (n == null) return new StudySpec.Algorithm("bayesian", seeds.getAsLong());
     if (!n.isObject()) {
       out.add(new Violation("$.algorithm", "must be an object such as {\"name\": \"random\", \"seed\": 42}"));
-      return new StudySpec.Algorithm("random", 0);
+      return new StudySpec.Algorithm("bayesian", 0);
     }
     unknown(n, Set.of("name", "seed"), "$.algorithm", out);
-    String name = n.path("name").asText("random");
+    String name = n.path("name").asText("bayesian");
     if (!ALGORITHMS.contains(name)) {
       out.add(new Violation("$.algorithm.name", "must be one of " + ALGORITHMS + ", got " + n.get("name")));
     }

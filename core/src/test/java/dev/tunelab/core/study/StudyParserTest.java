@@ -30,7 +30,7 @@ class StudyParserTest {
          "template": {"layers": [{"type": "Dense", "units": 8, "activation": {"param": "act"}}],
                       "learning_rate": {"param": "lr"}}}
         """));
-    assertEquals("random", spec.algorithm().name());
+    assertEquals("bayesian", spec.algorithm().name(), "model-based search is the default");
     assertEquals(99, spec.algorithm().seed());
     assertEquals(new StudySpec.Objective("val_accuracy", Direction.MAXIMIZE), spec.objective());
     assertEquals(new StudySpec.Budget(20, 2, 20), spec.budget());
