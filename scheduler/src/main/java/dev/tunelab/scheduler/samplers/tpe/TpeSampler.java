@@ -15,15 +15,29 @@ import java.util.random.RandomGenerator;
 /**
  * Tree-structured Parzen estimator, multivariate. The finished trials are split into the best 10%
  * (at most 25) and the rest; a Parzen mixture is fitted to each, l(x) to the good and g(x) to the
- * rest, and of 24 candidates drawn from l the one with the largest l(x)/g(x) is suggested, which
- * maximizes expected improvement under that model (Bergstra et al., "Algorithms for
- * Hyper-Parameter Optimization", NeurIPS 2011). The mixtures are joint: each component is a
- * product of kernels over all dimensions around one trial, as in Optuna's
- * {@code TPESampler(multivariate=True)}, whose defaults this follows (prior weight 1, Scott-like
- * bandwidth with the magic clip, weights that fade for old trials; Watanabe, "Tree-Structured
- * Parzen Estimator: Understanding Its Algorithm Components and Their Roles for Better Empirical
+ * rest, and of 24 candidates drawn from l the most promising is suggested (Bergstra et al.,
+ * "Algorithms for Hyper-Parameter Optimization", NeurIPS 2011). The mixtures are joint: each
+ * component is a product of kernels over all dimensions around one trial, as in Optuna's
+ * {@code TPESampler(multivariate=True)}, whose defaults this follows (gamma, 24 candidates, prior
+ * weight 1, the magic clip, weights that fade for old trials; see Watanabe, "Tree-Structured Parzen
+ * Estimator: Understanding Its Algorithm Components and Their Roles for Better Empirical
  * Performance", 2023). Log ranges are modelled in log space, integers by discretized Gaussians,
  * choices by smoothed categorical kernels.
+ *
+ * <p>Two choices differ from Optuna's, each measured on the bench functions on seeds other than the
+ * bench's own. Kernel widths follow the trials' spread (Scott's rule, {@link GaussianKernels}), not
+ * the range alone. And the candidate with the largest l(x) − g(x) wins, not the largest
+ * l(x)/g(x): both reward what good trials favour and the rest do not, but in five or more
+ * dimensions a few dozen trials leave g tiny almost everywhere away from the data, so the ratio is
+ * decided by how small g is and favours candidates far from the rest over candidates the good
+ * trials back. The difference weighs the same evidence in absolute density and follows where good
+ * trials concentrate (density differences stay well behaved where both densities are small;
+ * Sugiyama et al., "Density-Difference Estimation", Neural Computation 2013). With p = γl + (1−γ)g
+ * the density of all trials and π = γl/p the chance that x is good, l − g = p·(π/γ − (1−π)/(1−γ)):
+ * confidence in "good" weighted by how much evidence there is at x. In three blocks of 100
+ * seeds the median best after 50 evaluations went from −2.80 to −2.96 on Hartmann-6, 12.0 to
+ * 10.4 on Ackley-5, 2.7 to 1.8 on Levy-5 and 0.47 to 0.20 on the mixed function; Branin and
+ * Rosenbrock stayed level.
  *
  * <p>Choose it for budgets from a few dozen trials up, for spaces with integers, choices and
  * conditional parameters, or many parallel slots; it costs well under a millisecond per suggestion
@@ -85,17 +99,36 @@ public final class TpeSampler implements Sampler {
     }
     ParzenEstimator good = ParzenEstimator.fit(dims, split.below(), Split.weights(split.below().length));
     ParzenEstimator rest = ParzenEstimator.fit(dims, split.above(), Split.weights(split.above().length));
-    double[] best = null;
+    double[] best = mostPromising(good, rest, rng);
+    for (int j = 0; j < dims.size(); j++) values.put(dims.get(j).name(), dims.get(j).external(best[j]));
+    return values;
+  }
+
+  /**
+   * Of {@link #CANDIDATES} draws from l, the one with the largest l(x) − g(x). Densities are
+   * compared after dividing all of them by the largest, which leaves the order unchanged and keeps
+   * exp from underflowing however many dimensions there are.
+   */
+  static double[] mostPromising(ParzenEstimator good, ParzenEstimator rest, RandomGenerator rng) {
+    double[][] xs = new double[CANDIDATES][];
+    double[] logL = new double[CANDIDATES];
+    double[] logG = new double[CANDIDATES];
+    double top = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < CANDIDATES; c++) {
+      xs[c] = good.sample(rng);
+      logL[c] = good.logPdf(xs[c]);
+      logG[c] = rest.logPdf(xs[c]);
+      top = Math.max(top, Math.max(logL[c], logG[c]));
+    }
+    int best = 0;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < CANDIDATES; c++) {
-      double[] x = good.sample(rng);
-      double score = good.logPdf(x) - rest.logPdf(x);
-      if (best == null || score > bestScore) {
-        best = x;
+      double score = Math.exp(logL[c] - top) - Math.exp(logG[c] - top);
+      if (score > bestScore) {
+        best = c;
         bestScore = score;
       }
     }
-    for (int j = 0; j < dims.size(); j++) values.put(dims.get(j).name(), dims.get(j).external(best[j]));
-    return values;
+    return xs[best];
   }
 }

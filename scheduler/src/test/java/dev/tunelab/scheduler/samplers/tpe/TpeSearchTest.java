@@ -130,6 +130,27 @@ class TpeSearchTest {
         + ignoring + " ignoring them");
   }
 
+  @Test
+  void followsWhereGoodTrialsConcentrateRatherThanWhereTheRestAreAbsent() {
+    // Five good trials near 0.3 among forty others spread over [0, 0.7]: nothing was tried above
+    // 0.7, so g is tiny there. Ranked by l/g, 40 of these 100 suggestions went there (candidates
+    // from l's prior component); ranked by l - g, they keep to the good trials.
+    SearchSpace line = new SearchSpace(ordered("x", new Param.FloatParam(0, 1, false)));
+    List<StudyHistory.Trial> trials = new ArrayList<>();
+    for (int i = 0; i < 5; i++) trials.add(new StudyHistory.Trial(i, Map.of("x", 0.28 + 0.01 * i), true, 0.0));
+    for (int i = 0; i < 40; i++) trials.add(new StudyHistory.Trial(5 + i, Map.of("x", 0.7 * i / 39), true, 1.0 + i % 7));
+    StudyHistory h = new StudyHistory(Direction.MINIMIZE, trials);
+    int near = 0;
+    int far = 0;
+    for (int i = 0; i < 100; i++) {
+      double x = (Double) new TpeSampler(0).suggest(line, h, Samplers.streamFor(0, 45 + i)).orElseThrow().get("x");
+      if (Math.abs(x - 0.3) < 0.1) near++;
+      if (x > 0.7) far++;
+    }
+    assertTrue(near >= 90, near + " of 100 within 0.1 of the good trials");
+    assertTrue(far <= 5, far + " of 100 beyond 0.7");
+  }
+
   private static double closestPair(List<Map<String, Object>> points) {
     double min = Double.POSITIVE_INFINITY;
     for (int i = 0; i < points.size(); i++) {
