@@ -40,8 +40,8 @@ import java.util.random.RandomGenerator;
  * Rosenbrock stayed level.
  *
  * <p>Choose it for budgets from a few dozen trials up, for spaces with integers, choices and
- * conditional parameters, or many parallel slots; it costs well under a millisecond per suggestion
- * at a thousand trials. The first 10 finished trials are random ({@link RandomSampler}).
+ * conditional parameters, or many parallel slots; a suggestion costs a few milliseconds at a
+ * thousand trials. The first 10 finished trials are random ({@link RandomSampler}).
  *
  * <p>Conditional parameters: parameters that share a condition are active in the same trials and
  * form a group ({@link ParamGroup}). Groups are visited in the space's order and a group is
