@@ -78,32 +78,37 @@ final class AcquisitionSearch {
 
   /** Improves {@code point} in place; returns its log EI. */
   private double refine(double[] point, double value) {
-    for (int round = 0; round < ROUNDS; round++) {
-      boolean moved = false;
+    // The continuous step is repeated only after a discrete parameter moved: otherwise the point
+    // is already a continuous optimum.
+    boolean continuousStale = true;
+    for (int round = 0; round < ROUNDS && continuousStale; round++) {
       int[] cols = encoding.continuousColumns(point);
       if (cols.length > 0) {
         double[] candidate = point.clone();
         double v = continuous(candidate, cols);
-        if (v > value + 1e-9) {
+        if (v > value) {
           System.arraycopy(candidate, 0, point, 0, point.length);
           value = v;
-          moved = true;
         }
       }
+      continuousStale = false;
       for (int j : encoding.discreteParameters()) {
         List<double[]> alternatives = encoding.alternatives(point, j);
         double[][] rows = new double[alternatives.size()][];
         for (int k = 0; k < rows.length; k++) rows[k] = encoding.canonical(alternatives.get(k));
         double[] scores = score(rows);
+        int bestK = -1;
         for (int k = 0; k < rows.length; k++) {
           if (scores[k] > value + 1e-9) {
             value = scores[k];
-            System.arraycopy(rows[k], 0, point, 0, point.length);
-            moved = true;
+            bestK = k;
           }
         }
+        if (bestK >= 0) {
+          System.arraycopy(rows[bestK], 0, point, 0, point.length);
+          continuousStale = true;
+        }
       }
-      if (!moved) break;
     }
     return value;
   }

@@ -123,25 +123,26 @@ final class GaussianProcess {
   }
 
   /**
-   * The kriging believer (Ginsbourger, Le Riche and Carraro, "Kriging is well-suited to
-   * parallelize optimization", 2010): pretend each pending point was observed at the current
-   * posterior mean. The mean surface is unchanged but the variance at and near pending points
-   * collapses, so the next suggestion looks elsewhere. Hyperparameters are kept.
+   * The constant liar (Ginsbourger, Le Riche and Carraro, "Kriging is well-suited to parallelize
+   * optimization", 2010): pretend each pending point was observed at {@code lie}. With the worst
+   * value as the lie ("CL-min" in the paper's maximization terms) the mean drops and the variance
+   * collapses around every pending point, so the next suggestion keeps its distance, the most
+   * exploratory of the paper's batch strategies. Its kriging believer, which lies with the
+   * posterior mean, leaves a converged model free to propose the same optimum to every slot a
+   * hair apart. Hyperparameters are kept, so lies never shape the kernel.
    */
-  GaussianProcess withBeliefs(double[][] pending) {
+  GaussianProcess withLies(double[][] pending, double lie) {
     if (pending.length == 0) return this;
-    double[] mean = new double[pending.length];
-    predict(pending, mean, new double[pending.length]);
     double[][] xs = new double[x.length + pending.length][];
     double[] ys = new double[xs.length];
     System.arraycopy(x, 0, xs, 0, x.length);
     System.arraycopy(pending, 0, xs, x.length, pending.length);
     System.arraycopy(y, 0, ys, 0, y.length);
-    System.arraycopy(mean, 0, ys, y.length, mean.length);
+    Arrays.fill(ys, y.length, ys.length, lie);
     return condition(kernel, hp, xs, ys);
   }
 
-  /** The largest (believed or observed) value, the incumbent of expected improvement. */
+  /** The largest value the model was given, the incumbent of expected improvement. */
   double bestObserved() {
     double best = Double.NEGATIVE_INFINITY;
     for (double v : y) best = Math.max(best, v);

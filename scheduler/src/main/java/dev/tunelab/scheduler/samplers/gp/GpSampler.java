@@ -13,17 +13,20 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Bayesian optimization with a Gaussian process: after a Sobol start of max(5, d + 1) points, each
- * suggestion fits a GP with a Matérn 5/2 ARD kernel to the finished trials (hyperparameters by
- * maximum a posteriori, {@link HyperparameterFit}) and returns the maximizer of log expected
- * improvement ({@link AcquisitionSearch}). Choose it when trials are expensive and the budget is
- * tens to a few hundred trials over up to a couple of dozen parameters; it spends milliseconds per
- * suggestion where random search spends microseconds, and pays that back in fewer trials.
+ * Bayesian optimization with a Gaussian process. After a Sobol start of max(5, d + 1) points
+ * (d parameters), each suggestion fits a GP with a Matérn 5/2 ARD kernel to the finished trials
+ * (inputs in the unit cube by {@link SpaceEncoding}, outputs warped by {@link OutputScaling},
+ * hyperparameters by maximum a posteriori in {@link HyperparameterFit}) and returns the maximizer
+ * of log expected improvement ({@link AcquisitionSearch}). Choose it when trials are expensive
+ * and the budget is tens to a few hundred trials over up to a couple of dozen parameters: it
+ * spends tens of milliseconds per suggestion where random search spends microseconds, and pays
+ * that back in fewer trials. For thousands of cheap trials, TPE or random search fit better.
  *
- * <p>Trials still running are handled with the kriging believer (see {@link
- * GaussianProcess#withBeliefs}), so suggestions for parallel slots spread out; failed trials are
- * believed the same way, so the same point is not proposed again. Nothing is cached between
- * calls: the same history and random stream give the same point.
+ * <p>Trials still running are handled with a constant liar (see {@link GaussianProcess#withLies}):
+ * the model pretends they returned the worst value so far, so suggestions for parallel slots
+ * spread out. Failed trials (no objective, or NaN) lie the same way, so the same point is not
+ * proposed again and its neighbourhood loses appeal. Nothing is cached between calls: the same
+ * history and random stream give the same point.
  *
  * <p>References: Snoek, Larochelle and Adams, "Practical Bayesian Optimization of Machine
  * Learning Algorithms", NeurIPS 2012; Ament et al., "Unexpected Improvements to Expected
@@ -44,7 +47,7 @@ public final class GpSampler implements Sampler {
     SpaceEncoding encoding = new SpaceEncoding(space);
     List<double[]> observedX = new ArrayList<>();
     List<Double> observedY = new ArrayList<>();
-    List<double[]> believed = new ArrayList<>();
+    List<double[]> pending = new ArrayList<>();
     double sign = history.direction() == Direction.MINIMIZE ? -1 : 1;
     for (StudyHistory.Trial t : history.trials()) {
       double[] u = encoding.encode(t.params());
@@ -52,7 +55,7 @@ public final class GpSampler implements Sampler {
         observedX.add(u);
         observedY.add(sign * t.objective());
       } else {
-        believed.add(u);
+        pending.add(u);
       }
     }
     if (history.trials().size() < Math.max(5, d + 1) || observedY.size() < 2) {
@@ -61,10 +64,13 @@ public final class GpSampler implements Sampler {
     }
 
     double[][] x = observedX.toArray(new double[0][]);
-    double[] y = standardize(observedY);
+    double[] values = new double[observedY.size()];
+    for (int i = 0; i < values.length; i++) values[i] = observedY.get(i);
+    double[] y = OutputScaling.apply(values);
     Matern52 kernel = encoding.kernel();
-    Hyperparameters hp = HyperparameterFit.fit(kernel, new KernelPrior(d), x, y, rng);
-    GaussianProcess gp = GaussianProcess.condition(kernel, hp, x, y).withBeliefs(believed.toArray(new double[0][]));
+    Hyperparameters hp = HyperparameterFit.fit(kernel, x, y, rng);
+    // OutputScaling puts the worst observation at 0: running and failed trials lie with it.
+    GaussianProcess gp = GaussianProcess.condition(kernel, hp, x, y).withLies(pending.toArray(new double[0][]), 0);
     int incumbent = 0;
     for (int i = 1; i < y.length; i++) if (y[i] > y[incumbent]) incumbent = i;
     AcquisitionSearch search = new AcquisitionSearch(gp, encoding, gp.bestObserved());
@@ -73,25 +79,12 @@ public final class GpSampler implements Sampler {
   }
 
   /**
-   * Screening candidates: 2048 while the model is small, fewer as scoring each costs O(n^2), so
-   * the screen stays a bounded share of the time; local refinement does not depend on it.
+   * Screening candidates: 2048 (as Optuna's GPSampler) up to 100 observations, then fewer in
+   * proportion, down to 256: scoring one costs O(n^2), and with many observations the maximizer
+   * is usually near the points the refinement starts from (the best screened ones and the
+   * incumbent) rather than in a gap only a dense screen finds.
    */
   static int candidates(int n) {
-    return 2048;
-  }
-
-  /** Zero mean and unit variance, so one prior on the signal variance fits every objective. */
-  private static double[] standardize(List<Double> values) {
-    int n = values.size();
-    double mean = 0;
-    for (double v : values) mean += v;
-    mean /= n;
-    double var = 0;
-    for (double v : values) var += (v - mean) * (v - mean);
-    double sd = Math.sqrt(var / n);
-    if (!(sd > 0)) sd = 1;
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) out[i] = (values.get(i) - mean) / sd;
-    return out;
+    return n <= 100 ? 2048 : Math.max(256, 2048 * 100 / n);
   }
 }

@@ -16,13 +16,11 @@ final class MarginalLikelihood implements Lbfgs.Objective {
   private static final double SQRT5 = Math.sqrt(5);
 
   private final Matern52 kernel;
-  private final KernelPrior prior;
   private final double[][] x;
   private final double[] y;
 
-  MarginalLikelihood(Matern52 kernel, KernelPrior prior, double[][] x, double[] y) {
+  MarginalLikelihood(Matern52 kernel, double[][] x, double[] y) {
     this.kernel = kernel;
-    this.prior = prior;
     this.x = x;
     this.y = y;
   }
@@ -91,7 +89,7 @@ final class MarginalLikelihood implements Lbfgs.Objective {
     grad[groups] = 0.5 * traceWK;
     grad[groups + 1] = 0.5 * hp.noise() * traceW;
 
-    double logPosterior = lml + prior.logDensity(theta, grad);
+    double logPosterior = lml + KernelPrior.logDensity(theta, grad);
     for (int i = 0; i < grad.length; i++) grad[i] = -grad[i];
     return -logPosterior;
   }

@@ -69,17 +69,19 @@ class GaussianProcessTest {
   }
 
   @Test
-  void believedPointsKeepTheMeanAndLoseTheirVariance() {
+  void pendingPointsLieWithTheWorstValueAndLoseTheirVariance() {
     GaussianProcess gp = GaussianProcess.condition(KERNEL, new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-6), X, Y);
-    double[][] pending = {{0.7, 0.7}};
-    GaussianProcess believer = gp.withBeliefs(pending);
+    double[][] pending = {{0.35, 0.75}};
+    GaussianProcess liar = gp.withLies(pending, -0.5);
     double[] before = new double[1];
     double[] after = new double[1];
     double[] varBefore = new double[1];
     double[] varAfter = new double[1];
     gp.predict(pending, before, varBefore);
-    believer.predict(pending, after, varAfter);
-    assertEquals(before[0], after[0], 1e-6);
-    assertTrue(varBefore[0] > 0.1 && varAfter[0] < 1e-5, varBefore[0] + " -> " + varAfter[0]);
+    liar.predict(pending, after, varAfter);
+    assertTrue(before[0] > 1, "near the best observation the mean is high: " + before[0]);
+    assertEquals(-0.5, after[0], 1e-4);
+    assertTrue(varBefore[0] > 1e-3 && varAfter[0] < 1e-5, varBefore[0] + " -> " + varAfter[0]);
+    assertEquals(2.0, liar.bestObserved(), 0, "a lie never becomes the incumbent");
   }
 }

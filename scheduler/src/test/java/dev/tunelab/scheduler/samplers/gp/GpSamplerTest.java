@@ -79,7 +79,8 @@ class GpSamplerTest {
       for (int j = 0; j < i; j++) {
         double dx = (Double) batch.get(i).get("x") - (Double) batch.get(j).get("x");
         double dy = (Double) batch.get(i).get("y") - (Double) batch.get(j).get("y");
-        assertTrue(Math.hypot(dx, dy) > 1e-3, "suggestions " + j + " and " + i + " coincide: " + batch);
+        // A converged model would put all four within 1e-3 of the optimum without the lies.
+        assertTrue(Math.hypot(dx, dy) > 0.05, "suggestions " + j + " and " + i + " crowd together: " + batch);
       }
     }
   }

@@ -19,7 +19,7 @@ class MarginalLikelihoodTest {
       x[i] = new double[] {rng.nextDouble(), rng.nextDouble(), cat == 0 ? 1 : 0, cat == 1 ? 1 : 0, cat == 2 ? 1 : 0};
       y[i] = Math.sin(5 * x[i][0]) + x[i][1] * x[i][1] + 0.3 * cat;
     }
-    MarginalLikelihood f = new MarginalLikelihood(kernel, new KernelPrior(3), x, y);
+    MarginalLikelihood f = new MarginalLikelihood(kernel, x, y);
     double[] theta = {Math.log(0.3), Math.log(0.7), Math.log(1.5), Math.log(1.2), Math.log(0.01)};
     double[] grad = new double[theta.length];
     f.valueAndGradient(theta, grad);
@@ -44,7 +44,7 @@ class MarginalLikelihoodTest {
       x[i] = new double[] {rng.nextDouble(), rng.nextDouble()};
       y[i] = Math.sin(6 * x[i][0]);
     }
-    Hyperparameters hp = HyperparameterFit.fit(kernel, new KernelPrior(2), x, standardized(y), new SplittableRandom(1));
+    Hyperparameters hp = HyperparameterFit.fit(kernel, x, standardized(y), new SplittableRandom(1));
     // The function ignores x1, so its lengthscale should be far longer than x0's.
     double[] l = hp.lengthscales();
     assertEquals(true, l[1] > 5 * l[0], "lengthscales " + l[0] + ", " + l[1]);
