@@ -27,7 +27,7 @@ final class AcquisitionSearch {
   private final double best;
   private final Lbfgs lbfgs = new Lbfgs(50, 1e-7);
 
-  /** @param best the incumbent (largest standardized value), which improvement is measured from */
+  /** @param best the incumbent (largest value the model was given), which improvement is measured from */
   AcquisitionSearch(GaussianProcess gp, SpaceEncoding encoding, double best) {
     this.gp = gp;
     this.encoding = encoding;

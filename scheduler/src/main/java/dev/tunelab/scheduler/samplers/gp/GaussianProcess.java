@@ -53,10 +53,6 @@ final class GaussianProcess {
     throw new IllegalStateException("kernel matrix is not positive definite even with jitter");
   }
 
-  Hyperparameters hyperparameters() {
-    return hp;
-  }
-
   int size() {
     return x.length;
   }

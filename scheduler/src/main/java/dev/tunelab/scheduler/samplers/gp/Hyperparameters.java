@@ -18,13 +18,4 @@ record Hyperparameters(double[] lengthscales, double signal, double noise) {
     for (int i = 0; i < g; i++) l[i] = Math.exp(theta[i]);
     return new Hyperparameters(l, Math.exp(theta[g]), Math.exp(theta[g + 1]));
   }
-
-  double[] toLog() {
-    int g = lengthscales.length;
-    double[] theta = new double[g + 2];
-    for (int i = 0; i < g; i++) theta[i] = Math.log(lengthscales[i]);
-    theta[g] = Math.log(signal);
-    theta[g + 1] = Math.log(noise);
-    return theta;
-  }
 }

@@ -24,10 +24,6 @@ final class Matern52 {
     this.groups = groups;
   }
 
-  int columns() {
-    return group.length;
-  }
-
   int groups() {
     return groups;
   }
@@ -83,15 +79,6 @@ final class Matern52 {
         k.unsafe_set(i, j, v);
         k.unsafe_set(j, i, v);
       }
-    }
-    return k;
-  }
-
-  /** s2 times the correlations between scaled rows {@code a} (rows of the result) and {@code b}. */
-  static DMatrixRMaj cross(double[][] a, double[][] b, double signal) {
-    DMatrixRMaj k = new DMatrixRMaj(a.length, b.length);
-    for (int i = 0; i < a.length; i++) {
-      for (int j = 0; j < b.length; j++) k.unsafe_set(i, j, signal * correlation(distance(a[i], b[j])));
     }
     return k;
   }
