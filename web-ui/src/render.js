@@ -136,7 +136,9 @@ function leaderboard(study, trials) {
     // Items are ranked server-side with objective-less trials last, so only scored ones get a rank.
     h('td', { class: 'num', 'data-testid': 'trial-rank' }, t.objective != null ? offset + i + 1 : '—'),
     h('td', { class: 'num', 'data-testid': 'trial-number' }, `#${t.number}`),
-    h('td', {}, badge(t.status), t.error && h('span', { class: 'error-mark', title: t.error, 'data-testid': 'trial-error' }, ' ⚠')),
+    h('td', {}, badge(t.status), t.error && (t.status === 'PRUNED'
+      ? h('span', { class: 'info-mark', title: t.error, 'data-testid': 'trial-pruned-reason' }, ' ⓘ')
+      : h('span', { class: 'error-mark', title: t.error, 'data-testid': 'trial-error' }, ' ⚠'))),
     paramNames.map((n) => h('td', { 'data-param': n }, fmtParam(t.params?.[n]))),
     h('td', { class: 'num', 'data-testid': 'trial-objective' }, objectiveCell(t, metric)),
     h('td', { class: 'num' }, t.epochsDone ?? 0),

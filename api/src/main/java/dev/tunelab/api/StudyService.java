@@ -69,7 +69,9 @@ public class StudyService {
   public Page trials(UUID id, int page, int size) {
     StudyEntity s = study(id);
     String order = Direction.parse(s.direction) == Direction.MAXIMIZE ? "desc" : "asc";
-    List<TrialEntity> trials = TrialEntity.find("studyId = ?1 order by objective " + order + " nulls last, number", id)
+    // A pruned trial's value is from an early epoch, so it ranks after every completed trial.
+    List<TrialEntity> trials = TrialEntity.find("studyId = ?1 order by case status when 'COMPLETED' then 0 when 'PRUNED' then 1"
+            + " else 2 end, objective " + order + " nulls last, number", id)
         .page(page, size).list();
     long total = TrialEntity.count("studyId", id);
     Set<UUID> withModel = withModel(trials.stream().map(t -> t.id).toList());
