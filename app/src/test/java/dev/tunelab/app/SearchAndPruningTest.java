@@ -38,6 +38,8 @@ class SearchAndPruningTest {
 
     List<Map<String, Object>> board = given().get("/api/v1/studies/" + id + "/trials?size=100").then().statusCode(200)
         .extract().jsonPath().getList("items");
+    List<Object> statuses = board.stream().map(t -> t.get("status")).toList();
+    assertTrue(statuses.lastIndexOf("COMPLETED") < statuses.indexOf("PRUNED"), "completed trials rank first: " + statuses);
     List<Map<String, Object>> prunedRows = board.stream().filter(t -> "PRUNED".equals(t.get("status"))).toList();
     assertEquals(pruned, prunedRows.size());
     for (Map<String, Object> t : prunedRows) {
