@@ -2,8 +2,6 @@ package dev.tunelab.scheduler.samplers.gp;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * A zero-mean Gaussian process conditioned on observations with fixed hyperparameters: the
@@ -31,21 +29,14 @@ final class GaussianProcess {
   private final double[][] upper;
   private final double[] alpha;
 
-  private GaussianProcess(Matern52 kernel, Hyperparameters hp, double[][] x, double[] y, double[] factor) {
+  private GaussianProcess(Matern52 kernel, Hyperparameters hp, double[][] x, double[] y, Cholesky.Factor factor) {
     this.kernel = kernel;
     this.hp = hp;
     this.x = x;
     this.y = y;
     this.scaled = kernel.scale(x, hp.lengthscales());
-    int n = x.length;
-    this.lower = new double[n][n];
-    this.upper = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int k = 0; k <= i; k++) {
-        lower[i][k] = factor[i * n + k];
-        upper[k][i] = factor[i * n + k];
-      }
-    }
+    this.lower = factor.lower();
+    this.upper = factor.upper();
     this.alpha = y.clone();
     solveLower(alpha);
     solveUpper(alpha);
@@ -61,8 +52,8 @@ final class GaussianProcess {
     for (int attempt = 0; attempt < 8; attempt++) {
       DMatrixRMaj k = gram.copy();
       for (int i = 0; i < n; i++) k.add(i, i, hp.noise() + jitter);
-      CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
-      if (chol.decompose(k)) return new GaussianProcess(kernel, hp, x, y, chol.getT(null).data);
+      Cholesky.Factor factor = Cholesky.decompose(k.data, n);
+      if (factor != null) return new GaussianProcess(kernel, hp, x, y, factor);
       jitter = jitter == 0 ? 1e-8 * hp.signal() : jitter * 10;
     }
     throw new IllegalStateException("kernel matrix is not positive definite even with jitter");
@@ -132,8 +123,9 @@ final class GaussianProcess {
     double m = 0;
     for (int i = 0; i < n; i++) {
       double r = Matern52.distance(s, scaled[i]);
-      k[i] = hp.signal() * Matern52.correlation(r);
-      slope[i] = hp.signal() * Matern52.slope(r);
+      double decay = Matern52.decay(r);
+      k[i] = hp.signal() * Matern52.correlation(r, decay);
+      slope[i] = hp.signal() * Matern52.slope(r, decay);
       m += k[i] * alpha[i];
     }
     double[] w = k.clone();

@@ -83,7 +83,7 @@ public final class GpSampler implements Sampler {
    * 2048 (100/n)^2 but at least 256, so the screen costs about the same O(candidates n^2) at any
    * size. With hundreds of observations the maximizer is usually found by refining from the
    * incumbent and the best screened points, not in a gap that only a dense screen reveals; this
-   * is what keeps a suggestion at 300 trials near 35 ms.
+   * keeps the screen at 300 trials to a few milliseconds.
    */
   static int candidates(int n) {
     return n <= 100 ? 2048 : Math.max(256, (int) (2048 * Math.pow(100.0 / n, 2)));

@@ -34,7 +34,16 @@ final class Matern52 {
 
   /** The correlation (kernel divided by s2) at scaled distance r. */
   static double correlation(double r) {
-    return (1 + SQRT5 * r + 5.0 / 3.0 * r * r) * Math.exp(-SQRT5 * r);
+    return correlation(r, decay(r));
+  }
+
+  /** exp(-sqrt5 r), the factor {@link #correlation} and {@link #slope} share: one exp for both. */
+  static double decay(double r) {
+    return Math.exp(-SQRT5 * r);
+  }
+
+  static double correlation(double r, double decay) {
+    return (1 + SQRT5 * r + 5.0 / 3.0 * r * r) * decay;
   }
 
   /**
@@ -43,7 +52,11 @@ final class Matern52 {
    * x'_c) / l_c^2. Neither divides by r, so both are smooth at r = 0.
    */
   static double slope(double r) {
-    return 5.0 / 3.0 * (1 + SQRT5 * r) * Math.exp(-SQRT5 * r);
+    return slope(r, decay(r));
+  }
+
+  static double slope(double r, double decay) {
+    return 5.0 / 3.0 * (1 + SQRT5 * r) * decay;
   }
 
   /** Each column divided by its lengthscale, so distances in the result are scaled distances. */
