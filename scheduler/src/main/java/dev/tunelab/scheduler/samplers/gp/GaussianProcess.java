@@ -2,6 +2,9 @@ package dev.tunelab.scheduler.samplers.gp;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 
 /**
  * A zero-mean Gaussian process conditioned on observations with fixed hyperparameters: the
@@ -11,8 +14,6 @@ import org.ejml.data.DMatrixRMaj;
 final class GaussianProcess {
   /** Posterior variances are clamped here; below it, round-off dominates. */
   private static final double MIN_VARIANCE = 1e-12;
-  /** Observations up to which both solves keep EJML's order of operations (see {@link #solveUpper}). */
-  private static final int EXACT_ORDER_UP_TO = 100;
   /** Points per batch in {@link #predict}: the n x BLOCK cross-covariances stay in cache. */
   private static final int BLOCK = 128;
 
@@ -21,25 +22,21 @@ final class GaussianProcess {
   private final double[][] x;
   private final double[] y;
   private final double[][] scaled;
-  /**
-   * The rows of the Cholesky factor L and of L^T (the columns of L), as separate arrays: the
-   * triangular solves then run along one row at a time, a loop the JIT vectorizes.
-   */
-  private final double[][] lower;
-  private final double[][] upper;
+  /** The lower Cholesky factor L of the kernel matrix, n x n row-major (EJML's layout). */
+  private final double[] lower;
   private final double[] alpha;
 
-  private GaussianProcess(Matern52 kernel, Hyperparameters hp, double[][] x, double[] y, Cholesky.Factor factor) {
+  private GaussianProcess(Matern52 kernel, Hyperparameters hp, double[][] x, double[] y, double[] lower) {
     this.kernel = kernel;
     this.hp = hp;
     this.x = x;
     this.y = y;
     this.scaled = kernel.scale(x, hp.lengthscales());
-    this.lower = factor.lower();
-    this.upper = factor.upper();
+    this.lower = lower;
+    int n = x.length;
     this.alpha = y.clone();
-    solveLower(alpha);
-    solveUpper(alpha);
+    TriangularSolver_DDRM.solveL(lower, alpha, n);
+    TriangularSolver_DDRM.solveTranL(lower, alpha, n);
   }
 
   /** The posterior given observations {@code y} at unit-cube rows {@code x}. */
@@ -52,8 +49,8 @@ final class GaussianProcess {
     for (int attempt = 0; attempt < 8; attempt++) {
       DMatrixRMaj k = gram.copy();
       for (int i = 0; i < n; i++) k.add(i, i, hp.noise() + jitter);
-      Cholesky.Factor factor = Cholesky.decompose(k.data, n);
-      if (factor != null) return new GaussianProcess(kernel, hp, x, y, factor);
+      CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(n, true);
+      if (chol.decompose(k)) return new GaussianProcess(kernel, hp, x, y, chol.getT(null).data);
       jitter = jitter == 0 ? 1e-8 * hp.signal() : jitter * 10;
     }
     throw new IllegalStateException("kernel matrix is not positive definite even with jitter");
@@ -65,9 +62,8 @@ final class GaussianProcess {
 
   /**
    * Posterior mean and variance of the latent function at each row of {@code points}. The
-   * cross-covariances of a block of points form an n x block matrix that one forward substitution
-   * solves for all of them, row by row, so the inner loops run along contiguous rows; each entry
-   * goes through the same operations, in the same order, as a solve of its own column would.
+   * cross-covariances of a block of points form one n x block matrix, and EJML's forward
+   * substitution solves L W = K* for all its columns in one call instead of one call per point.
    */
   void predict(double[][] points, double[] mean, double[] variance) {
     int n = x.length;
@@ -77,30 +73,20 @@ final class GaussianProcess {
       int m = Math.min(BLOCK, points.length - from);
       double[][] s = new double[m][];
       for (int c = 0; c < m; c++) s[c] = kernel.scale(points[from + c], l);
-      double[][] b = new double[n][m];
+      double[] b = new double[n * m];
       double[] mu = new double[m];
-      double[] explained = new double[m];
       for (int i = 0; i < n; i++) {
-        double[] bi = b[i];
         double a = alpha[i];
         for (int c = 0; c < m; c++) {
           double k = signal * Matern52.correlation(Matern52.distance(s[c], scaled[i]));
-          bi[c] = k;
+          b[i * m + c] = k;
           mu[c] += k * a;
         }
-        // Row i of L^-1 K*: subtract the solved rows above it, then divide by the diagonal.
-        double[] li = lower[i];
-        for (int j = 0; j < i; j++) {
-          double lij = li[j];
-          double[] bj = b[j];
-          for (int c = 0; c < m; c++) bi[c] -= lij * bj[c];
-        }
-        double lii = li[i];
-        for (int c = 0; c < m; c++) {
-          double w = bi[c] / lii;
-          bi[c] = w;
-          explained[c] += w * w;
-        }
+      }
+      TriangularSolver_DDRM.solveL(lower, b, n, m);
+      double[] explained = new double[m];
+      for (int i = 0; i < n; i++) {
+        for (int c = 0; c < m; c++) explained[c] += b[i * m + c] * b[i * m + c];
       }
       for (int c = 0; c < m; c++) {
         mean[from + c] = mu[c];
@@ -129,10 +115,10 @@ final class GaussianProcess {
       m += k[i] * alpha[i];
     }
     double[] w = k.clone();
-    solveLower(w);
+    TriangularSolver_DDRM.solveL(lower, w, n);
     double explained = 0;
     for (int i = 0; i < n; i++) explained += w[i] * w[i];
-    solveUpper(w);
+    TriangularSolver_DDRM.solveTranL(lower, w, n);
     Arrays.fill(dMean, 0);
     Arrays.fill(dVariance, 0);
     for (int i = 0; i < n; i++) {
@@ -170,48 +156,6 @@ final class GaussianProcess {
     System.arraycopy(y, 0, ys, 0, y.length);
     Arrays.fill(ys, y.length, ys.length, lie);
     return condition(kernel, hp, xs, ys);
-  }
-
-  /**
-   * b := L^-1 b, column by column: each b[i] receives the same subtractions, in the same order
-   * (j = 0, 1, ...), as in the row-by-row dot products of EJML's {@code solveL}, but the inner
-   * loop runs along a row of L^T and over independent entries, which the JIT vectorizes.
-   */
-  private void solveLower(double[] b) {
-    int n = b.length;
-    for (int j = 0; j < n; j++) {
-      double[] uj = upper[j];
-      double bj = b[j] / uj[j];
-      b[j] = bj;
-      for (int i = j + 1; i < n; i++) b[i] -= uj[i] * bj;
-    }
-  }
-
-  /**
-   * b := L^-T b. Up to {@link #EXACT_ORDER_UP_TO} observations each b[i] is a dot product with a
-   * row of L^T, summed in the order of EJML's {@code solveTranL}, so studies of that size give the
-   * points recorded in the bench tables bit for bit. Beyond, where this solve dominates the
-   * refinement, the same sums are accumulated column by column (in reverse order, so they differ
-   * in round-off only): independent entries instead of one chain of dependent additions, which
-   * the JIT vectorizes.
-   */
-  private void solveUpper(double[] b) {
-    int n = b.length;
-    if (n <= EXACT_ORDER_UP_TO) {
-      for (int i = n - 1; i >= 0; i--) {
-        double[] ui = upper[i];
-        double sum = b[i];
-        for (int k = i + 1; k < n; k++) sum -= ui[k] * b[k];
-        b[i] = sum / ui[i];
-      }
-      return;
-    }
-    for (int k = n - 1; k >= 0; k--) {
-      double[] lk = lower[k];
-      double bk = b[k] / lk[k];
-      b[k] = bk;
-      for (int i = 0; i < k; i++) b[i] -= lk[i] * bk;
-    }
   }
 
   /** The largest value the model was given, the incumbent of expected improvement. */

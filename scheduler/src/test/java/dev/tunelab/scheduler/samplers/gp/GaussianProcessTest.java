@@ -24,6 +24,25 @@ class GaussianProcessTest {
   }
 
   @Test
+  void batchedPredictionsAgreeWithOnePointAtATime() {
+    // More points than one block of the batched solve, so block boundaries are crossed too.
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+    double[][] points = new double[300][];
+    for (int p = 0; p < points.length; p++) points[p] = new double[] {rnd.nextDouble(), rnd.nextDouble()};
+    Hyperparameters hp = new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-3);
+    GaussianProcess gp = GaussianProcess.condition(KERNEL, hp, X, Y);
+    double[] mean = new double[points.length];
+    double[] variance = new double[points.length];
+    gp.predict(points, mean, variance);
+    double[] out = new double[2];
+    for (int p = 0; p < points.length; p++) {
+      gp.predictWithGradient(points[p], out, new double[2], new double[2]);
+      assertEquals(out[0], mean[p], 1e-12);
+      assertEquals(out[1], variance[p], 1e-12);
+    }
+  }
+
+  @Test
   void farFromDataThePriorReturns() {
     GaussianProcess gp = GaussianProcess.condition(KERNEL, HP, X, Y);
     double[] mean = new double[1];
