@@ -2,6 +2,7 @@ package dev.tunelab.scheduler.samplers.gp;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
@@ -24,6 +25,11 @@ final class GaussianProcess {
   private final double[][] scaled;
   /** The lower Cholesky factor L of the kernel matrix, n x n row-major (EJML's layout). */
   private final double[] lower;
+  /**
+   * L^T, kept as its own row-major copy: EJML's solveU on it reads memory in order, where
+   * solveTranL on L strides down columns; both run the same subtractions in the same order.
+   */
+  private final double[] upper;
   private final double[] alpha;
 
   private GaussianProcess(Matern52 kernel, Hyperparameters hp, double[][] x, double[] y, double[] lower) {
@@ -33,10 +39,11 @@ final class GaussianProcess {
     this.y = y;
     this.scaled = kernel.scale(x, hp.lengthscales());
     this.lower = lower;
+    this.upper = CommonOps_DDRM.transpose(DMatrixRMaj.wrap(x.length, x.length, lower), null).data;
     int n = x.length;
     this.alpha = y.clone();
     TriangularSolver_DDRM.solveL(lower, alpha, n);
-    TriangularSolver_DDRM.solveTranL(lower, alpha, n);
+    TriangularSolver_DDRM.solveU(upper, alpha, n);
   }
 
   /** The posterior given observations {@code y} at unit-cube rows {@code x}. */
@@ -118,7 +125,7 @@ final class GaussianProcess {
     TriangularSolver_DDRM.solveL(lower, w, n);
     double explained = 0;
     for (int i = 0; i < n; i++) explained += w[i] * w[i];
-    TriangularSolver_DDRM.solveTranL(lower, w, n);
+    TriangularSolver_DDRM.solveU(upper, w, n);
     Arrays.fill(dMean, 0);
     Arrays.fill(dVariance, 0);
     for (int i = 0; i < n; i++) {
