@@ -136,7 +136,8 @@ function leaderboard(study, trials) {
     // Items are ranked server-side with objective-less trials last, so only scored ones get a rank.
     h('td', { class: 'num', 'data-testid': 'trial-rank' }, t.objective != null ? offset + i + 1 : '—'),
     h('td', { class: 'num', 'data-testid': 'trial-number' }, `#${t.number}`),
-    h('td', {}, badge(t.status), t.error && (t.status === 'PRUNED'
+    // A pruned trial, or one that finished before its stop arrived, carries a reason, not an error.
+    h('td', {}, badge(t.status), t.error && (t.status === 'PRUNED' || t.status === 'COMPLETED'
       ? h('span', { class: 'info-mark', title: t.error, 'data-testid': 'trial-pruned-reason' }, ' ⓘ')
       : h('span', { class: 'error-mark', title: t.error, 'data-testid': 'trial-error' }, ' ⚠'))),
     paramNames.map((n) => h('td', { 'data-param': n }, fmtParam(t.params?.[n]))),
