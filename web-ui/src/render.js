@@ -138,7 +138,7 @@ function leaderboard(study, trials) {
     h('td', { class: 'num', 'data-testid': 'trial-number' }, `#${t.number}`),
     // A pruned trial, or one that finished before its stop arrived, carries a reason, not an error.
     h('td', {}, badge(t.status), t.error && (t.status === 'PRUNED' || t.status === 'COMPLETED'
-      ? h('span', { class: 'info-mark', title: t.error, 'data-testid': 'trial-pruned-reason' }, ' ⓘ')
+      ? h('span', { class: 'info-mark', title: t.error, 'data-testid': 'trial-note' }, 'i')
       : h('span', { class: 'error-mark', title: t.error, 'data-testid': 'trial-error' }, ' ⚠'))),
     paramNames.map((n) => h('td', { 'data-param': n }, fmtParam(t.params?.[n]))),
     h('td', { class: 'num', 'data-testid': 'trial-objective' }, objectiveCell(t, metric)),
