@@ -82,10 +82,7 @@ final class CurveRecorder {
     for (int i = 0; i < 64; i++) header.append("p").append(i).append(',');
     csv.write(header.append("digit\n").toString().getBytes(StandardCharsets.UTF_8));
     try (InputStream in = new GZIPInputStream(Files.newInputStream(DIGITS))) {
-      byte[] body = in.readAllBytes();
-      String text = new String(body, StandardCharsets.UTF_8).replaceAll("\\.0(?=[,\\r\\n])", "").replace("\r", "");
-      // Labels are written as 0.0..9.0 in some releases; the class names are "0".."9".
-      csv.write(text.getBytes(StandardCharsets.UTF_8));
+      in.transferTo(csv);
     }
     return csv.toByteArray();
   }

@@ -68,7 +68,8 @@ public final class PrunerBench {
 
   static List<double[]> read(Path file) throws IOException {
     Map<Integer, TreeMap<Integer, Double>> byTrial = new TreeMap<>();
-    for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+    List<String> lines = Files.readAllLines(file);
+    for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",", 4);
       byTrial.computeIfAbsent(Integer.parseInt(f[0]), k -> new TreeMap<>()).put(Integer.parseInt(f[1]), Double.parseDouble(f[2]));
     }

@@ -80,17 +80,17 @@ public class PruningJudge {
         .setParameter(1, studyId)
         .setParameter(2, metric)
         .getResultList();
-    Map<UUID, TrialCurve> out = new LinkedHashMap<>();
+    Map<UUID, Object[]> trials = new LinkedHashMap<>();
     Map<UUID, TreeMap<Integer, Double>> values = new LinkedHashMap<>();
     for (Object[] r : rows) {
       UUID id = (UUID) r[0];
-      if (r[5] != null) values.computeIfAbsent(id, k -> new TreeMap<>()).put(((Number) r[4]).intValue(), ((Number) r[5]).doubleValue());
-      if (!out.containsKey(id)) {
-        out.put(id, new TrialCurve(((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
-            TrialStatus.COMPLETED.name().equals(r[3]), new TreeMap<>()));
-      }
+      trials.putIfAbsent(id, r);
+      TreeMap<Integer, Double> curve = values.computeIfAbsent(id, k -> new TreeMap<>());
+      if (r[5] != null) curve.put(((Number) r[4]).intValue(), ((Number) r[5]).doubleValue());
     }
-    out.replaceAll((id, c) -> new TrialCurve(c.number(), c.bracket(), c.completed(), values.getOrDefault(id, new TreeMap<>())));
+    Map<UUID, TrialCurve> out = new LinkedHashMap<>();
+    trials.forEach((id, r) -> out.put(id, new TrialCurve(((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
+        TrialStatus.COMPLETED.name().equals(r[3]), values.get(id))));
     return out;
   }
 }

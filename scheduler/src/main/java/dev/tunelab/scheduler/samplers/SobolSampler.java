@@ -20,11 +20,6 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * gets its own net and keeps the net's balance. Trial n takes point n, so no state is kept.
  */
 public final class SobolSampler implements Sampler {
-  /** Commons Math computes each coordinate as a 52-bit integer divided by 2^52. */
-  private static final int BITS = 52;
-  private static final double SCALE = Math.pow(2, BITS);
-  private static final long MASK = (1L << BITS) - 1;
-
   private final long studySeed;
 
   /** @param studySeed fixes the digital shift, the same for every trial of the study */
@@ -43,8 +38,7 @@ public final class SobolSampler implements Sampler {
     SplittableRandom shifts = new SplittableRandom(studySeed);
     int k = 0;
     for (Map.Entry<String, Param> e : space.params().entrySet()) {
-      long bits = (long) (u[k++] * SCALE) ^ (shifts.nextLong() & MASK);
-      point.put(e.getKey(), map(e.getValue(), bits / SCALE));
+      point.put(e.getKey(), map(e.getValue(), DigitalShift.apply(u[k++], DigitalShift.word(shifts.nextLong()))));
     }
     // Every dimension keeps its coordinate so the net stays balanced; inactive ones are dropped.
     return Optional.of(space.activeOnly(point));

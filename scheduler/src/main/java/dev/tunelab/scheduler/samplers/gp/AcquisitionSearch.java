@@ -1,5 +1,6 @@
 package dev.tunelab.scheduler.samplers.gp;
 
+import dev.tunelab.scheduler.samplers.DigitalShift;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,9 +17,6 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * a global screen is cheap, and the refinement supplies the precision a screen cannot.
  */
 final class AcquisitionSearch {
-  private static final int BITS = 52;
-  private static final double SCALE = Math.pow(2, BITS);
-  private static final long MASK = (1L << BITS) - 1;
   private static final int LOCAL_STARTS = 5;
   private static final int ROUNDS = 3;
 
@@ -148,12 +146,12 @@ final class AcquisitionSearch {
   private List<double[]> net(int count, RandomGenerator rng) {
     int d = encoding.parameters();
     long[] shift = new long[d];
-    for (int j = 0; j < d; j++) shift[j] = rng.nextLong() & MASK;
+    for (int j = 0; j < d; j++) shift[j] = DigitalShift.word(rng.nextLong());
     SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
     List<double[]> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       double[] t = sobol.nextVector();
-      for (int j = 0; j < d; j++) t[j] = (((long) (t[j] * SCALE)) ^ shift[j]) / SCALE;
+      for (int j = 0; j < d; j++) t[j] = DigitalShift.apply(t[j], shift[j]);
       out.add(encoding.canonical(encoding.fromCube(t)));
     }
     return out;
