@@ -19,10 +19,10 @@ public final class TemplateResolver {
       String type = layer.get("type").asText();
       Map<String, LayerCatalog.Arg> args = LayerCatalog.LAYERS.get(type);
       switch (type) {
-        case "Dense" -> layers.add(new ModelSpec.Dense(
-            (int) number(layer, "units", args, params),
-            text(layer, "activation", args, params)));
-        case "Dropout" -> layers.add(new ModelSpec.Dropout(number(layer, "rate", args, params)));
+        case "Dense" -> layers.add(new ModelSpec.Layer("Dense", Map.of(
+            "units", (int) number(layer, "units", args, params),
+            "activation", text(layer, "activation", args, params))));
+        case "Dropout" -> layers.add(new ModelSpec.Layer("Dropout", Map.of("rate", number(layer, "rate", args, params))));
         default -> throw new IllegalArgumentException("unchecked template: layer " + type);
       }
     }

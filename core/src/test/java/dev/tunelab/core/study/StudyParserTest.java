@@ -79,7 +79,7 @@ class StudyParserTest {
                       "optimizer": "sgd", "batch_size": 8}}
         """));
     ModelSpec model = TemplateResolver.resolve(spec.template(), Map.of("u", 6), IRIS);
-    assertEquals(List.of(new ModelSpec.Dense(6, "relu"), new ModelSpec.Dropout(0.2)), model.layers());
+    assertEquals(List.of(new ModelSpec.Layer("Dense", java.util.Map.of("units", 6, "activation", "relu")), new ModelSpec.Layer("Dropout", java.util.Map.of("rate", 0.2))), model.layers());
     assertEquals(new ModelSpec.Output(3, "softmax", "categorical_crossentropy"), model.output());
     assertEquals("sgd", model.optimizer());
     assertEquals(0.001, model.learningRate());

@@ -36,15 +36,16 @@ public final class NetworkFactory {
             .updater(updater(spec.optimizer(), spec.learningRate()))
             .list();
     for (ModelSpec.Layer layer : spec.layers()) {
-      if (layer instanceof ModelSpec.Dense d) {
-        list.layer(new DenseLayer.Builder().nOut(d.units()).activation(activation(d.activation()))
+      if (layer.type().equals("Dense")) {
+        list.layer(new DenseLayer.Builder().nOut(layer.intArg("units")).activation(activation(layer.text("activation")))
             .build());
-      } else if (layer instanceof ModelSpec.Dropout d) {
+      } else if (layer.type().equals("Dropout")) {
         // Keras' rate is the probability to DROP; DL4J's argument is the probability to RETAIN.
         // Rate 0 means "no dropout": an argument-less DropoutLayer is the identity, which keeps
         // the layer count equal to the template's.
-        list.layer(d.rate() > 0
-            ? new DropoutLayer.Builder(1.0 - d.rate()).build()
+        double rate = layer.number("rate");
+        list.layer(rate > 0
+            ? new DropoutLayer.Builder(1.0 - rate).build()
             : new DropoutLayer.Builder().build());
       }
     }

@@ -22,8 +22,8 @@ class NetworkFactoryTest {
   @Test
   void mapsKerasVocabularyToDl4j() {
     ModelSpec spec = new ModelSpec(
-        List.of(new ModelSpec.Dense(5, "leaky_relu"), new ModelSpec.Dropout(0.25),
-            new ModelSpec.Dropout(0)),
+        List.of(new ModelSpec.Layer("Dense", java.util.Map.of("units", 5, "activation", "leaky_relu")), new ModelSpec.Layer("Dropout", java.util.Map.of("rate", 0.25)),
+            new ModelSpec.Layer("Dropout", java.util.Map.of("rate", 0.0))),
         new ModelSpec.Output(3, "softmax", "categorical_crossentropy"), "rmsprop", 0.003, 8);
     MultiLayerNetwork net = NetworkFactory.build(spec, 4, 1);
 

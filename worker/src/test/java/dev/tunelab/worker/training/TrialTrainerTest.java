@@ -42,7 +42,7 @@ class TrialTrainerTest {
 
   private static ModelSpec irisModel() {
     return new ModelSpec(
-        List.of(new ModelSpec.Dense(16, "relu"), new ModelSpec.Dropout(0.1)),
+        List.of(new ModelSpec.Layer("Dense", java.util.Map.of("units", 16, "activation", "relu")), new ModelSpec.Layer("Dropout", java.util.Map.of("rate", 0.1))),
         new ModelSpec.Output(3, "softmax", "categorical_crossentropy"), "adam", 0.01, 16);
   }
 
@@ -116,7 +116,7 @@ class TrialTrainerTest {
   void trainsARegression() throws IOException {
     TabularData data = TabularData.parse(resource("linear.csv"), "y", Task.REGRESSION, null);
     ModelSpec model = new ModelSpec(
-        List.of(new ModelSpec.Dense(8, "tanh")), new ModelSpec.Output(1, "linear", "mse"),
+        List.of(new ModelSpec.Layer("Dense", java.util.Map.of("units", 8, "activation", "tanh"))), new ModelSpec.Output(1, "linear", "mse"),
         "adam", 0.02, 16);
     TrainingResult r = new TrialTrainer().train(
         command(model, 40, "val_rmse"), data, null, (epoch, metrics) -> { }, () -> false);
