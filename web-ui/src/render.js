@@ -66,12 +66,36 @@ function progressBar(p = {}) {
   if (p.running) parts.push(`${p.running} running`);
   if (p.queued) parts.push(`${p.queued} queued`);
   if (p.pruned) parts.push(`${p.pruned} pruned`);
+  if (p.skipped) parts.push(`${p.skipped} skipped`);
   if (p.failed) parts.push(`${p.failed} failed`);
   return h('div', { class: 'progress', 'data-testid': 'study-progress-bar' },
     h('div', { class: 'bar', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': p.done ?? 0 },
       h('span', { class: 'bar-done', style: `width:${done}%` }),
       h('span', { class: 'bar-running', style: `width:${running}%` })),
     h('span', { class: 'progress-text' }, parts.join(' · ')));
+}
+
+const fmtCount = (n) => (typeof n === 'number' ? n.toLocaleString('en-US') : '—');
+
+// The space's network sizes; "about" when they were estimated from a sample of points.
+function architectureText(a) {
+  if (!a || !a.pointsChecked || a.pointsInvalid === a.pointsChecked) return null;
+  const range = a.minParams === a.maxParams ? fmtCount(a.minParams) : `${fmtCount(a.minParams)} – ${fmtCount(a.maxParams)}`;
+  const invalid = a.pointsInvalid ? `, ${a.pointsInvalid} of ${a.pointsChecked} checked points invalid` : '';
+  return h('span', { 'data-testid': 'study-param-range', title: a.invalidReason || null },
+    `${a.exhaustive ? '' : 'about '}${range} parameters${invalid}`);
+}
+
+function testText(test) {
+  if (!test) return null;
+  const split = test.split?.dataset ? `dataset ${test.split.dataset}` : `${Math.round((test.split?.fraction || 0) * 100)}% held out`;
+  if (test.status === 'done') {
+    const shown = Object.entries(test.metrics || {}).map(([k, v]) => `${k} ${fmtObjective(v)}`).join(', ');
+    return h('span', { 'data-testid': 'study-test' }, `trial #${test.trial}: ${shown} (${split})`);
+  }
+  if (test.status === 'failed') return h('span', { 'data-testid': 'study-test', class: 'error' }, `trial #${test.trial}: ${test.message}`);
+  if (test.status === 'pending') return h('span', { 'data-testid': 'study-test', class: 'muted' }, `evaluating trial #${test.trial} (${split})`);
+  return h('span', { 'data-testid': 'study-test', class: 'muted' }, `${split}; evaluated once the study ends`);
 }
 
 function summary(study) {
@@ -85,8 +109,10 @@ function summary(study) {
     ['Best', study.best
       ? h('span', { 'data-testid': 'study-best-objective' }, `${fmtObjective(study.best.objective)} (trial #${study.best.number})`)
       : h('span', { 'data-testid': 'study-best-objective' }, '—')],
+    ['Network size', architectureText(study.architecture)],
+    ['Test split', testText(study.test)],
     ['Created', study.createdAt ? new Date(study.createdAt).toLocaleString() : '—'],
-  ];
+  ].filter(([, v]) => v != null);
   return h('dl', { class: 'summary', 'data-testid': 'study-summary' },
     rows.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v))));
 }
@@ -131,18 +157,19 @@ function leaderboard(study, trials) {
     h('th', { class: 'num' }, 'Rank'), h('th', { class: 'num' }, 'Trial'), h('th', {}, 'Status'),
     paramNames.map((n) => h('th', { 'data-param': n }, n)),
     h('th', { class: 'num' }, `${metric ?? 'objective'} ${arrow(study.objective?.direction)}`),
-    h('th', { class: 'num' }, 'Epochs'), h('th', {}, 'Model'));
+    h('th', { class: 'num' }, 'Epochs'), h('th', { class: 'num' }, 'Parameters'), h('th', {}, 'Model'));
   const rows = items.map((t, i) => h('tr', { 'data-testid': 'trial-row', 'data-trial-number': t.number, title: metricsTitle(t.metrics) },
     // Items are ranked server-side with objective-less trials last, so only scored ones get a rank.
     h('td', { class: 'num', 'data-testid': 'trial-rank' }, t.objective != null ? offset + i + 1 : '—'),
     h('td', { class: 'num', 'data-testid': 'trial-number' }, `#${t.number}`),
     // A pruned trial, or one that finished before its stop arrived, carries a reason, not an error.
-    h('td', {}, badge(t.status), t.error && (t.status === 'PRUNED' || t.status === 'COMPLETED'
+    h('td', {}, badge(t.status), t.error && (t.status === 'PRUNED' || t.status === 'COMPLETED' || t.status === 'SKIPPED'
       ? h('span', { class: 'info-mark', title: t.error, 'data-testid': 'trial-note' }, 'i')
       : h('span', { class: 'error-mark', title: t.error, 'data-testid': 'trial-error' }, ' ⚠'))),
     paramNames.map((n) => h('td', { 'data-param': n }, fmtParam(t.params?.[n]))),
     h('td', { class: 'num', 'data-testid': 'trial-objective' }, objectiveCell(t, metric)),
     h('td', { class: 'num' }, t.epochsDone ?? 0),
+    h('td', { class: 'num', 'data-testid': 'trial-params' }, t.paramCount != null ? fmtCount(t.paramCount) : '—'),
     h('td', {}, t.hasModel
       ? h('a', { href: trialModelUrl(study.id, t.number), download: true, 'data-testid': 'trial-model-link' }, 'download')
       : '')));

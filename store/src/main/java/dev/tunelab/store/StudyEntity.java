@@ -42,6 +42,18 @@ public class StudyEntity extends PanacheEntityBase {
 
   public String message;
 
+  /** The trial evaluated on the test split (the best one when the study ended); null without one. */
+  @Column(name = "test_trial_number")
+  public Integer testTrialNumber;
+
+  /** Its metrics on the test split ({@code test_accuracy}, ...); null until the worker reports. */
+  @Column(name = "test_metrics_json")
+  public String testMetricsJson;
+
+  /** Why the test evaluation could not be done, if it could not. */
+  @Column(name = "test_message")
+  public String testMessage;
+
   public boolean active() {
     return StudyStatus.PENDING.name().equals(status) || StudyStatus.RUNNING.name().equals(status);
   }

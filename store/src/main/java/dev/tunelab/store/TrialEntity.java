@@ -44,6 +44,10 @@ public class TrialEntity extends PanacheEntityBase {
   /** Hyperband bracket, fixed at creation; 0 for every other pruner. */
   public int bracket;
 
+  /** Parameters of the trial's network, counted as Keras counts them; null when not inferred. */
+  @Column(name = "param_count")
+  public Long paramCount;
+
   public String worker;
   public String message;
 

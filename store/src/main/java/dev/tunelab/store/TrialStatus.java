@@ -6,6 +6,8 @@ public enum TrialStatus {
   COMPLETED,
   /** Stopped early by the study's pruner; its last metrics stay. */
   PRUNED,
+  /** Sampled, but its network cannot exist (e.g. pooling shrinks the image away); never trained. */
+  SKIPPED,
   FAILED,
   CANCELLED;
 

@@ -24,6 +24,10 @@ public record TrialEvent(
     EPOCH,
     COMPLETED,
     STOPPED,
-    FAILED
+    FAILED,
+    /** The trial's saved model was evaluated on the study's test split; metrics are test_*. */
+    TEST_EVALUATED,
+    /** The test evaluation could not be done; the message says why. */
+    TEST_FAILED
   }
 }
