@@ -5,7 +5,6 @@ import dev.tunelab.core.space.Condition;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,7 @@ final class SpaceParser {
       out.add(new Violation(path, "must be an object of named parameters"));
       return new SearchSpace(params);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       String at = path + "." + e.getKey();
       if (!NAME.matcher(e.getKey()).matches()) {
         out.add(new Violation(at, "parameter names start with a letter or '_' and use letters, digits, '_', '.', '-'"));

@@ -3,7 +3,11 @@ package dev.tunelab.core.study;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.pruning.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
+import dev.tunelab.core.template.Architecture;
+import dev.tunelab.core.template.ArchitectureSpace;
+import dev.tunelab.core.template.SpaceSummary;
 import dev.tunelab.core.template.TemplateChecker;
+import dev.tunelab.core.template.keras.KerasImport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +26,7 @@ public final class StudyParser {
   public static final int MAX_EPOCHS = 1_000;
   static final List<String> ALGORITHMS = List.of("bayesian", "tpe", "sobol", "random", "grid");
   static final Set<String> FIELDS = Set.of(
-      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner");
+      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test");
   static final Map<Task, Set<String>> METRICS = Map.of(
       Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss"),
       Task.REGRESSION, Set.of("val_rmse", "rmse", "val_loss", "loss"));
@@ -61,7 +65,24 @@ public final class StudyParser {
     }
     Task task = facts == null ? null : facts.task();
 
-    SearchSpace space = SpaceParser.parse(root.get("space"), "$.space", out);
+    SearchSpace written = SpaceParser.parse(root.get("space"), "$.space", out);
+    JsonNode given = root.get("template");
+    boolean keras = given != null && given.isObject() && given.has("keras");
+    JsonNode template = keras ? nativeTemplate(given, facts, out) : given;
+    SearchSpace space = written;
+    SpaceSummary architecture = null;
+    if (!keras || template != null) {
+      int before = out.size();
+      out.addAll(TemplateChecker.check(template, written, facts, "$.template"));
+      if (out.size() == before) space = ArchitectureSpace.expand(template, written, "$.template", out);
+      if (out.size() == before && facts != null) {
+        architecture = Architecture.summarize(template, space, facts);
+        if (architecture.noneValid()) {
+          out.add(new Violation(architecture.invalidPath(),
+              "no point of the search space gives a valid network: " + architecture.invalidReason()));
+        }
+      }
+    }
     StudySpec.Algorithm algorithm = algorithm(root.get("algorithm"), out);
     if ("grid".equals(algorithm.name()) && space.gridSize() < 0) {
       out.add(new Violation("$.space", "grid search needs finite parameters: a float range needs \"gridPoints\""));
@@ -73,15 +94,76 @@ public final class StudyParser {
     StudySpec.Objective objective = objective(root.get("objective"), task, out);
     PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
     double split = validationSplit(root.get("validationSplit"), out);
-    JsonNode template = root.get("template");
-    out.addAll(TemplateChecker.check(template, space, task, "$.template"));
+    StudySpec.TestSplit test = test(root.get("test"), dataset, facts, split, out);
 
     if (!out.isEmpty()) throw new InvalidStudyException(out);
     JsonNode nameNode = root.get("name");
     String name = nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
         ? nameNode.asText().strip()
         : dataset + " " + algorithm.name();
-    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template, pruner);
+    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template, pruner, architecture, test);
+  }
+
+  /**
+   * The template in TuneLab's own form: a Keras {@code to_json()} template is converted first, so
+   * everything after this checks, expands and stores one language. Null when it could not be
+   * converted (the violations say why).
+   */
+  private static JsonNode nativeTemplate(JsonNode template, DatasetFacts facts, List<Violation> out) {
+    int before = out.size();
+    JsonNode converted = KerasImport.toNative(template, facts, "$.template", out);
+    return out.size() == before ? converted : null;
+  }
+
+  /** The held-out test split: a fraction of the dataset, or a separate dataset of the same shape. */
+  private StudySpec.TestSplit test(JsonNode n, String dataset, DatasetFacts facts, double split, List<Violation> out) {
+    if (n == null) return null;
+    if (!n.isObject() || n.has("fraction") == n.has("dataset")) {
+      out.add(new Violation("$.test", "must be {\"fraction\": 0.1} or {\"dataset\": \"<id>\"}, got " + n));
+      return null;
+    }
+    unknown(n, Set.of("fraction", "dataset"), "$.test", out);
+    JsonNode f = n.get("fraction");
+    if (f != null) {
+      if (!f.isNumber() || f.asDouble() < 0.05 || f.asDouble() > 0.5) {
+        out.add(new Violation("$.test.fraction", "must be a number from 0.05 to 0.5, got " + f));
+        return null;
+      }
+      if (f.asDouble() + split > 0.7) {
+        out.add(new Violation("$.test.fraction", "with validationSplit " + split + " it leaves less than 30% of the data for training"));
+        return null;
+      }
+      return new StudySpec.TestSplit(f.asDouble(), null);
+    }
+    JsonNode d = n.get("dataset");
+    if (!d.isTextual() || d.asText().isBlank()) {
+      out.add(new Violation("$.test.dataset", "must be the id of an uploaded dataset, got " + d));
+      return null;
+    }
+    String id = d.asText();
+    if (id.equals(dataset)) {
+      out.add(new Violation("$.test.dataset", "is the study's own dataset; a test set must be data the study never tunes on"));
+      return null;
+    }
+    Optional<DatasetFacts> testFacts = datasets.apply(id);
+    if (testFacts.isEmpty()) {
+      out.add(new Violation("$.test.dataset", "no dataset with id '" + id + "'"));
+      return null;
+    }
+    String mismatch = facts == null ? null : mismatch(facts, testFacts.get());
+    if (mismatch != null) {
+      out.add(new Violation("$.test.dataset", "dataset '" + id + "' does not match the study's dataset: " + mismatch));
+      return null;
+    }
+    return new StudySpec.TestSplit(0, id);
+  }
+
+  private static String mismatch(DatasetFacts main, DatasetFacts test) {
+    if (main.kind() != test.kind()) return "its kind is " + test.kind().json() + ", not " + main.kind().json();
+    if (!main.inputShape().equals(test.inputShape())) return "its samples are " + test.inputShape() + ", not " + main.inputShape();
+    if (main.task() != test.task()) return "its task is " + test.task().json() + ", not " + main.task().json();
+    if (main.numClasses() != test.numClasses()) return "it has " + test.numClasses() + " classes, not " + main.numClasses();
+    return null;
   }
 
   private StudySpec.Algorithm algorithm(JsonNode n, List<Violation> out) {

@@ -1,14 +1,23 @@
 package dev.tunelab.core.study;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.pruning.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
+import dev.tunelab.core.template.SpaceSummary;
 
 /**
  * A validated study with every default filled in; what is stored and what trials are made from.
  *
- * @param template the Keras-style template, kept as written (parameter references unresolved)
+ * @param space the space samplers draw from: Repeat and Choice blocks already expanded (per-repetition
+ *     parameters {@code units_0, units_1, ...} and conditions on the chosen option)
+ * @param template the native Keras-style template with parameter references unresolved (a Keras
+ *     JSON template is stored as the native template it was converted to)
+ * @param architecture what the space gives as networks (parameter count range, invalid points);
+ *     null when not inferred (studies stored before shapes were inferred)
+ * @param test the held-out test split, or null when the study has none
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudySpec(
     String name,
     String dataset,
@@ -18,11 +27,19 @@ public record StudySpec(
     double validationSplit,
     SearchSpace space,
     JsonNode template,
-    PrunerSpec pruner) {
+    PrunerSpec pruner,
+    SpaceSummary architecture,
+    TestSplit test) {
 
   /** Studies stored before pruners existed have none. */
   public StudySpec {
     if (pruner == null) pruner = PrunerSpec.NONE;
+  }
+
+  /** A study without a space summary or test split, as stored before issue 4. */
+  public StudySpec(String name, String dataset, Objective objective, Algorithm algorithm, Budget budget,
+      double validationSplit, SearchSpace space, JsonNode template, PrunerSpec pruner) {
+    this(name, dataset, objective, algorithm, budget, validationSplit, space, template, pruner, null, null);
   }
 
   public record Objective(String metric, Direction direction) {}
@@ -30,6 +47,16 @@ public record StudySpec(
   public record Algorithm(String name, long seed) {}
 
   public record Budget(int maxTrials, int parallelTrials, int epochs) {}
+
+  /**
+   * Data held out from tuning; the best trial is evaluated on it once.
+   *
+   * @param fraction the share of the study's dataset held out (0.05 to 0.5), or 0 when a separate
+   *     dataset is the test set
+   * @param dataset the id of a separate test dataset of the same kind and shape, or null
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TestSplit(double fraction, String dataset) {}
 
   /** Trials this study will run: the grid's size caps {@code maxTrials} for grid search. */
   public int plannedTrials() {
