@@ -1,0 +1,31 @@
+package dev.tunelab.core.template.keras;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.study.Violation;
+import dev.tunelab.core.template.Architecture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A converted fixture, built by TuneLab, has the parameter count real Keras gave the same model. */
+class KerasParameterCountTest {
+
+  @ParameterizedTest
+  @EnumSource(KerasFixtures.class)
+  void bothFormatsCountAsKerasCounts(KerasFixtures f) {
+    long expected = KerasFixtures.read("/keras/parameter-counts.json").get(f.file(3)).asLong();
+    for (int version : new int[] {2, 3}) {
+      List<Violation> out = new ArrayList<>();
+      JsonNode nativeTemplate = KerasImport.toNative(KerasFixtures.template(f.model(version)), f.facts, "$.template", out);
+      assertEquals(List.of(), out);
+      Architecture.Built built = Architecture.build(nativeTemplate, Map.of(), f.facts);
+      assertTrue(built.valid(), f.file(version) + ": " + built.invalidPath() + " " + built.invalidReason());
+      assertEquals(expected, built.spec().paramCount(), f.file(version));
+    }
+  }
+}
