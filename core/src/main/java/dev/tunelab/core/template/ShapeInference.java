@@ -136,7 +136,7 @@ final class ShapeInference {
       int size = same ? (n + s - 1) / s : n < k ? 0 : (n - k) / s + 1;
       if (size < 1) {
         throw new Misfit(l.type() + " with " + what + " " + window + " and padding 'valid' shrinks "
-            + shape.subList(0, rank) + " below " + (rank == 1 ? "1 step" : "1×1") + " (input " + shape + ")");
+            + shape + " below " + (rank == 1 ? "1 step" : "1×1"));
       }
       out.add(size);
     }

@@ -43,7 +43,7 @@ class ConditionalSpaceTest {
     Map<String, Object> point = spec.space().activeOnly(Map.of("layers", 2, "units_1", 8, "units_2", 12, "units_3", 16, "lr", 0.01));
     assertEquals(List.of("layers", "units_1", "units_2", "lr"), List.copyOf(point.keySet()));
     ModelSpec model = TemplateResolver.resolve(spec.template(), point, StudyParserTest.IRIS);
-    assertEquals(List.of(new ModelSpec.Layer("Dense", java.util.Map.of("units", 8, "activation", "linear")), new ModelSpec.Layer("Dense", java.util.Map.of("units", 12, "activation", "linear"))), model.layers());
+    assertEquals(List.of(StudyParserTest.dense(8, "linear"), StudyParserTest.dense(12, "linear")), model.layers());
     assertEquals(spec, Json.read(Json.write(spec), StudySpec.class), "conditions survive storage");
   }
 

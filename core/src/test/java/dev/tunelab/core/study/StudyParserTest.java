@@ -22,6 +22,12 @@ class StudyParserTest {
     return Json.MAPPER.readTree(text);
   }
 
+  /** A Dense layer as the resolver writes it: every Keras default present. */
+  static ModelSpec.Layer dense(int units, String activation) {
+    return new ModelSpec.Layer("Dense", Map.of("units", units, "activation", activation, "use_bias", true,
+        "kernel_initializer", "glorot_uniform"));
+  }
+
   @Test
   void defaultsAreFilledAndStoredSpecRoundTrips() throws Exception {
     StudySpec spec = parser.parse(json("""
@@ -79,7 +85,7 @@ class StudyParserTest {
                       "optimizer": "sgd", "batch_size": 8}}
         """));
     ModelSpec model = TemplateResolver.resolve(spec.template(), Map.of("u", 6), IRIS);
-    assertEquals(List.of(new ModelSpec.Layer("Dense", java.util.Map.of("units", 6, "activation", "relu")), new ModelSpec.Layer("Dropout", java.util.Map.of("rate", 0.2))), model.layers());
+    assertEquals(List.of(dense(6, "relu"), new ModelSpec.Layer("Dropout", Map.of("rate", 0.2))), model.layers());
     assertEquals(new ModelSpec.Output(3, "softmax", "categorical_crossentropy"), model.output());
     assertEquals("sgd", model.optimizer());
     assertEquals(0.001, model.learningRate());
