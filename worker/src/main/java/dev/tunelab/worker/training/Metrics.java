@@ -1,68 +1,141 @@
 package dev.tunelab.worker.training;
 
 import dev.tunelab.core.study.Task;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * The per-epoch metrics a trial reports, with the names studies optimize: {@code loss},
- * {@code accuracy} (classification) or {@code rmse} (regression), and the same with a
- * {@code val_} prefix for the validation split. All are computed in inference mode (no dropout),
- * like Keras' evaluation, so they can be recomputed from the saved model.
+ * The metrics a trial reports, by the names studies optimize: {@code loss} (what training
+ * minimizes: the mean loss plus the regularization penalty, as Keras reports it), {@code accuracy},
+ * {@code log_loss} (cross-entropy without regularization) and, for binary heads, {@code auc}
+ * (classification); {@code rmse} and {@code mae} (regression). All are computed in inference mode
+ * (no dropout, batch-norm running statistics), like Keras's {@code evaluate}, so they can be
+ * recomputed from the saved model. Sums run in double to keep float round-off out of them.
+ *
+ * <p>Probabilities are clipped to [1e-7, 1 - 1e-7] in cross-entropies, as Keras clips them.
  */
 public final class Metrics {
   public static final String LOSS = "loss";
   public static final String ACCURACY = "accuracy";
+  public static final String LOG_LOSS = "log_loss";
+  public static final String AUC = "auc";
   public static final String RMSE = "rmse";
-  public static final String VALIDATION_PREFIX = "val_";
+  public static final String MAE = "mae";
+
+  static final double CLIP = 1e-7;
 
   private Metrics() {}
 
-  /** Metrics on both splits; both data sets are already normalized. Insertion-ordered. */
-  public static Map<String, Double> of(
-      MultiLayerNetwork net, DataSet train, DataSet validation, Task task) {
-    Map<String, Double> out = new LinkedHashMap<>();
-    put(out, "", net, train, task);
-    put(out, VALIDATION_PREFIX, net, validation, task);
-    return out;
-  }
-
-  private static void put(
-      Map<String, Double> out, String prefix, MultiLayerNetwork net, DataSet ds, Task task) {
-    // score(ds, false): mean loss per example plus regularization, without dropout.
-    out.put(prefix + LOSS, net.score(ds, false));
-    INDArray predicted = net.output(ds.getFeatures(), false);
-    if (task == Task.CLASSIFICATION) {
-      out.put(prefix + ACCURACY, accuracy(predicted, ds.getLabels()));
-    } else {
-      out.put(prefix + RMSE, rmse(predicted, ds.getLabels()));
+  /**
+   * The head's metrics over all chunks (already normalized), each name prefixed.
+   * Insertion-ordered.
+   */
+  public static Map<String, Double> of(MultiLayerNetwork net, Iterable<DataSet> chunks, Head head, String prefix) {
+    List<float[]> outRows = new ArrayList<>();
+    List<float[]> labelRows = new ArrayList<>();
+    for (DataSet ds : chunks) {
+      outRows.addAll(Arrays.asList(net.output(ds.getFeatures(), false).toFloatMatrix()));
+      labelRows.addAll(Arrays.asList(ds.getLabels().toFloatMatrix()));
     }
-  }
-
-  /** Fraction of rows whose arg-max output is the one-hot label's class, as correct / total. */
-  public static double accuracy(INDArray output, INDArray oneHotLabels) {
-    INDArray predicted = Nd4j.argMax(output, 1);
-    INDArray actual = Nd4j.argMax(oneHotLabels, 1);
-    long n = output.size(0);
-    long correct = 0;
-    for (long i = 0; i < n; i++) {
-      if (predicted.getLong(i) == actual.getLong(i)) correct++;
+    float[][] out = outRows.toArray(new float[0][]);
+    float[][] labels = labelRows.toArray(new float[0][]);
+    double penalty = net.calcRegularizationScore(true);
+    Map<String, Double> m = new LinkedHashMap<>();
+    if (head.task() == Task.REGRESSION) {
+      double mse = 0;
+      double mae = 0;
+      for (int i = 0; i < out.length; i++) {
+        double d = out[i][0] - labels[i][0];
+        mse += d * d;
+        mae += Math.abs(d);
+      }
+      mse /= out.length;
+      mae /= out.length;
+      boolean absolute = KerasNames.loss(head.loss()) == LossFunction.MEAN_ABSOLUTE_ERROR;
+      m.put(prefix + LOSS, (absolute ? mae : mse) + penalty);
+      m.put(prefix + RMSE, Math.sqrt(mse));
+      m.put(prefix + MAE, mae);
+      return m;
     }
-    return (double) correct / (double) n;
+    int[] classes = classIndex(labels);
+    double[][] probabilities = probabilities(out);
+    double logLoss = logLoss(probabilities, classes);
+    m.put(prefix + LOSS, logLoss + penalty);
+    m.put(prefix + ACCURACY, accuracy(probabilities, classes));
+    m.put(prefix + LOG_LOSS, logLoss);
+    if (head.binary()) {
+      double[] scores = new double[out.length];
+      boolean[] positive = new boolean[out.length];
+      for (int i = 0; i < out.length; i++) {
+        scores[i] = probabilities[i][1];
+        positive[i] = classes[i] == 1;
+      }
+      m.put(prefix + AUC, RocAuc.of(scores, positive));
+    }
+    return m;
   }
 
-  /** Root mean squared error over all rows, accumulated in double to avoid float round-off. */
-  public static double rmse(INDArray output, INDArray targets) {
-    long n = output.size(0);
+  /** One row per sample, one column per class; a single sigmoid unit p becomes (1 - p, p). */
+  static double[][] probabilities(float[][] out) {
+    double[][] p = new double[out.length][];
+    for (int i = 0; i < out.length; i++) {
+      if (out[i].length == 1) {
+        p[i] = new double[] {1 - out[i][0], out[i][0]};
+      } else {
+        p[i] = new double[out[i].length];
+        for (int c = 0; c < out[i].length; c++) p[i][c] = out[i][c];
+      }
+    }
+    return p;
+  }
+
+  /** Class per row from one-hot labels, or from a single 0/1 column. */
+  static int[] classIndex(float[][] labels) {
+    int[] k = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i].length == 1) {
+        k[i] = labels[i][0] >= 0.5f ? 1 : 0;
+      } else {
+        k[i] = argMax(labels[i]);
+      }
+    }
+    return k;
+  }
+
+  /** Mean of -log(p[true class]), p clipped to [1e-7, 1 - 1e-7]. */
+  public static double logLoss(double[][] probabilities, int[] classes) {
     double sum = 0;
-    for (long i = 0; i < n; i++) {
-      double d = output.getDouble(i, 0) - targets.getDouble(i, 0);
-      sum += d * d;
+    for (int i = 0; i < classes.length; i++) {
+      double p = Math.min(1 - CLIP, Math.max(CLIP, probabilities[i][classes[i]]));
+      sum -= Math.log(p);
     }
-    return Math.sqrt(sum / n);
+    return sum / classes.length;
+  }
+
+  /** Fraction of rows whose most probable class is the true one; ties go to the lower class. */
+  public static double accuracy(double[][] probabilities, int[] classes) {
+    long correct = 0;
+    for (int i = 0; i < classes.length; i++) {
+      if (argMax(probabilities[i]) == classes[i]) correct++;
+    }
+    return (double) correct / classes.length;
+  }
+
+  private static int argMax(float[] v) {
+    int best = 0;
+    for (int c = 1; c < v.length; c++) if (v[c] > v[best]) best = c;
+    return best;
+  }
+
+  private static int argMax(double[] v) {
+    int best = 0;
+    for (int c = 1; c < v.length; c++) if (v[c] > v[best]) best = c;
+    return best;
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunelab.worker.training;
 
+import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.Task;
 import dev.tunelab.core.template.ModelSpec;
@@ -11,8 +12,8 @@ import java.util.UUID;
 /**
  * What a saved model is and how it was made, stored as {@code modelcard.json} inside the model
  * zip so the artifact explains itself without the database: the exact network, the parameters
- * that produced it, its metrics and the validation rows they were measured on (so anyone can
- * re-evaluate it). Written with core's {@link Json#MAPPER}.
+ * that produced it, the kind and shape of data it takes, its metrics and the validation and test
+ * rows (so anyone can re-evaluate it). Written with core's {@link Json#MAPPER}.
  */
 public record ModelCard(
     String format,
@@ -22,6 +23,8 @@ public record ModelCard(
     int attempt,
     String datasetId,
     Task task,
+    DatasetKind kind,
+    List<Integer> inputShape,
     List<String> featureNames,
     List<String> classes,
     Map<String, Object> params,
@@ -40,11 +43,15 @@ public record ModelCard(
   public static final Map<String, String> FRAMEWORK = Map.of("deeplearning4j", "1.0.0-M2.1");
 
   /**
-   * How the rows were split.
+   * How the samples were split (see {@link Split}).
    *
-   * @param validationRows 0-based data-row indices in the CSV (header excluded), ascending
+   * @param validationRows 0-based sample indices (a CSV's data rows, header excluded), ascending
+   * @param testFraction share held out as the test split before validation was taken; 0 when none
+   * @param testRows the held-out sample indices, ascending; never trained on or reported per epoch
+   * @param ordered true when validation and test were taken from the end, unshuffled
    */
-  public record SplitInfo(long seed, double validationFraction, int[] validationRows) {}
+  public record SplitInfo(long seed, double validationFraction, int[] validationRows,
+      double testFraction, int[] testRows, boolean ordered) {}
 
   public byte[] toJson() {
     return Json.write(this).getBytes(StandardCharsets.UTF_8);

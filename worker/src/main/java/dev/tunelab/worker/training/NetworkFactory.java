@@ -1,99 +1,120 @@
 package dev.tunelab.worker.training;
 
+import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.template.ModelSpec;
-import java.util.Locale;
+import java.util.List;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.RmsProp;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Turns a concrete {@link ModelSpec} (Keras vocabulary) into an initialized DL4J network. The
- * name mappings live here and nowhere else, so the template checker's accepted names and what the
- * worker can build stay in one reviewable place.
+ * Turns a resolved {@link ModelSpec} (Keras layer classes and arguments) into an initialized DL4J
+ * network for one kind of data; the input arrays are those of {@link DataSets}.
+ *
+ * <p>Shapes are inferred here, layer by layer, with DL4J's own output types, and every
+ * preprocessor is placed explicitly, which fixes three cases DL4J's automatic inference gets
+ * wrong for Keras models: an Embedding keeps its vocabulary as input size (DL4J would set it to 1
+ * from the token array's shape); Flatten flattens before any following layer, so a Dropout or
+ * BatchNormalization after it acts on the flat vector as in Keras; BatchNormalization on a
+ * sequence normalizes each feature over samples and time steps (Keras's axis -1), done by
+ * presenting the sequence to it as rows and turning it back into a sequence afterwards. The
+ * flattened order is DL4J's (channel, row, column), not Keras's (row, column, channel); this
+ * matters only to someone copying weights, not to training.
  */
 public final class NetworkFactory {
 
   private NetworkFactory() {}
 
-  /** Builds and {@code init()}s the network for {@code inputs} features, seeded for repeatability. */
-  public static MultiLayerNetwork build(ModelSpec spec, int inputs, long seed) {
-    NeuralNetConfiguration.ListBuilder list =
-        new NeuralNetConfiguration.Builder()
-            .seed(seed)
-            .weightInit(WeightInit.XAVIER)
-            .updater(updater(spec.optimizer(), spec.learningRate()))
-            .list();
+  /**
+   * Builds and {@code init()}s the network, seeded for repeatability.
+   *
+   * @param shape one sample's shape in Keras's convention (see {@link DatasetKind})
+   */
+  public static MultiLayerNetwork build(ModelSpec spec, DatasetKind kind, List<Integer> shape, long seed) {
+    double decay = Optimizers.weightDecay(spec);
+    NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .dataType(DataType.FLOAT)
+        .weightInit(WeightInit.XAVIER_UNIFORM)
+        .updater(Optimizers.updater(spec));
+    if (decay > 0) global.weightDecay(decay, true).weightDecayBias(decay, true);
+    Stack stack = new Stack(global.list(), DataSets.inputType(kind, shape));
+    int timeSteps = kind == DatasetKind.TOKENS ? shape.get(0) : -1;
     for (ModelSpec.Layer layer : spec.layers()) {
-      if (layer.type().equals("Dense")) {
-        list.layer(new DenseLayer.Builder().nOut(layer.intArg("units")).activation(activation(layer.text("activation")))
-            .build());
-      } else if (layer.type().equals("Dropout")) {
-        // Keras' rate is the probability to DROP; DL4J's argument is the probability to RETAIN.
-        // Rate 0 means "no dropout": an argument-less DropoutLayer is the identity, which keeps
-        // the layer count equal to the template's.
-        double rate = layer.number("rate");
-        list.layer(rate > 0
-            ? new DropoutLayer.Builder(1.0 - rate).build()
-            : new DropoutLayer.Builder().build());
+      if (layer.type().equals("Flatten")) {
+        stack.flatten();
+      } else if (layer.type().equals("BatchNormalization")
+          && stack.current.getType() == InputType.Type.RNN) {
+        stack.addOverSteps(LayerConfigs.of(layer, timeSteps, decay));
+      } else {
+        stack.add(LayerConfigs.of(layer, timeSteps, decay));
       }
     }
     ModelSpec.Output out = spec.output();
-    list.layer(new OutputLayer.Builder(loss(out.loss()))
+    stack.add(new OutputLayer.Builder(KerasNames.loss(out.loss()))
         .nOut(out.units())
-        .activation(activation(out.activation()))
+        .activation(KerasNames.activation(out.activation()))
+        .weightInit(WeightInit.XAVIER_UNIFORM)
         .build());
-    // Input type lets DL4J wire every nIn from the previous layer's nOut.
-    list.setInputType(InputType.feedForward(inputs));
-    MultiLayerNetwork net = new MultiLayerNetwork(list.build());
+    MultiLayerNetwork net = new MultiLayerNetwork(stack.list.build());
     net.init();
     return net;
   }
 
-  static IUpdater updater(String optimizer, double learningRate) {
-    return switch (optimizer.toLowerCase(Locale.ROOT)) {
-      case "adam" -> new Adam(learningRate);
-      case "sgd" -> new Sgd(learningRate);
-      case "rmsprop" -> new RmsProp(learningRate);
-      default -> throw new IllegalArgumentException("unknown optimizer '" + optimizer + "'");
-    };
-  }
+  /** The layers added so far and the type of the activations the next layer receives. */
+  private static final class Stack {
+    final NeuralNetConfiguration.ListBuilder list;
+    InputType current;
+    /** Placed before the next layer instead of the one DL4J would choose; yields current. */
+    InputPreProcessor pending;
+    int index;
 
-  static IActivation activation(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "relu" -> Activation.RELU.getActivationFunction();
-      case "tanh" -> Activation.TANH.getActivationFunction();
-      case "sigmoid" -> Activation.SIGMOID.getActivationFunction();
-      case "softmax" -> Activation.SOFTMAX.getActivationFunction();
-      case "linear" -> Activation.IDENTITY.getActivationFunction();
-      case "elu" -> Activation.ELU.getActivationFunction();
-      case "selu" -> Activation.SELU.getActivationFunction();
-      // Keras' leaky_relu slope is 0.2; DL4J's LEAKYRELU default (0.01) would be a different net.
-      case "leaky_relu" -> new ActivationLReLU(0.2);
-      case "swish" -> Activation.SWISH.getActivationFunction();
-      case "gelu" -> Activation.GELU.getActivationFunction();
-      case "softplus" -> Activation.SOFTPLUS.getActivationFunction();
-      default -> throw new IllegalArgumentException("unknown activation '" + name + "'");
-    };
-  }
+    Stack(NeuralNetConfiguration.ListBuilder list, InputType input) {
+      this.list = list;
+      this.current = input;
+    }
 
-  static LossFunction loss(String name) {
-    return switch (name.toLowerCase(Locale.ROOT)) {
-      case "categorical_crossentropy" -> LossFunction.MCXENT;
-      case "mse", "mean_squared_error" -> LossFunction.MSE;
-      case "mae", "mean_absolute_error" -> LossFunction.MEAN_ABSOLUTE_ERROR;
-      default -> throw new IllegalArgumentException("unknown loss '" + name + "'");
-    };
+    void add(Layer layer) {
+      InputPreProcessor p = pending;
+      pending = null;
+      if (p == null) {
+        p = layer.getPreProcessorForInputType(current);
+        if (p != null) current = p.getOutputType(current);
+      }
+      if (p != null) list.inputPreProcessor(index, p);
+      // override=false: an Embedding keeps its vocabulary; every other layer has no nIn yet.
+      layer.setNIn(current, false);
+      list.layer(index, layer);
+      current = layer.getOutputType(index, current);
+      index++;
+    }
+
+    void flatten() {
+      if (current instanceof InputType.InputTypeConvolutional c) {
+        pending = new CnnToFeedForwardPreProcessor(c.getHeight(), c.getWidth(), c.getChannels());
+        current = InputType.feedForward(c.getHeight() * c.getWidth() * c.getChannels());
+      } else if (current.getType() != InputType.Type.FF) {
+        // Keras flattens [T, F] to T*F; DL4J has no layer that reshapes a sequence that way.
+        throw new IllegalArgumentException("Flatten of a sequence " + current + " is not supported; use global pooling");
+      }
+    }
+
+    /** A layer that must see each time step as a row, then the rows turned back into a sequence. */
+    void addOverSteps(Layer layer) {
+      InputType sequence = current;
+      pending = new RnnToFeedForwardPreProcessor();
+      current = pending.getOutputType(current);
+      add(layer);
+      pending = new FeedForwardToRnnPreProcessor();
+      current = sequence;
+    }
   }
 }

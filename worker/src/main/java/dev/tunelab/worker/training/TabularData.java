@@ -1,6 +1,8 @@
 package dev.tunelab.worker.training;
 
 import dev.tunelab.core.data.Csv;
+import dev.tunelab.core.data.DatasetKind;
+import dev.tunelab.core.data.Samples;
 import dev.tunelab.core.study.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -143,6 +145,20 @@ public final class TabularData {
   /** Target per row (regression), or null. */
   public double[] target() {
     return target;
+  }
+
+  /**
+   * The same table as {@link Samples}, the form the trainer takes; kept until the dataset cache
+   * reads every dataset kind through core's readers.
+   */
+  public Samples toSamples() {
+    float[][] x = new float[features.length][];
+    for (int r = 0; r < features.length; r++) {
+      x[r] = new float[features[r].length];
+      for (int c = 0; c < features[r].length; c++) x[r][c] = (float) features[r][c];
+    }
+    return new Samples(DatasetKind.TABLE, task, List.of(featureNames.size()), x,
+        task == Task.CLASSIFICATION ? classes : null, classIndex, target, featureNames, false);
   }
 
   public int rows() {
