@@ -1,5 +1,6 @@
 package dev.tunelab.api;
 
+import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.study.Task;
 import dev.tunelab.store.DatasetEntity;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +28,7 @@ public class BuiltinDatasets {
   void seed(@Observes StartupEvent ev) {
     if (!roles.contains("api") || DatasetEntity.findById(IRIS) != null) return;
     try (InputStream in = BuiltinDatasets.class.getResourceAsStream("/datasets/iris.csv")) {
-      datasets.create(IRIS, "Iris (built in)", in.readAllBytes(), "species", Task.CLASSIFICATION, true);
+      datasets.create(IRIS, "Iris (built in)", DatasetMeta.table("species", Task.CLASSIFICATION), in.readAllBytes(), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

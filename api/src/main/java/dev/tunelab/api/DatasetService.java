@@ -1,10 +1,11 @@
 package dev.tunelab.api;
 
-import dev.tunelab.core.data.Csv;
-import dev.tunelab.core.data.DatasetProfile;
+import dev.tunelab.core.data.BadDatasetException;
+import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.DatasetSummary;
+import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
-import dev.tunelab.core.study.Task;
 import dev.tunelab.store.DatasetContentEntity;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Projects;
@@ -15,36 +16,44 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Stores profiled CSV datasets and answers what studies need to know about them. */
+/**
+ * Stores datasets of every kind and answers what studies need to know about them. Each upload is
+ * read whole with the same reader the workers use, so a file that cannot train is refused at the
+ * door, and the stored meta is complete (classes, vocabulary, lengths, image size).
+ */
 @ApplicationScoped
 public class DatasetService {
 
-  /** Profiles and stores a table; the table is refused whole when it cannot train a model. */
+  /** Profiles and stores a dataset; nothing is stored when it cannot be read. */
   @Transactional
-  public DatasetEntity create(String id, String name, byte[] csv, String label, Task task, boolean builtin) {
-    DatasetProfile profile;
+  public DatasetEntity create(String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
+    DatasetSummary summary;
     try {
-      profile = DatasetProfile.of(Csv.parse(csv), label, task);
-    } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid(e.getMessage().startsWith("no column named") ? "$.label" : "$.file", e.getMessage());
+      summary = SampleReader.profile(request, content);
+    } catch (BadDatasetException e) {
+      throw ApiProblem.invalid("$." + e.field(), e.getMessage());
     }
+    DatasetMeta meta = summary.meta();
     DatasetEntity d = new DatasetEntity();
     d.id = id == null ? UUID.randomUUID().toString() : id;
     d.projectId = Projects.DEFAULT;
     d.name = name;
-    d.task = profile.task().json();
-    d.labelColumn = label;
-    d.columnsJson = Json.write(profile.columns());
-    d.classesJson = profile.classes() == null ? null : Json.write(profile.classes());
-    d.rowCount = profile.rows();
+    d.kind = meta.kind().json();
+    d.task = meta.task().json();
+    d.labelColumn = meta.label();
+    d.columnsJson = Json.write(summary.columns());
+    d.classesJson = meta.classes() == null ? null : Json.write(meta.classes());
+    d.shapeJson = Json.write(summary.shape());
+    d.optionsJson = Json.write(meta.options());
+    d.rowCount = summary.rows();
     d.builtin = builtin;
-    d.sizeBytes = csv.length;
+    d.sizeBytes = content.length;
     d.createdAt = Instant.now();
     d.persist();
-    DatasetContentEntity content = new DatasetContentEntity();
-    content.datasetId = d.id;
-    content.csv = csv;
-    content.persist();
+    DatasetContentEntity c = new DatasetContentEntity();
+    c.datasetId = d.id;
+    c.content = content;
+    c.persist();
     return d;
   }
 
@@ -60,19 +69,22 @@ public class DatasetService {
     return d;
   }
 
+  /** How to read the dataset's bytes: kind, task, label, classes and every option, vocabulary included. */
+  @Transactional
+  public DatasetMeta meta(String id) {
+    return get(id).meta();
+  }
+
   @Transactional
   public byte[] content(String id) {
     get(id);
     DatasetContentEntity c = DatasetContentEntity.findById(id);
-    return c.csv;
+    return c.content;
   }
 
   @Transactional
   public Optional<DatasetFacts> facts(String id) {
     DatasetEntity d = DatasetEntity.findById(id);
-    if (d == null) return Optional.empty();
-    int classes = d.classesJson == null ? 0 : Json.read(d.classesJson, List.class).size();
-    int columns = Json.read(d.columnsJson, List.class).size();
-    return Optional.of(new DatasetFacts(Task.parse(d.task), columns - 1, classes));
+    return d == null ? Optional.empty() : Optional.of(d.facts());
   }
 }

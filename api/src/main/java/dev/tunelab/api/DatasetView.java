@@ -1,20 +1,34 @@
 package dev.tunelab.api;
 
-import dev.tunelab.core.data.DatasetProfile;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.DatasetOptions;
+import dev.tunelab.core.data.DatasetSummary;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.store.DatasetEntity;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** A dataset as the API shows it. */
+/**
+ * A dataset as the API shows it. The vocabulary's words are left out (they can be many); workers
+ * read them from {@code /meta}.
+ *
+ * @param rows samples: table rows, images, texts or time-series windows
+ * @param vocabularySize token ids including padding (0) and unknown words (1); TOKENS only
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetView(
     String id,
     String name,
+    String kind,
     String task,
     String label,
-    List<DatasetProfile.Column> columns,
+    List<DatasetSummary.Column> columns,
     List<String> classes,
+    List<Integer> inputShape,
+    Integer vocabularySize,
+    DatasetOptions options,
     int rows,
     long sizeBytes,
     boolean builtin,
@@ -22,9 +36,11 @@ public record DatasetView(
     String url) {
 
   static DatasetView of(DatasetEntity d) {
-    List<DatasetProfile.Column> columns = Arrays.asList(Json.read(d.columnsJson, DatasetProfile.Column[].class));
-    List<String> classes = d.classesJson == null ? null : Arrays.asList(Json.read(d.classesJson, String[].class));
-    return new DatasetView(d.id, d.name, d.task, d.labelColumn, columns, classes, d.rowCount, d.sizeBytes,
+    List<DatasetSummary.Column> columns = Arrays.asList(Json.read(d.columnsJson, DatasetSummary.Column[].class));
+    DatasetMeta meta = d.meta();
+    int vocabulary = meta.vocabularySize();
+    return new DatasetView(d.id, d.name, d.kind, d.task, d.labelColumn, columns, meta.classes(), d.shape(),
+        vocabulary == 0 ? null : vocabulary, meta.options().withoutVocabulary(), d.rowCount, d.sizeBytes,
         d.builtin, d.createdAt, "/api/v1/datasets/" + d.id);
   }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** A dataset's bytes as uploaded (a CSV, or a zip for images). */
 @Entity
 @Table(name = "dataset_content")
 public class DatasetContentEntity extends PanacheEntityBase {
@@ -13,5 +14,5 @@ public class DatasetContentEntity extends PanacheEntityBase {
   @Column(name = "dataset_id")
   public String datasetId;
 
-  public byte[] csv;
+  public byte[] content;
 }

@@ -53,6 +53,14 @@ public final class Idx {
     in.reset();
     InputStream body = b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(in) : in;
     DataInputStream data = new DataInputStream(body);
+    try {
+      return read(data);
+    } catch (java.io.EOFException e) {
+      throw new IOException("the IDX file ends inside its header", e);
+    }
+  }
+
+  private static Array read(DataInputStream data) throws IOException {
     int magic = data.readInt();
     if ((magic >>> 16) != 0) throw new IOException("not an IDX file: the magic number must start with two zero bytes");
     int type = (magic >>> 8) & 0xFF;
