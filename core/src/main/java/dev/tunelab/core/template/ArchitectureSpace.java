@@ -225,12 +225,13 @@ public final class ArchitectureSpace {
     List<String> pending = new ArrayList<>(params.keySet());
     while (!pending.isEmpty()) {
       boolean progress = false;
-      for (Iterator<String> it = pending.iterator(); it.hasNext(); ) {
+      for (Iterator<String> it = pending.iterator(); it.hasNext() && !progress; ) {
         String name = it.next();
         Condition c = params.get(name).when();
         if (c == null || done.containsKey(c.param()) || !params.containsKey(c.param()) && !name.equals(c.param())) {
           done.put(name, params.get(name));
           it.remove();
+          // Start over: children written before their parent follow it as closely as they can.
           progress = true;
         }
       }
