@@ -1,6 +1,6 @@
 package dev.tunelab.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.messages.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -19,8 +19,9 @@ final class ApiClient {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
-  JsonNode dataset(String id) throws IOException, InterruptedException {
-    return Json.MAPPER.readTree(get("/api/v1/datasets/" + id));
+  /** How to read the dataset's bytes (kind, label, classes, vocabulary and other options). */
+  DatasetMeta datasetMeta(String id) throws IOException, InterruptedException {
+    return Json.read(get("/api/v1/datasets/" + id + "/meta"), DatasetMeta.class);
   }
 
   byte[] datasetContent(String id) throws IOException, InterruptedException {

@@ -1,38 +1,75 @@
 package dev.tunelab.worker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunelab.core.study.Task;
-import dev.tunelab.worker.training.TabularData;
+import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.SampleReader;
+import dev.tunelab.core.data.Samples;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
-/** Datasets are immutable once uploaded, so each is fetched and parsed once per worker. */
+/**
+ * Datasets are immutable once uploaded, so each is fetched and read once per worker. Trial slots
+ * asking for the same dataset at once share one read: a full image set is hundreds of megabytes
+ * of floats, and reading it twice would double that.
+ */
 final class DatasetCache {
-  record Entry(TabularData data, List<String> classes) {}
+
+  /** A dataset read as its stored meta says. */
+  record Entry(DatasetMeta meta, Samples samples) {
+    /** The classes in output order, or null for regression. */
+    List<String> classes() {
+      return samples.classes();
+    }
+
+    /**
+     * The samples, under the name the trial runner used for the table it once read.
+     *
+     * @deprecated call {@link #samples()}; kept only until TrialRunner stops calling {@code data().toSamples()}
+     */
+    @Deprecated
+    Entry data() {
+      return this;
+    }
+
+    /** @deprecated call {@link #samples()} */
+    @Deprecated
+    Samples toSamples() {
+      return samples;
+    }
+  }
 
   private final ApiClient api;
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Entry>> entries = new ConcurrentHashMap<>();
 
   DatasetCache(ApiClient api) {
     this.api = api;
   }
 
   Entry get(String id) throws IOException, InterruptedException {
-    Entry e = entries.get(id);
-    if (e != null) return e;
-    JsonNode meta = api.dataset(id);
-    Task task = Task.parse(meta.path("task").asText());
-    List<String> classes = null;
-    if (task == Task.CLASSIFICATION) {
-      classes = new ArrayList<>();
-      for (JsonNode c : meta.path("classes")) classes.add(c.asText());
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> existing = entries.putIfAbsent(id, mine);
+    if (existing == null) {
+      try {
+        DatasetMeta meta = api.datasetMeta(id);
+        mine.complete(new Entry(meta, SampleReader.read(meta, api.datasetContent(id))));
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        // A failed fetch is not cached: the next trial tries again.
+        entries.remove(id, mine);
+        mine.completeExceptionally(e);
+        throw e;
+      }
+      return mine.join();
     }
-    TabularData data = TabularData.parse(api.datasetContent(id), meta.path("label").asText(), task, classes);
-    e = new Entry(data, classes);
-    entries.put(id, e);
-    return e;
+    try {
+      return existing.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) throw io;
+      if (cause instanceof RuntimeException re) throw re;
+      throw new IOException("reading dataset " + id + " failed", cause);
+    }
   }
 }
