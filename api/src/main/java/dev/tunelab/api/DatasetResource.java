@@ -3,6 +3,7 @@ package dev.tunelab.api;
 import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.IdxImagesFormat;
+import dev.tunelab.core.data.SampleReader;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +38,7 @@ public class DatasetResource {
   public Response upload(@BeanParam DatasetUploadForm form) throws IOException {
     byte[] file = bytes(form.file, "$.file", "the data file is required (multipart field 'file')");
     byte[] labels = form.labels == null ? null : bytes(form.labels, "$.labels", "");
-    boolean zip = file.length >= 4 && file[0] == 'P' && file[1] == 'K';
+    boolean zip = SampleReader.isZip(file);
     DatasetMeta training = DatasetUploadForm.present(form.trainingSet) ? training(form.trainingSet.strip()) : null;
     DatasetMeta request = form.request(zip, labels != null, training == null ? null : training.kind());
     if (training != null) request = testSetOf(form, training, request);

@@ -37,6 +37,11 @@ public final class SampleReader {
     return new DatasetSummary(loaded.meta(), s.shape(), s.size(), columns(loaded.meta(), content));
   }
 
+  /** True when {@code content} starts as a zip archive does; an upload without a kind is then images. */
+  public static boolean isZip(byte[] content) {
+    return ZipContent.isZip(content);
+  }
+
   static SampleFormat format(DatasetMeta meta, byte[] content) {
     switch (meta.kind()) {
       case TABLE:
