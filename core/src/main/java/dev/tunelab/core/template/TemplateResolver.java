@@ -1,6 +1,10 @@
 package dev.tunelab.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
 import java.util.ArrayList;
@@ -180,6 +184,15 @@ public final class TemplateResolver {
     String ref = TemplateChecker.referenceOf(v);
     if (ref == null) return v;
     Object value = params.get(rename.apply(ref));
-    return value == null ? null : Json.MAPPER.valueToTree(value);
+    return value == null ? null : tree(value);
+  }
+
+  /** The common scalar cases directly: a space summary resolves thousands of points. */
+  private static JsonNode tree(Object value) {
+    if (value instanceof Integer i) return IntNode.valueOf(i);
+    if (value instanceof Double d) return DoubleNode.valueOf(d);
+    if (value instanceof String s) return TextNode.valueOf(s);
+    if (value instanceof Boolean b) return BooleanNode.valueOf(b);
+    return Json.MAPPER.valueToTree(value);
   }
 }
