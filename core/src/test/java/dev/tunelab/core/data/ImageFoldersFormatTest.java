@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.core.messages.Json;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -93,7 +94,9 @@ class ImageFoldersFormatTest {
     DatasetOptions size = new DatasetOptions(null, null, null, null, null, null, ImageSize.parse("3x2"), null);
     DatasetSummary p = SampleReader.profile(new DatasetMeta(DatasetKind.IMAGES, null, null, null, size), zip);
     assertEquals(List.of(2, 3, 1), p.shape());
-    assertEquals(11, SampleReader.read(p.meta(), zip).size());
+    DatasetMeta stored = Json.read(Json.write(p.meta()), DatasetMeta.class);
+    assertEquals(p.meta(), stored, "a worker reads the meta the API stored");
+    assertEquals(11, SampleReader.read(stored, zip).size());
   }
 
   @Test
