@@ -41,7 +41,7 @@ final class TrialRunner {
       }
       send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
-      TrainingResult result = new TrialTrainer().train(cmd, data.data().toSamples(),
+      TrainingResult result = new TrialTrainer().train(cmd, data.samples(),
           (epoch, metrics) -> send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null),
           () -> stops.requested(cmd.trialId(), cmd.attempt()));
       if (result.stopped()) {

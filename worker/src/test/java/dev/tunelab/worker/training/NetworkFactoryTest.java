@@ -11,10 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.data.DatasetKind;
+import dev.tunelab.core.data.Samples;
+import dev.tunelab.core.study.Task;
 import dev.tunelab.core.template.ModelSpec;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -24,7 +27,9 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.same.ASum;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
@@ -72,7 +77,7 @@ class NetworkFactoryTest {
     net = table(spec(List.of(3), softmax(2), "adam", 0.01, 8,
         layer("Dense", "units", 4, "kernel_regularizer", Map.of("l1", 0.02, "l2", 0.0))));
     w = net.getParam("0_W");
-    assertEquals(0.02 * Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.reduce.same.ASum(w)).getDouble(0),
+    assertEquals(0.02 * Nd4j.getExecutioner().exec(new ASum(w)).getDouble(0),
         net.calcRegularizationScore(true), 1e-6);
   }
 
@@ -99,7 +104,7 @@ class NetworkFactoryTest {
         softmax(2), "adamw", 0.01, 8, Map.of("weight_decay", 0.004), null, List.of(3), 0);
     MultiLayerNetwork net = table(adamw);
     for (int i = 0; i < 3; i++) {
-      var layer = (org.deeplearning4j.nn.conf.layers.BaseLayer) net.getLayerWiseConfigurations().getConf(i).getLayer();
+      var layer = (BaseLayer) net.getLayerWiseConfigurations().getConf(i).getLayer();
       assertTrue(layer.getRegularization().stream().anyMatch(r -> r instanceof WeightDecay), "layer " + i);
       assertTrue(layer.getRegularizationBias().stream().anyMatch(r -> r instanceof WeightDecay), "bias of layer " + i);
     }
@@ -113,18 +118,18 @@ class NetworkFactoryTest {
     // One 2x2 image with 3 channels: pixel p, channel c holds 10*p + c.
     float[] hwc = new float[12];
     for (int p = 0; p < 4; p++) for (int c = 0; c < 3; c++) hwc[p * 3 + c] = 10 * p + c;
-    var samples = new dev.tunelab.core.data.Samples(DatasetKind.IMAGES, dev.tunelab.core.study.Task.REGRESSION,
+    var samples = new Samples(DatasetKind.IMAGES, Task.REGRESSION,
         List.of(2, 2, 3), new float[][] {hwc}, null, null, new double[1], List.of(), false);
     INDArray x = DataSets.features(samples, new int[] {0});
     assertArrayEquals(new long[] {1, 3, 2, 2}, x.shape());
     assertEquals(21f, x.getFloat(0, 1, 1, 0)); // channel 1 of pixel (row 1, column 0) = pixel 2
-    var series = new dev.tunelab.core.data.Samples(DatasetKind.TIMESERIES, dev.tunelab.core.study.Task.REGRESSION,
+    var series = new Samples(DatasetKind.TIMESERIES, Task.REGRESSION,
         List.of(3, 2), new float[][] {{1, 2, 3, 4, 5, 6}}, null, null, new double[1], List.of(), false);
     INDArray s = DataSets.features(series, new int[] {0});
     assertArrayEquals(new long[] {1, 2, 3}, s.shape());
     assertEquals(Nd4j.create(new float[] {2, 4, 6}).castTo(DataType.FLOAT), s.get(
-        org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(1),
-        org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        NDArrayIndex.point(0), NDArrayIndex.point(1),
+        NDArrayIndex.all()));
   }
 
   @Test

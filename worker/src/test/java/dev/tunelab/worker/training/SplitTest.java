@@ -61,4 +61,32 @@ class SplitTest {
     Arrays.sort(expected);
     assertArrayEquals(expected, Split.of(10, 0.3, 5).validation());
   }
+
+  @Test
+  void testRowsComeFirstFromTheShuffleAndValidationFromTheRest() {
+    Split s = Split.of(100, 0.2, 0.25, 3, false);
+    assertEquals(20, s.test().length);
+    assertEquals(20, s.validation().length);
+    assertEquals(60, s.train().length);
+    BitSet seen = new BitSet();
+    for (int[] part : new int[][] {s.train(), s.validation(), s.test()}) {
+      for (int i : part) {
+        assertFalse(seen.get(i), "row " + i + " is in two splits");
+        seen.set(i);
+      }
+    }
+    assertEquals(100, seen.cardinality());
+    // Without a test split, the split is the one TuneLab always made.
+    assertArrayEquals(Split.of(100, 0.25, 3).validation(), Split.of(100, 0, 0.25, 3, false).validation());
+    assertEquals(0, Split.of(100, 0.25, 3).test().length);
+  }
+
+  @Test
+  void orderedDataKeepsTheEndForValidationAndTest() {
+    Split s = Split.of(10, 0.2, 0.25, 3, true);
+    assertArrayEquals(new int[] {8, 9}, s.test());
+    assertArrayEquals(new int[] {6, 7}, s.validation());
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, s.train());
+    assertThrows(IllegalArgumentException.class, () -> Split.of(3, 0.5, 0.2, 1, false));
+  }
 }
