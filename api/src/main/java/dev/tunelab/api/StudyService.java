@@ -69,9 +69,10 @@ public class StudyService {
   public Page trials(UUID id, int page, int size) {
     StudyEntity s = study(id);
     String order = Direction.parse(s.direction) == Direction.MAXIMIZE ? "desc" : "asc";
-    // A pruned trial's value is from an early epoch, so it ranks after every completed trial.
+    // A pruned trial's value is from an early epoch, so it ranks after every completed trial;
+    // skipped points (no network) come last.
     List<TrialEntity> trials = TrialEntity.find("studyId = ?1 order by case status when 'COMPLETED' then 0 when 'PRUNED' then 1"
-            + " else 2 end, objective " + order + " nulls last, number", id)
+            + " when 'SKIPPED' then 3 else 2 end, objective " + order + " nulls last, number", id)
         .page(page, size).list();
     long total = TrialEntity.count("studyId", id);
     Set<UUID> withModel = withModel(trials.stream().map(t -> t.id).toList());
@@ -162,8 +163,9 @@ public class StudyService {
     int failed = by.getOrDefault("FAILED", 0);
     int cancelled = by.getOrDefault("CANCELLED", 0);
     int pruned = by.getOrDefault("PRUNED", 0);
-    var progress = new StudyView.Progress(s.plannedTrials, completed + pruned + failed + cancelled, completed,
-        by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), pruned, failed, cancelled);
+    int skipped = by.getOrDefault("SKIPPED", 0);
+    var progress = new StudyView.Progress(s.plannedTrials, completed + pruned + skipped + failed + cancelled, completed,
+        by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), pruned, skipped, failed, cancelled);
     return StudyView.of(s, progress, best(s));
   }
 

@@ -16,6 +16,7 @@ public record TrialView(
     int epochsDone,
     int rung,
     int bracket,
+    Long paramCount,
     Map<String, Object> metrics,
     String error,
     boolean hasModel,
@@ -28,6 +29,6 @@ public record TrialView(
   static TrialView of(TrialEntity t, boolean hasModel) {
     Map<String, Object> metrics = t.lastMetricsJson == null ? Map.of() : Json.read(t.lastMetricsJson, Map.class);
     return new TrialView(t.number, t.id.toString(), t.status, t.attempt, Json.read(t.paramsJson, Map.class),
-        t.objective, t.epochsDone, t.rung, t.bracket, metrics, t.message, hasModel, t.worker, t.createdAt, t.startedAt, t.finishedAt);
+        t.objective, t.epochsDone, t.rung, t.bracket, t.paramCount, metrics, t.message, hasModel, t.worker, t.createdAt, t.startedAt, t.finishedAt);
   }
 }

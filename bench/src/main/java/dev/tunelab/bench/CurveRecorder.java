@@ -1,5 +1,8 @@
 package dev.tunelab.bench;
 
+import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.SampleReader;
+import dev.tunelab.core.data.Samples;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.sampling.StudyHistory;
@@ -12,7 +15,6 @@ import dev.tunelab.core.template.ModelSpec;
 import dev.tunelab.core.template.TemplateResolver;
 import dev.tunelab.scheduler.samplers.RandomSampler;
 import dev.tunelab.scheduler.samplers.Samplers;
-import dev.tunelab.worker.training.TabularData;
 import dev.tunelab.worker.training.TrialTrainer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,8 +52,7 @@ final class CurveRecorder {
   private CurveRecorder() {}
 
   static void record(int trials, int epochs, Path out) throws IOException {
-    List<String> classes = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
-    TabularData data = TabularData.parse(digitsCsv(), "digit", Task.CLASSIFICATION, classes);
+    Samples data = SampleReader.readUpload(DatasetMeta.table("digit", Task.CLASSIFICATION), digitsCsv());
     DatasetFacts facts = new DatasetFacts(Task.CLASSIFICATION, 64, 10);
     StudySpec spec = new StudyParser(id -> Optional.of(facts), () -> 1)
         .parse(Json.MAPPER.readTree(STUDY.formatted(epochs)));
@@ -68,7 +69,7 @@ final class CurveRecorder {
             params, model, epochs, 1, 0.25, "val_accuracy");
         int number = n;
         String p = Json.write(params).replace("\"", "'");
-        trainer.train(cmd, data, classes, (epoch, m) -> w.printf("%d,%d,%.6f,\"%s\"%n", number, epoch, m.get("val_accuracy"), p), () -> false);
+        trainer.train(cmd, data, (epoch, m) -> w.printf("%d,%d,%.6f,\"%s\"%n", number, epoch, m.get("val_accuracy"), p), () -> false);
         w.flush();
         System.err.printf("trial %d/%d %s%n", n + 1, trials, p);
       }

@@ -2,6 +2,7 @@ package dev.tunelab.scheduler;
 
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.TrialEvent;
+import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.TrialEntity;
 import dev.tunelab.store.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,10 @@ public class EventIntake {
     TrialEntity trial = TrialEntity.findById(e.trialId(), LockModeType.PESSIMISTIC_WRITE);
     if (trial == null || trial.attempt != e.attempt()) {
       LOG.debugf("ignoring event %s for unknown trial or attempt %s/%d", e.type(), e.trialId(), e.attempt());
+      return;
+    }
+    if (e.type() == TrialEvent.Type.TEST_EVALUATED || e.type() == TrialEvent.Type.TEST_FAILED) {
+      recordTest(trial, e);
       return;
     }
     if (e.metrics() != null && !e.metrics().isEmpty() && e.epoch() > 0) {
@@ -55,6 +60,15 @@ public class EventIntake {
       case STOPPED -> finish(trial, TrialStatus.CANCELLED, null, e.message());
       case FAILED -> finish(trial, TrialStatus.FAILED, null, e.message());
     }
+  }
+
+  /** The first report wins; a redelivered one, or one for a trial no longer asked about, is ignored. */
+  private static void recordTest(TrialEntity trial, TrialEvent e) {
+    StudyEntity study = StudyEntity.findById(trial.studyId, LockModeType.PESSIMISTIC_WRITE);
+    if (study.testTrialNumber == null || study.testTrialNumber != trial.number) return;
+    if (study.testMetricsJson != null || study.testMessage != null) return;
+    if (e.type() == TrialEvent.Type.TEST_EVALUATED) study.testMetricsJson = Json.write(e.metrics());
+    else study.testMessage = e.message();
   }
 
   private static void finish(TrialEntity trial, TrialStatus status, Double objective, String message) {

@@ -1,15 +1,16 @@
 package dev.tunelab.scheduler;
 
+import dev.tunelab.core.messages.EvaluateCommand;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.sampling.Sampler;
 import dev.tunelab.core.sampling.StudyHistory;
 import dev.tunelab.core.study.DatasetFacts;
+import dev.tunelab.core.study.Direction;
 import dev.tunelab.core.study.StudySpec;
-import dev.tunelab.core.study.Task;
+import dev.tunelab.core.template.Architecture;
 import dev.tunelab.core.template.ModelSpec;
-import dev.tunelab.core.template.TemplateResolver;
 import dev.tunelab.scheduler.samplers.Samplers;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Outbox;
@@ -55,13 +56,14 @@ public class TrialDispatcher {
     StudySpec spec = Json.read(study.specJson, StudySpec.class);
     List<TrialEntity> trials = TrialEntity.list("studyId = ?1 order by number", studyId);
     long unfinished = trials.stream().filter(t -> !t.state().finished()).count();
-    int free = (int) Math.min(study.parallelTrials - unfinished, study.plannedTrials - trials.size());
-    if (free > 0) {
+    long slots = study.parallelTrials - unfinished;
+    if (slots > 0 && trials.size() < study.plannedTrials) {
       Sampler sampler = Samplers.forStudy(spec.algorithm().name(), spec.algorithm().seed());
       DatasetFacts facts = facts(study.datasetId);
       List<StudyHistory.Trial> history = new ArrayList<>();
       for (TrialEntity t : trials) history.add(new StudyHistory.Trial(t.number, params(t), t.state().finished(), t.objective));
-      for (int k = 0; k < free; k++) {
+      // A skipped point takes no slot, so sampling goes on; the planned count bounds the loop.
+      while (slots > 0 && history.size() < study.plannedTrials) {
         int number = history.size();
         StudyHistory h = new StudyHistory(spec.objective().direction(), history);
         Optional<Map<String, Object>> point = sampler.suggest(spec.space(), h, Samplers.streamFor(spec.algorithm().seed(), number));
@@ -70,18 +72,20 @@ public class TrialDispatcher {
           break;
         }
         TrialEntity trial = create(study, spec, facts, number, point.get());
-        history.add(new StudyHistory.Trial(number, point.get(), false, null));
-        LOG.debugf("study %s: trial %d queued with %s", studyId, number, trial.paramsJson);
+        boolean skipped = trial.state() == TrialStatus.SKIPPED;
+        history.add(new StudyHistory.Trial(number, point.get(), skipped, null));
+        if (!skipped) slots--;
+        LOG.debugf("study %s: trial %d %s with %s", studyId, number, trial.status, trial.paramsJson);
       }
       if (StudyStatus.PENDING.name().equals(study.status) && !history.isEmpty()) {
         study.status = StudyStatus.RUNNING.name();
       }
     }
-    finishIfDone(study, TrialEntity.list("studyId", studyId));
+    finishIfDone(study, spec, TrialEntity.list("studyId", studyId));
   }
 
   private TrialEntity create(StudyEntity study, StudySpec spec, DatasetFacts facts, int number, Map<String, Object> params) {
-    ModelSpec model = TemplateResolver.resolve(spec.template(), params, facts);
+    Architecture.Built built = Architecture.build(spec.template(), params, facts);
     TrialEntity t = new TrialEntity();
     t.id = UUID.randomUUID();
     t.studyId = study.id;
@@ -91,22 +95,56 @@ public class TrialDispatcher {
     t.status = TrialStatus.QUEUED.name();
     t.bracket = pruning.pruner(spec).map(p -> p.bracketFor(number)).orElse(0);
     t.paramsJson = Json.write(params);
-    t.modelJson = Json.write(model);
     t.createdAt = Instant.now();
+    if (!built.valid()) {
+      t.status = TrialStatus.SKIPPED.name();
+      t.modelJson = "{}";
+      t.message = "skipped: " + built.invalidPath() + " " + built.invalidReason();
+      t.startedAt = t.createdAt;
+      t.finishedAt = t.createdAt;
+      t.persist();
+      return t;
+    }
+    ModelSpec model = built.spec();
+    t.modelJson = Json.write(model);
+    t.paramCount = model.paramCount();
     t.persist();
+    StudySpec.TestSplit test = spec.test();
+    double testFraction = test != null && test.dataset() == null ? test.fraction() : 0;
     TrialCommand command = new TrialCommand(TrialCommand.VERSION, t.id, study.id, number, t.attempt,
         study.datasetId, params, model, spec.budget().epochs(), spec.algorithm().seed(),
-        spec.validationSplit(), spec.objective().metric());
+        spec.validationSplit(), spec.objective().metric(), testFraction);
     outbox.add(Topics.TRIALS, t.id.toString(), command);
     return t;
   }
 
-  private static void finishIfDone(StudyEntity study, List<TrialEntity> trials) {
+  private void finishIfDone(StudyEntity study, StudySpec spec, List<TrialEntity> trials) {
     if (trials.size() < study.plannedTrials || trials.stream().anyMatch(t -> !t.state().finished())) return;
     boolean anyCompleted = trials.stream().anyMatch(t -> t.state() == TrialStatus.COMPLETED);
     study.status = anyCompleted || trials.isEmpty() ? StudyStatus.COMPLETED.name() : StudyStatus.FAILED.name();
     if (!anyCompleted && !trials.isEmpty()) study.message = "every trial failed; see the trials' messages";
     study.finishedAt = Instant.now();
+    if (spec.test() != null) requestTest(study, spec, trials);
+  }
+
+  /**
+   * The test split is looked at once, for the trial that won on validation; asking in the
+   * transaction that ends the study means it is asked exactly once.
+   */
+  private void requestTest(StudyEntity study, StudySpec spec, List<TrialEntity> trials) {
+    Optional<TrialEntity> best = trials.stream()
+        .filter(t -> t.state() == TrialStatus.COMPLETED && t.objective != null)
+        .min((a, b) -> spec.objective().direction() == Direction.MAXIMIZE
+            ? Double.compare(b.objective, a.objective)
+            : Double.compare(a.objective, b.objective));
+    if (best.isEmpty()) return;
+    TrialEntity t = best.get();
+    study.testTrialNumber = t.number;
+    StudySpec.TestSplit test = spec.test();
+    EvaluateCommand command = new EvaluateCommand(EvaluateCommand.VERSION, EvaluateCommand.TYPE, study.id, t.id,
+        t.number, t.attempt, study.datasetId, test.dataset(), test.dataset() == null ? test.fraction() : 0,
+        spec.algorithm().seed(), spec.validationSplit());
+    outbox.add(Topics.TRIALS, t.id.toString(), command);
   }
 
   @SuppressWarnings("unchecked")
@@ -115,9 +153,6 @@ public class TrialDispatcher {
   }
 
   private static DatasetFacts facts(String datasetId) {
-    DatasetEntity d = DatasetEntity.findById(datasetId);
-    List<?> columns = Json.read(d.columnsJson, List.class);
-    List<?> classes = d.classesJson == null ? List.of() : Json.read(d.classesJson, List.class);
-    return new DatasetFacts(Task.parse(d.task), columns.size() - 1, classes.size());
+    return DatasetEntity.<DatasetEntity>findById(datasetId).facts();
   }
 }

@@ -28,6 +28,11 @@ final class ApiClient {
     return get("/api/v1/datasets/" + id + "/content");
   }
 
+  /** A finished trial's saved model zip, as users download it. */
+  byte[] trialModel(UUID studyId, int number) throws IOException, InterruptedException {
+    return get("/api/v1/studies/" + studyId + "/trials/" + number + "/model");
+  }
+
   /** False when the attempt was cancelled or superseded before this worker got to it. */
   boolean shouldRun(UUID trialId, int attempt) throws IOException, InterruptedException {
     return Json.MAPPER.readTree(get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt)).path("run").asBoolean();

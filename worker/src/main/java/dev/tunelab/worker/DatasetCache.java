@@ -24,21 +24,6 @@ final class DatasetCache {
       return samples.classes();
     }
 
-    /**
-     * The samples, under the name the trial runner used for the table it once read.
-     *
-     * @deprecated call {@link #samples()}; kept only until TrialRunner stops calling {@code data().toSamples()}
-     */
-    @Deprecated
-    Entry data() {
-      return this;
-    }
-
-    /** @deprecated call {@link #samples()} */
-    @Deprecated
-    Samples toSamples() {
-      return samples;
-    }
   }
 
   private final ApiClient api;

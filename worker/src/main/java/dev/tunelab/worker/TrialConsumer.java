@@ -1,11 +1,15 @@
 package dev.tunelab.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.messages.EvaluateCommand;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.TrialCommand;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -29,15 +33,18 @@ final class TrialConsumer implements Runnable {
   private final String topic;
   private final int slots;
   private final LinkedBlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
-  private final LinkedBlockingQueue<TrialRunner> idle = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
   private final CommitTracker tracker = new CommitTracker();
   private volatile boolean running = true;
 
-  TrialConsumer(Map<String, Object> config, String topic, List<TrialRunner> runners) {
+  /** One trial slot: it trains trials and, between them, evaluates finished studies' best models. */
+  record Slot(TrialRunner trials, EvaluationRunner tests) {}
+
+  TrialConsumer(Map<String, Object> config, String topic, List<Slot> slots) {
     this.config = config;
     this.topic = topic;
-    this.slots = runners.size();
-    idle.addAll(runners);
+    this.slots = slots.size();
+    idle.addAll(slots);
   }
 
   void close() {
@@ -71,8 +78,8 @@ final class TrialConsumer implements Runnable {
         else consumer.resume(consumer.paused());
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
           TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-          TrialRunner runner = idle.poll();
-          if (runner == null) {
+          Slot slot = idle.poll();
+          if (slot == null) {
             // Fetched in the same poll as a rebalance: leave it for a free slot.
             consumer.seek(tp, r.offset());
             consumer.pause(consumer.assignment());
@@ -81,10 +88,10 @@ final class TrialConsumer implements Runnable {
           tracker.started(tp, r.offset());
           pool.execute(() -> {
             try {
-              runToEnd(runner, r);
+              runToEnd(slot, r);
             } finally {
               finished.add(new Finished(tp, r.offset()));
-              idle.add(runner);
+              idle.add(slot);
             }
           });
         }
@@ -99,24 +106,29 @@ final class TrialConsumer implements Runnable {
     }
   }
 
-  /** Trains until the final event is acknowledged, retrying while Kafka cannot take it. */
-  private void runToEnd(TrialRunner runner, ConsumerRecord<String, String> r) {
-    TrialCommand cmd;
+  /** Trains (or evaluates) until the final event is acknowledged, retrying while Kafka cannot take it. */
+  private void runToEnd(Slot slot, ConsumerRecord<String, String> r) {
+    TrialCommand cmd = null;
+    EvaluateCommand evaluate = null;
     try {
-      cmd = Json.read(r.value(), TrialCommand.class);
-    } catch (RuntimeException e) {
+      JsonNode message = Json.MAPPER.readTree(r.value());
+      if (EvaluateCommand.is(message)) evaluate = Json.MAPPER.treeToValue(message, EvaluateCommand.class);
+      else cmd = Json.MAPPER.treeToValue(message, TrialCommand.class);
+    } catch (IOException | RuntimeException e) {
       LOG.errorf(e, "skipping unreadable trial command at %s-%d@%d", r.topic(), r.partition(), r.offset());
       return;
     }
+    UUID trialId = cmd != null ? cmd.trialId() : evaluate.trialId();
     while (running) {
       try {
-        runner.run(cmd);
+        if (cmd != null) slot.trials().run(cmd);
+        else slot.tests().run(evaluate);
         return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (TrialRunner.ReportFailed e) {
-        LOG.errorf(e, "trial %s could not report its end; trying again", cmd.trialId());
+        LOG.errorf(e, "trial %s could not report its end; trying again", trialId);
         try {
           Thread.sleep(2_000);
         } catch (InterruptedException ie) {
@@ -124,7 +136,7 @@ final class TrialConsumer implements Runnable {
           return;
         }
       } catch (RuntimeException e) {
-        LOG.errorf(e, "trial %s abandoned by a worker error", cmd.trialId());
+        LOG.errorf(e, "trial %s abandoned by a worker error", trialId);
         return;
       }
     }

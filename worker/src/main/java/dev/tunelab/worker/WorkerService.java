@@ -58,8 +58,12 @@ public class WorkerService {
     threads.add(daemon("tunelab-worker-control", stops));
     ApiClient api = new ApiClient(apiUrl);
     DatasetCache datasets = new DatasetCache(api);
-    List<TrialRunner> runners = new ArrayList<>();
-    for (int slot = 0; slot < slots; slot++) runners.add(new TrialRunner(api, datasets, stops, producer, id + "#" + slot));
+    List<TrialConsumer.Slot> runners = new ArrayList<>();
+    for (int slot = 0; slot < slots; slot++) {
+      String name = id + "#" + slot;
+      runners.add(new TrialConsumer.Slot(
+          new TrialRunner(api, datasets, stops, producer, name), new EvaluationRunner(api, datasets, producer, name)));
+    }
     Map<String, Object> config = new HashMap<>(Topics.consumerConfig(bootstrap, "tunelab-workers"));
     config.put("max.poll.records", "1");
     // A trial may train for hours; the consumer keeps polling while slots train, so this is a backstop.

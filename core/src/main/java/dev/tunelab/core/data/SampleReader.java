@@ -22,6 +22,11 @@ public final class SampleReader {
     return format(meta, content).load(meta, content).samples();
   }
 
+  /** An upload read in one step (profiled, then read with the complete meta), for tools and tests. */
+  public static Samples readUpload(DatasetMeta request, byte[] content) {
+    return read(profile(request, content).meta(), content);
+  }
+
   /**
    * Reads an upload, fills what {@code request} leaves open, and says what it holds.
    *

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.SampleReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
@@ -31,7 +33,7 @@ class TrialTrainerTest {
   static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
 
   static Samples iris() throws IOException {
-    return TabularData.parse(resource("iris.csv"), "species", Task.CLASSIFICATION, SPECIES).toSamples();
+    return SampleReader.readUpload(DatasetMeta.table("species", Task.CLASSIFICATION), resource("iris.csv"));
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -116,7 +118,7 @@ class TrialTrainerTest {
 
   @Test
   void trainsARegressionAndReportsRmseAndMae() throws IOException {
-    Samples data = TabularData.parse(resource("linear.csv"), "y", Task.REGRESSION, null).toSamples();
+    Samples data = SampleReader.readUpload(DatasetMeta.table("y", Task.REGRESSION), resource("linear.csv"));
     ModelSpec model = Specs.spec(List.of(2), Specs.linear(), "adam", 0.02, 16,
         layer("Dense", "units", 8, "activation", "tanh"));
     TrainingResult r = new TrialTrainer().train(
