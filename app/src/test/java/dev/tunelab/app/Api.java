@@ -32,6 +32,17 @@ final class Api {
     return req.when().post("/api/v1/datasets");
   }
 
+  /** Uploads a part ("train" or "t10k") of the committed Fashion-MNIST subset; a test set names its training set. */
+  static String uploadIdx(String part, String trainingSet) {
+    String dir = "datasets/fashion-mnist-5k/";
+    var req = given()
+        .multiPart("file", part + "-images-idx3-ubyte.gz", resource(dir + part + "-images-idx3-ubyte.gz"), "application/gzip")
+        .multiPart("labels", part + "-labels-idx1-ubyte.gz", resource(dir + part + "-labels-idx1-ubyte.gz"), "application/gzip")
+        .multiPart("name", "Fashion-MNIST subset " + part);
+    if (trainingSet != null) req = req.multiPart("trainingSet", trainingSet);
+    return req.when().post("/api/v1/datasets").then().statusCode(201).extract().path("id");
+  }
+
   static Response submit(String studyJson) {
     return given().contentType("application/json").body(studyJson).when().post("/api/v1/studies");
   }
@@ -42,6 +53,17 @@ final class Api {
 
   static JsonPath trial(String id, int number) {
     return given().when().get("/api/v1/studies/" + id + "/trials/" + number).then().statusCode(200).extract().jsonPath();
+  }
+
+  /** Polls until the study has ended and its test evaluation (asked for at the end) has come back. */
+  static JsonPath awaitTest(String id, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    JsonPath s = awaitFinished(id, timeout);
+    while (System.nanoTime() < end && "pending".equals(s.getString("test.status"))) {
+      Thread.sleep(250);
+      s = study(id);
+    }
+    return s;
   }
 
   /** Polls until the study leaves PENDING/RUNNING; fails with its last state on timeout. */

@@ -36,6 +36,13 @@ public final class TrialTrainer {
   /** Rows per forward pass when computing metrics: bounds memory for large image sets. */
   static final int EVALUATION_CHUNK = 512;
 
+  /**
+   * Training metrics are measured on at most this many training rows, evenly spread: on a large
+   * image set a full pass would add a third to every epoch, and the validation metrics (always on
+   * every validation row) are what studies and pruners judge.
+   */
+  static final int TRAIN_METRIC_ROWS = 10_000;
+
   private final Clock clock;
 
   public TrialTrainer() {
@@ -72,6 +79,7 @@ public final class TrialTrainer {
     MultiLayerNetwork net = NetworkFactory.build(cmd.model(), data.kind(), shape, netSeed);
     Random shuffle = new Random(netSeed);
 
+    int[] trainMetricRows = evenlySpread(split.train(), TRAIN_METRIC_ROWS);
     boolean stopped = false;
     int epochsDone = 0;
     Map<String, Double> metrics = Map.of();
@@ -84,7 +92,7 @@ public final class TrialTrainer {
       // Schedules count epochs; fitting single minibatches does not advance DL4J's counter.
       net.incrementEpochCount();
       Map<String, Double> m = new LinkedHashMap<>();
-      m.putAll(Metrics.of(net, DataSets.chunks(data, split.train(), head, EVALUATION_CHUNK, normalizer), head, ""));
+      m.putAll(Metrics.of(net, DataSets.chunks(data, trainMetricRows, head, EVALUATION_CHUNK, normalizer), head, ""));
       m.putAll(Metrics.of(net, DataSets.chunks(data, split.validation(), head, EVALUATION_CHUNK, normalizer),
           head, Head.VALIDATION_PREFIX));
       metrics = Collections.unmodifiableMap(m);
@@ -129,5 +137,13 @@ public final class TrialTrainer {
 
   private static void fitEpoch(MultiLayerNetwork net, Iterable<DataSet> minibatches) {
     for (DataSet batch : minibatches) net.fit(batch);
+  }
+
+  /** {@code rows} itself when it has at most {@code cap} entries, else {@code cap} of them at even steps. */
+  static int[] evenlySpread(int[] rows, int cap) {
+    if (rows.length <= cap) return rows;
+    int[] out = new int[cap];
+    for (int i = 0; i < cap; i++) out[i] = rows[(int) ((long) i * rows.length / cap)];
+    return out;
   }
 }

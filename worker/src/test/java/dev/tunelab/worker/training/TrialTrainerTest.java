@@ -3,6 +3,7 @@ package dev.tunelab.worker.training;
 import static dev.tunelab.worker.training.Specs.layer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -155,5 +156,13 @@ class TrialTrainerTest {
     ModelSpec twoClasses = Specs.spec(List.of(4), Specs.softmax(2), "adam", 0.01, 16);
     assertThrows(IllegalArgumentException.class, () -> new TrialTrainer().train(
         command(twoClasses, 1, "val_loss", 0), iris, (e, m) -> { }, () -> false));
+  }
+
+  @Test
+  void trainingMetricsOfALargeSetUseEvenlySpreadRows() {
+    int[] rows = new int[25];
+    for (int i = 0; i < rows.length; i++) rows[i] = 2 * i;
+    assertArrayEquals(new int[] {0, 10, 20, 30, 40}, TrialTrainer.evenlySpread(rows, 5));
+    assertSame(rows, TrialTrainer.evenlySpread(rows, 25), "a small set is measured whole");
   }
 }
