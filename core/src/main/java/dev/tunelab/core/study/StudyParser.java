@@ -28,8 +28,10 @@ public final class StudyParser {
   static final Set<String> FIELDS = Set.of(
       "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test");
   static final Map<Task, Set<String>> METRICS = Map.of(
-      Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss"),
-      Task.REGRESSION, Set.of("val_rmse", "rmse", "val_loss", "loss"));
+      Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss", "val_log_loss", "log_loss"),
+      Task.REGRESSION, Set.of("val_rmse", "rmse", "val_mae", "mae", "val_loss", "loss"));
+  /** Reported only when there are two classes (ROC AUC of the positive, second class). */
+  static final Set<String> BINARY_METRICS = Set.of("val_auc", "auc");
 
   private final Function<String, Optional<DatasetFacts>> datasets;
   private final LongSupplier seeds;
@@ -91,7 +93,7 @@ public final class StudyParser {
       out.add(new Violation("$.space", "grid search needs at least one parameter"));
     }
     StudySpec.Budget budget = budget(root.get("budget"), algorithm, space, out);
-    StudySpec.Objective objective = objective(root.get("objective"), task, out);
+    StudySpec.Objective objective = objective(root.get("objective"), facts, out);
     PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
     double split = validationSplit(root.get("validationSplit"), out);
     StudySpec.TestSplit test = test(root.get("test"), dataset, facts, split, out);
@@ -214,7 +216,8 @@ public final class StudyParser {
     return v.asInt();
   }
 
-  private StudySpec.Objective objective(JsonNode n, Task task, List<Violation> out) {
+  private StudySpec.Objective objective(JsonNode n, DatasetFacts facts, List<Violation> out) {
+    Task task = facts == null ? null : facts.task();
     String dfltMetric = task == Task.REGRESSION ? "val_rmse" : "val_accuracy";
     if (n == null) return new StudySpec.Objective(dfltMetric, defaultDirection(dfltMetric));
     if (!n.isObject()) {
@@ -223,9 +226,14 @@ public final class StudyParser {
     }
     unknown(n, Set.of("metric", "direction"), "$.objective", out);
     String metric = n.path("metric").asText(dfltMetric);
-    if (task != null && !METRICS.get(task).contains(metric)) {
-      out.add(new Violation("$.objective.metric", "a " + task.json() + " study can optimize "
-          + new java.util.TreeSet<>(METRICS.get(task)) + ", not '" + metric + "'"));
+    if (task != null) {
+      Set<String> allowed = new java.util.TreeSet<>(METRICS.get(task));
+      if (task == Task.CLASSIFICATION && facts.numClasses() == 2) allowed.addAll(BINARY_METRICS);
+      if (!allowed.contains(metric)) {
+        String binary = BINARY_METRICS.contains(metric) && task == Task.CLASSIFICATION ? " (AUC needs two classes)" : "";
+        out.add(new Violation("$.objective.metric", "a " + task.json() + " study can optimize " + allowed
+            + ", not '" + metric + "'" + binary));
+      }
     }
     Direction direction = defaultDirection(metric);
     JsonNode d = n.get("direction");
@@ -240,7 +248,7 @@ public final class StudyParser {
   }
 
   private static Direction defaultDirection(String metric) {
-    return metric.endsWith("accuracy") ? Direction.MAXIMIZE : Direction.MINIMIZE;
+    return metric.endsWith("accuracy") || metric.endsWith("auc") ? Direction.MAXIMIZE : Direction.MINIMIZE;
   }
 
   private static double validationSplit(JsonNode v, List<Violation> out) {
