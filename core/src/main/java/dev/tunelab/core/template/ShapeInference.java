@@ -62,6 +62,10 @@ final class ShapeInference {
 
   private void layer(ModelSpec.Layer l, boolean first) throws Misfit {
     String type = l.type();
+    if (first && facts.kind() == DatasetKind.TOKENS && !type.equals("Embedding")) {
+      // DL4J feeds token ids as a one-feature sequence; only an Embedding turns them into vectors.
+      throw new Misfit(type + " cannot read token ids; start with an Embedding layer");
+    }
     switch (type) {
       case "Dense" -> {
         if (shape.size() != 1) {
