@@ -51,6 +51,22 @@ class StudyValidationTest {
     assertEquals(before, after, "a refused study must not be stored");
   }
 
+  /** Architecture templates refused through the API; the core's BadTemplateTest holds the full catalogue. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      convolution on a table  | {"layers": [{"type": "Conv2D", "filters": 8, "kernel_size": 3}, {"type": "Flatten"}]}                   | $.template.layers[0]
+      LSTM on a table         | {"layers": [{"type": "LSTM", "units": 8}]}                                                             | $.template.layers[0]
+      Repeat inside a Repeat  | {"layers": [{"type": "Repeat", "times": 2, "layers": [{"type": "Repeat", "times": 2, "layers": [{"type": "Dense", "units": 4}]}]}]} | $.template.layers[0].layers[0].type
+      Choice on an integer    | {"layers": [{"type": "Choice", "choice": {"param": "units"}, "options": {"a": [{"type": "Dense", "units": 4}]}}]} | $.template.layers[0].choice
+      Keras functional model  | {"keras": {"class_name": "Functional", "config": {"layers": []}}}                                        | $.template.keras.class_name
+      """)
+  void architectureRefusedWithPath(String why, String template, String path) {
+    String study = VALID.substring(0, VALID.indexOf("\"template\"")) + "\"template\": " + template.strip() + "}";
+    int before = given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size();
+    Api.submit(study).then().statusCode(422).contentType("application/problem+json").body("errors.path", hasItem(path));
+    assertEquals(before, given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size());
+  }
+
   @Test
   void malformedJsonIsA400WithTheLocation() {
     Api.submit("{\"dataset\": \"iris\",, }").then().statusCode(400)
