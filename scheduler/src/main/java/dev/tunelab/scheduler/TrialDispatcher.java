@@ -24,6 +24,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,9 +135,9 @@ public class TrialDispatcher {
   private void requestTest(StudyEntity study, StudySpec spec, List<TrialEntity> trials) {
     Optional<TrialEntity> best = trials.stream()
         .filter(t -> t.state() == TrialStatus.COMPLETED && t.objective != null)
-        .min((a, b) -> spec.objective().direction() == Direction.MAXIMIZE
-            ? Double.compare(b.objective, a.objective)
-            : Double.compare(a.objective, b.objective));
+        // The same order as the API's best trial: objective, then the earlier trial.
+        .min(Comparator.<TrialEntity>comparingDouble(t -> spec.objective().direction() == Direction.MAXIMIZE ? -t.objective : t.objective)
+            .thenComparingInt(t -> t.number));
     if (best.isEmpty()) return;
     TrialEntity t = best.get();
     study.testTrialNumber = t.number;
