@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param testFraction share of the dataset's samples held out as the study's test split before
  *     the validation split is taken (never trained on, never seen by the sampler); 0 when the
  *     study has no test split or takes it from another dataset
+ * @param resume true for a re-queued attempt: continue from the trial's latest checkpoint, if any
  */
 public record TrialCommand(
     int version,
@@ -25,7 +26,8 @@ public record TrialCommand(
     long seed,
     double validationSplit,
     String objectiveMetric,
-    double testFraction) {
+    double testFraction,
+    boolean resume) {
   public static final int VERSION = 1;
 
   /** A command without a test split. */
@@ -33,6 +35,14 @@ public record TrialCommand(
       String datasetId, Map<String, Object> params, ModelSpec model, int epochs, long seed,
       double validationSplit, String objectiveMetric) {
     this(version, trialId, studyId, number, attempt, datasetId, params, model, epochs, seed,
-        validationSplit, objectiveMetric, 0);
+        validationSplit, objectiveMetric, 0, false);
+  }
+
+  /** A first attempt, with a test fraction. */
+  public TrialCommand(int version, UUID trialId, UUID studyId, int number, int attempt,
+      String datasetId, Map<String, Object> params, ModelSpec model, int epochs, long seed,
+      double validationSplit, String objectiveMetric, double testFraction) {
+    this(version, trialId, studyId, number, attempt, datasetId, params, model, epochs, seed,
+        validationSplit, objectiveMetric, testFraction, false);
   }
 }

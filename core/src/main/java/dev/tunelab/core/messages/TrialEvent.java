@@ -22,6 +22,8 @@ public record TrialEvent(
   public enum Type {
     STARTED,
     EPOCH,
+    /** The attempt is alive (sent every few seconds while it trains); renews its lease. */
+    HEARTBEAT,
     COMPLETED,
     STOPPED,
     FAILED,
