@@ -24,6 +24,7 @@ public final class StudyParser {
   public static final int MAX_TRIALS = 10_000;
   public static final int MAX_PARALLEL = 64;
   public static final int MAX_EPOCHS = 1_000;
+  public static final int MAX_ATTEMPTS = 10;
   static final List<String> ALGORITHMS = List.of("bayesian", "tpe", "sobol", "random", "grid");
   static final Set<String> FIELDS = Set.of(
       "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test");
@@ -194,16 +195,17 @@ public final class StudyParser {
 
   private StudySpec.Budget budget(JsonNode n, StudySpec.Algorithm algorithm, SearchSpace space, List<Violation> out) {
     if (n != null && !n.isObject()) {
-      out.add(new Violation("$.budget", "must be an object with maxTrials, parallelTrials, epochs"));
+      out.add(new Violation("$.budget", "must be an object with maxTrials, parallelTrials, epochs, maxAttempts"));
       n = null;
     }
-    if (n != null) unknown(n, Set.of("maxTrials", "parallelTrials", "epochs"), "$.budget", out);
+    if (n != null) unknown(n, Set.of("maxTrials", "parallelTrials", "epochs", "maxAttempts"), "$.budget", out);
     long grid = space.gridSize();
     int defaultTrials = "grid".equals(algorithm.name()) && grid > 0 ? (int) Math.min(grid, MAX_TRIALS) : 20;
     int maxTrials = bounded(n, "maxTrials", defaultTrials, MAX_TRIALS, out);
     int parallel = bounded(n, "parallelTrials", 2, MAX_PARALLEL, out);
     int epochs = bounded(n, "epochs", 20, MAX_EPOCHS, out);
-    return new StudySpec.Budget(maxTrials, parallel, epochs);
+    int attempts = bounded(n, "maxAttempts", StudySpec.Budget.DEFAULT_ATTEMPTS, MAX_ATTEMPTS, out);
+    return new StudySpec.Budget(maxTrials, parallel, epochs, attempts);
   }
 
   private static int bounded(JsonNode n, String key, int dflt, int max, List<Violation> out) {

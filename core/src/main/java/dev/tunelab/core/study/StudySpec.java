@@ -46,7 +46,22 @@ public record StudySpec(
 
   public record Algorithm(String name, long seed) {}
 
-  public record Budget(int maxTrials, int parallelTrials, int epochs) {}
+  /**
+   * @param maxAttempts how many times a trial is run before it fails for good when its worker is
+   *     lost (its lease expires); each later attempt resumes from the trial's last checkpoint
+   */
+  public record Budget(int maxTrials, int parallelTrials, int epochs, int maxAttempts) {
+    public static final int DEFAULT_ATTEMPTS = 3;
+
+    /** Studies stored before retries existed have no {@code maxAttempts}: they get the default. */
+    public Budget {
+      if (maxAttempts == 0) maxAttempts = DEFAULT_ATTEMPTS;
+    }
+
+    public Budget(int maxTrials, int parallelTrials, int epochs) {
+      this(maxTrials, parallelTrials, epochs, DEFAULT_ATTEMPTS);
+    }
+  }
 
   /**
    * Data held out from tuning; the best trial is evaluated on it once.
