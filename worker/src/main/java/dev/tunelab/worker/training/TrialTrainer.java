@@ -25,9 +25,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * a study, so trials are compared fairly and the test rows stay unseen), the network and minibatch
  * order use {@code seed + number} (so trials differ from each other). The normalizer is fitted on
  * the training rows only. Test rows are held out first and never used here; {@link TestEvaluator}
- * takes exactly those rows. Stops are honoured between epochs, where the metrics that a pruner
- * judges have just been reported. Rows are turned into arrays one minibatch at a time, so a large
- * image set is never one array.
+ * takes exactly those rows. Stops are honoured between minibatches, so a cancelled trial on a
+ * large image set frees its slot within one minibatch instead of one epoch. Rows are turned into
+ * arrays one minibatch at a time, so a large image set is never one array.
  *
  * <p>Holds no state: one instance may serve concurrent trials on different threads (ND4J's random
  * generator, seeded here, is per thread).
@@ -55,7 +55,8 @@ public final class TrialTrainer {
   }
 
   /**
-   * @param stopRequested polled before each epoch after the first; true ends training early
+   * @param stopRequested polled before each minibatch after the first; true ends training early,
+   *     with the metrics of the last finished epoch
    * @throws IllegalArgumentException when the command does not fit the data (objective metric
    *     not reported for this head, output units that are not the class count, another shape)
    */
@@ -84,11 +85,12 @@ public final class TrialTrainer {
     int epochsDone = 0;
     Map<String, Double> metrics = Map.of();
     for (int epoch = 1; epoch <= cmd.epochs(); epoch++) {
-      if (epoch > 1 && stopRequested.getAsBoolean()) {
+      // The very first minibatch is never skipped, as before: a stop needs something to stop.
+      if (!fitEpoch(net, DataSets.chunks(data, shuffled(split.train(), shuffle), head, batchSize, normalizer),
+          epoch > 1 ? stopRequested : () -> false, stopRequested)) {
         stopped = true;
         break;
       }
-      fitEpoch(net, DataSets.chunks(data, shuffled(split.train(), shuffle), head, batchSize, normalizer));
       // Schedules count epochs; fitting single minibatches does not advance DL4J's counter.
       net.incrementEpochCount();
       Map<String, Double> m = new LinkedHashMap<>();
@@ -135,8 +137,19 @@ public final class TrialTrainer {
     return order;
   }
 
-  private static void fitEpoch(MultiLayerNetwork net, Iterable<DataSet> minibatches) {
-    for (DataSet batch : minibatches) net.fit(batch);
+  /**
+   * Fits the minibatches in order; false when a stop came first ({@code stopBeforeFirst} is asked
+   * before the first minibatch, {@code stop} before each later one).
+   */
+  private static boolean fitEpoch(MultiLayerNetwork net, Iterable<DataSet> minibatches,
+      BooleanSupplier stopBeforeFirst, BooleanSupplier stop) {
+    boolean first = true;
+    for (DataSet batch : minibatches) {
+      if ((first ? stopBeforeFirst : stop).getAsBoolean()) return false;
+      first = false;
+      net.fit(batch);
+    }
+    return true;
   }
 
   /** {@code rows} itself when it has at most {@code cap} entries, else {@code cap} of them at even steps. */

@@ -109,6 +109,22 @@ class TrialTrainerTest {
   }
 
   @Test
+  void aStopMidEpochEndsTrainingWithinOneMinibatch() throws IOException {
+    // 120 training rows in minibatches of 16: 8 per epoch. The third poll (before minibatch 4 of
+    // epoch 1) says stop, so exactly 3 minibatches are fitted.
+    AtomicInteger polls = new AtomicInteger();
+    List<Integer> epochs = new ArrayList<>();
+    TrainingResult r = new TrialTrainer().train(command(irisModel(), 30, "val_loss", 0), iris(),
+        (epoch, metrics) -> epochs.add(epoch), () -> polls.incrementAndGet() >= 3);
+
+    assertTrue(r.stopped());
+    assertEquals(0, r.epochsDone());
+    assertEquals(List.of(), epochs);
+    assertEquals(3, polls.get());
+    assertEquals(3, ModelZip.network(r.artifactZip()).getIterationCount());
+  }
+
+  @Test
   void sameCommandTrainsTheSameNetwork() throws IOException {
     TrialCommand cmd = command(irisModel(), 3, "val_loss", 0.2);
     Samples iris = iris();
