@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
@@ -34,6 +35,7 @@ final class TrialRunner {
 
   /** Returns once the trial's final event is acknowledged by Kafka. */
   void run(TrialCommand cmd) throws InterruptedException {
+    AtomicInteger finishedEpoch = new AtomicInteger();
     try {
       if (!api.shouldRun(cmd.trialId(), cmd.attempt())) {
         LOG.infof("skipping trial %s attempt %d: no longer wanted", cmd.trialId(), cmd.attempt());
@@ -42,7 +44,10 @@ final class TrialRunner {
       send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
       TrainingResult result = new TrialTrainer().train(cmd, data.samples(),
-          (epoch, metrics) -> send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null),
+          (epoch, metrics) -> {
+            send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null);
+            finishedEpoch.set(epoch);
+          },
           () -> stops.requested(cmd.trialId(), cmd.attempt()));
       if (result.stopped()) {
         send(cmd, TrialEvent.Type.STOPPED, result.epochsDone(), Map.of(), null, "stopped on request after epoch " + result.epochsDone());
@@ -56,9 +61,11 @@ final class TrialRunner {
       }
     } catch (InterruptedException e) {
       throw e;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // Errors too (OutOfMemoryError above all): they end this trial, not the slot's thread, whose
+      // memory is free again once the trainer's arrays are unreachable.
       LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
-      send(cmd, TrialEvent.Type.FAILED, 0, Map.of(), null, e.getClass().getSimpleName() + ": " + e.getMessage());
+      send(cmd, TrialEvent.Type.FAILED, finishedEpoch.get(), Map.of(), null, FailureReason.of(e));
     }
   }
 

@@ -57,6 +57,7 @@ public final class TrialTrainer {
   /**
    * @param stopRequested polled before each minibatch after the first; true ends training early,
    *     with the metrics of the last finished epoch
+   * @throws TrainingFailed when the loss of a minibatch is NaN or infinite
    * @throws IllegalArgumentException when the command does not fit the data (objective metric
    *     not reported for this head, output units that are not the class count, another shape)
    */
@@ -86,7 +87,7 @@ public final class TrialTrainer {
     Map<String, Double> metrics = Map.of();
     for (int epoch = 1; epoch <= cmd.epochs(); epoch++) {
       // The very first minibatch is never skipped, as before: a stop needs something to stop.
-      if (!fitEpoch(net, DataSets.chunks(data, shuffled(split.train(), shuffle), head, batchSize, normalizer),
+      if (!fitEpoch(net, epoch, DataSets.chunks(data, shuffled(split.train(), shuffle), head, batchSize, normalizer),
           epoch > 1 ? stopRequested : () -> false, stopRequested)) {
         stopped = true;
         break;
@@ -140,14 +141,19 @@ public final class TrialTrainer {
   /**
    * Fits the minibatches in order; false when a stop came first ({@code stopBeforeFirst} is asked
    * before the first minibatch, {@code stop} before each later one).
+   *
+   * @throws TrainingFailed as soon as a minibatch's loss is not finite: every later update would
+   *     be NaN too, and an epoch of a large set is a long time to wait for a useless result
    */
-  private static boolean fitEpoch(MultiLayerNetwork net, Iterable<DataSet> minibatches,
+  private static boolean fitEpoch(MultiLayerNetwork net, int epoch, Iterable<DataSet> minibatches,
       BooleanSupplier stopBeforeFirst, BooleanSupplier stop) {
-    boolean first = true;
+    int minibatch = 0;
     for (DataSet batch : minibatches) {
-      if ((first ? stopBeforeFirst : stop).getAsBoolean()) return false;
-      first = false;
+      if ((minibatch == 0 ? stopBeforeFirst : stop).getAsBoolean()) return false;
       net.fit(batch);
+      minibatch++;
+      double loss = net.score();
+      if (!Double.isFinite(loss)) throw TrainingFailed.lossNotFinite(loss, epoch, minibatch);
     }
     return true;
   }

@@ -125,6 +125,20 @@ class TrialTrainerTest {
   }
 
   @Test
+  void aLossThatBecomesNaNOrInfiniteFailsTrainingWithTheEpochAndMinibatch() throws IOException {
+    Samples data = SampleReader.readUpload(DatasetMeta.table("y", Task.REGRESSION), resource("linear.csv"));
+    // Plain SGD with a learning rate of 1e12 overshoots further on every step.
+    ModelSpec exploding = Specs.spec(List.of(2), Specs.linear(), "sgd", 1e12, 16,
+        layer("Dense", "units", 4, "activation", "relu"));
+    List<Integer> epochs = new ArrayList<>();
+    TrainingFailed e = assertThrows(TrainingFailed.class, () -> new TrialTrainer().train(
+        command(exploding, 50, "val_rmse", 0), data, (epoch, m) -> epochs.add(epoch), () -> false));
+    assertTrue(e.getMessage().matches("loss became (NaN|infinite) at epoch \\d+, minibatch \\d+"), e.getMessage());
+    int epoch = Integer.parseInt(e.getMessage().replaceAll(".* at epoch (\\d+),.*", "$1"));
+    assertEquals(epoch - 1, epochs.size(), "the failing epoch is not reported");
+  }
+
+  @Test
   void sameCommandTrainsTheSameNetwork() throws IOException {
     TrialCommand cmd = command(irisModel(), 3, "val_loss", 0.2);
     Samples iris = iris();
