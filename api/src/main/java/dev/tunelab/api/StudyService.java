@@ -93,18 +93,22 @@ public class StudyService {
     return t;
   }
 
-  /** The learning curve of the trial's current attempt. */
+  /**
+   * The trial's learning curve across its attempts: each epoch as the newest attempt that reached
+   * it reported it (a resumed attempt starts after its checkpoint), with that attempt's number.
+   */
   @Transactional
   @SuppressWarnings("unchecked")
   public Map<String, Object> metrics(UUID id, int number) {
     TrialEntity t = trialEntity(id, number);
     List<Object[]> rows = TrialEntity.getEntityManager()
-        .createNativeQuery("select epoch, metrics_json from trial_metric where trial_id = ?1 and attempt = ?2 order by epoch", Object[].class)
-        .setParameter(1, t.id).setParameter(2, t.attempt).getResultList();
+        .createNativeQuery("select epoch, attempt, metrics_json from trial_curve where trial_id = ?1 order by epoch", Object[].class)
+        .setParameter(1, t.id).getResultList();
     List<Map<String, Object>> epochs = rows.stream().map(r -> {
       Map<String, Object> m = new java.util.LinkedHashMap<>();
       m.put("epoch", ((Number) r[0]).intValue());
-      m.putAll(Json.read((String) r[1], Map.class));
+      m.put("attempt", ((Number) r[1]).intValue());
+      m.putAll(Json.read((String) r[2], Map.class));
       return m;
     }).toList();
     return Map.of("study", id.toString(), "trial", number, "attempt", t.attempt, "epochs", epochs);

@@ -5,7 +5,11 @@ import dev.tunelab.store.TrialEntity;
 import java.time.Instant;
 import java.util.Map;
 
-/** One row of a leaderboard. {@code metrics} holds the latest epoch's values. */
+/**
+ * One row of a leaderboard. {@code metrics} holds the latest epoch's values; {@code attempt} counts
+ * the runs so far (a lost worker's trial runs again), and {@code leaseExpiresAt} is when a running
+ * attempt is presumed lost unless its worker reports.
+ */
 public record TrialView(
     int number,
     String id,
@@ -21,6 +25,7 @@ public record TrialView(
     String error,
     boolean hasModel,
     String worker,
+    Instant leaseExpiresAt,
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt) {
@@ -29,6 +34,6 @@ public record TrialView(
   static TrialView of(TrialEntity t, boolean hasModel) {
     Map<String, Object> metrics = t.lastMetricsJson == null ? Map.of() : Json.read(t.lastMetricsJson, Map.class);
     return new TrialView(t.number, t.id.toString(), t.status, t.attempt, Json.read(t.paramsJson, Map.class),
-        t.objective, t.epochsDone, t.rung, t.bracket, t.paramCount, metrics, t.message, hasModel, t.worker, t.createdAt, t.startedAt, t.finishedAt);
+        t.objective, t.epochsDone, t.rung, t.bracket, t.paramCount, metrics, t.message, hasModel, t.worker, t.leaseExpiresAt, t.createdAt, t.startedAt, t.finishedAt);
   }
 }

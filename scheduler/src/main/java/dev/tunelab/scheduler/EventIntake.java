@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,6 +24,10 @@ public class EventIntake {
 
   @Inject PruningJudge pruning;
 
+  /** How long an attempt is presumed alive after its last sign of life; a few worker heartbeats. */
+  @ConfigProperty(name = "tunelab.scheduler.lease", defaultValue = "PT15S")
+  Duration lease;
+
   @Transactional
   public void apply(TrialEvent e) {
     TrialEntity trial = TrialEntity.findById(e.trialId(), LockModeType.PESSIMISTIC_WRITE);
@@ -31,6 +37,10 @@ public class EventIntake {
     }
     if (e.type() == TrialEvent.Type.TEST_EVALUATED || e.type() == TrialEvent.Type.TEST_FAILED) {
       recordTest(trial, e);
+      return;
+    }
+    if (e.type() == TrialEvent.Type.HEARTBEAT) {
+      if (!trial.state().finished()) renewLease(trial);
       return;
     }
     if (e.metrics() != null && !e.metrics().isEmpty() && e.epoch() > 0) {
@@ -54,12 +64,17 @@ public class EventIntake {
           trial.startedAt = Instant.now();
         }
         trial.worker = e.worker();
+        renewLease(trial);
         if (e.type() == TrialEvent.Type.EPOCH && e.epoch() > 0) pruning.judge(trial, e.epoch());
       }
       case COMPLETED -> finish(trial, TrialStatus.COMPLETED, e.objective(), null);
       case STOPPED -> finish(trial, TrialStatus.CANCELLED, null, e.message());
       case FAILED -> finish(trial, TrialStatus.FAILED, null, e.message());
     }
+  }
+
+  private void renewLease(TrialEntity trial) {
+    trial.leaseExpiresAt = Instant.now().plus(lease);
   }
 
   /** The first report wins; a redelivered one, or one for a trial no longer asked about, is ignored. */
@@ -76,6 +91,7 @@ public class EventIntake {
     trial.objective = objective;
     trial.message = message;
     trial.finishedAt = Instant.now();
+    trial.leaseExpiresAt = null;
     if (trial.startedAt == null) trial.startedAt = trial.finishedAt;
   }
 

@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Asks the study's pruner about a running trial after each epoch. The curves are read back from
- * {@code trial_metric} each time, so the decision needs nothing a restart could lose; a stopped
- * trial becomes PRUNED at once (freeing its slot) and its worker is told to stop.
+ * {@code trial_curve} (each epoch from its newest attempt) each time, so the decision needs nothing
+ * a restart could lose; a stopped trial becomes PRUNED at once (freeing its slot) and its worker is
+ * told to stop.
  */
 @ApplicationScoped
 public class PruningJudge {
@@ -70,12 +71,12 @@ public class PruningJudge {
     LOG.infof("study %s: trial %d %s", trial.studyId, trial.number, trial.message);
   }
 
-  /** The objective after each epoch of every trial's current attempt. */
+  /** The objective after each epoch of every trial, each epoch as its newest attempt reported it. */
   private static Map<UUID, TrialCurve> curves(UUID studyId, String metric) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = TrialEntity.getEntityManager().createNativeQuery(
             "select t.id, t.number, t.bracket, t.status, m.epoch, cast(cast(m.metrics_json as jsonb) ->> ?2 as double precision)"
-                + " from trial t join trial_metric m on m.trial_id = t.id and m.attempt = t.attempt"
+                + " from trial t join trial_curve m on m.trial_id = t.id"
                 + " where t.study_id = ?1 order by t.number, m.epoch")
         .setParameter(1, studyId)
         .setParameter(2, metric)

@@ -37,6 +37,7 @@ public class SchedulerService {
   @Inject TrialDispatcher dispatcher;
   @Inject OutboxRelay relay;
   @Inject EventIntake intake;
+  @Inject LeaseKeeper leases;
   // Resolved only in the scheduler role: a worker-only process has no active datasource.
   @Inject InjectableInstance<AgroalDataSource> dataSource;
 
@@ -106,6 +107,14 @@ public class SchedulerService {
   }
 
   private void loopOnce(KafkaProducer<String, String> producer) throws InterruptedException {
+    // Before advancing: a trial failed for good here frees its slot in this very tick.
+    for (UUID trial : leases.expired()) {
+      try {
+        leases.reclaim(trial);
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "could not settle the expired lease of trial %s", trial);
+      }
+    }
     for (UUID study : dispatcher.activeStudies()) {
       try {
         dispatcher.advance(study);

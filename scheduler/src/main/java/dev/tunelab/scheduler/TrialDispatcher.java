@@ -3,7 +3,6 @@ package dev.tunelab.scheduler;
 import dev.tunelab.core.messages.EvaluateCommand;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
-import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.sampling.Sampler;
 import dev.tunelab.core.sampling.StudyHistory;
 import dev.tunelab.core.study.DatasetFacts;
@@ -110,12 +109,7 @@ public class TrialDispatcher {
     t.modelJson = Json.write(model);
     t.paramCount = model.paramCount();
     t.persist();
-    StudySpec.TestSplit test = spec.test();
-    double testFraction = test != null && test.dataset() == null ? test.fraction() : 0;
-    TrialCommand command = new TrialCommand(TrialCommand.VERSION, t.id, study.id, number, t.attempt,
-        study.datasetId, params, model, spec.budget().epochs(), spec.algorithm().seed(),
-        spec.validationSplit(), spec.objective().metric(), testFraction);
-    outbox.add(Topics.TRIALS, t.id.toString(), command);
+    outbox.add(Topics.TRIALS, t.id.toString(), TrialCommands.of(study, spec, t));
     return t;
   }
 
@@ -145,7 +139,7 @@ public class TrialDispatcher {
     EvaluateCommand command = new EvaluateCommand(EvaluateCommand.VERSION, EvaluateCommand.TYPE, study.id, t.id,
         t.number, t.attempt, study.datasetId, test.dataset(), test.dataset() == null ? test.fraction() : 0,
         spec.algorithm().seed(), spec.validationSplit());
-    outbox.add(Topics.TRIALS, t.id.toString(), command);
+    outbox.add(Topics.TRIALS, t.id.toString(), TrialCommands.of(study, spec, t));
   }
 
   @SuppressWarnings("unchecked")

@@ -51,6 +51,13 @@ public class TrialEntity extends PanacheEntityBase {
   public String worker;
   public String message;
 
+  /**
+   * While RUNNING, the attempt is presumed alive until this instant; its worker's events push it
+   * forward. Null for trials that hold no lease.
+   */
+  @Column(name = "lease_expires_at")
+  public Instant leaseExpiresAt;
+
   @Column(name = "created_at")
   public Instant createdAt;
 
