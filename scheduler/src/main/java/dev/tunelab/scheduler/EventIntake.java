@@ -61,7 +61,8 @@ public class EventIntake {
       case STARTED, EPOCH -> {
         if (trial.state() == TrialStatus.QUEUED) {
           trial.status = TrialStatus.RUNNING.name();
-          trial.startedAt = Instant.now();
+          // A retried trial keeps the start of its first attempt.
+          if (trial.startedAt == null) trial.startedAt = Instant.now();
         }
         trial.worker = e.worker();
         renewLease(trial);

@@ -1,0 +1,34 @@
+package dev.tunelab.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.core.messages.Json;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Workers report themselves here every heartbeat; users see which are live and what they hold. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkersResource {
+  @Inject WorkerService workers;
+
+  @PUT
+  @Path("internal/workers/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
+    if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
+    return workers.report(WorkerReport.parse(id, Json.MAPPER.readTree(body)));
+  }
+
+  @GET
+  @Path("workers")
+  public List<WorkerView> live() {
+    return workers.live();
+  }
+}
