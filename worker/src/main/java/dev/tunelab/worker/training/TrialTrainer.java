@@ -22,8 +22,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Everything random is seeded from the command, so a redelivered or retried trial trains the
  * same network: the split uses {@code seed} (the same validation and test rows for every trial of
- * a study, so trials are compared fairly and the test rows stay unseen), the network and minibatch
- * order use {@code seed + number} (so trials differ from each other). The normalizer is fitted on
+ * a study, so trials are compared fairly and the test rows stay unseen), the network uses {@code seed +
+ * number} (so trials differ from each other) and each epoch's minibatch order and dropout
+ * {@link #epochSeed}. The normalizer is fitted on
  * the training rows only. Test rows are held out first and never used here; {@link TestEvaluator}
  * takes exactly those rows. Stops are honoured between minibatches, so a cancelled trial on a
  * large image set frees its slot within one minibatch instead of one epoch. Rows are turned into
@@ -79,7 +80,6 @@ public final class TrialTrainer {
 
     long netSeed = cmd.seed() + cmd.number();
     MultiLayerNetwork net = NetworkFactory.build(cmd.model(), data.kind(), shape, netSeed);
-    Random shuffle = new Random(netSeed);
 
     int[] trainMetricRows = evenlySpread(split.train(), TRAIN_METRIC_ROWS);
     boolean stopped = false;
@@ -87,7 +87,10 @@ public final class TrialTrainer {
     Map<String, Double> metrics = Map.of();
     for (int epoch = 1; epoch <= cmd.epochs(); epoch++) {
       // The very first minibatch is never skipped, as before: a stop needs something to stop.
-      if (!fitEpoch(net, epoch, DataSets.chunks(data, shuffled(split.train(), shuffle), head, batchSize, normalizer),
+      long epochSeed = epochSeed(cmd, epoch);
+      // Dropout draws from ND4J's generator: reseeded per epoch like the order, for the same reason.
+      Nd4j.getRandom().setSeed(epochSeed);
+      if (!fitEpoch(net, epoch, DataSets.chunks(data, shuffled(split.train(), new Random(epochSeed)), head, batchSize, normalizer),
           epoch > 1 ? stopRequested : () -> false, stopRequested)) {
         stopped = true;
         break;
@@ -124,6 +127,15 @@ public final class TrialTrainer {
           + " but the dataset's samples have shape " + data.shape());
     }
     return data.shape();
+  }
+
+  /**
+   * The seed of epoch {@code epoch}'s minibatch order and dropout masks. Each epoch has its own
+   * rather than one generator running across epochs, so an attempt resuming from a checkpoint
+   * trains exactly the epochs the first attempt would have, with no generator state to save.
+   */
+  static long epochSeed(TrialCommand cmd, int epoch) {
+    return cmd.seed() + cmd.number() + 1_000_003L * epoch;
   }
 
   /** A fresh seeded order of the training rows (Fisher–Yates). */
