@@ -60,6 +60,34 @@ final class ShapeInference {
     return new Result(s.params, null, null);
   }
 
+  /**
+   * Values each layer of a built network outputs for one sample, in order, the output layer last;
+   * what activations take in memory.
+   *
+   * @throws IllegalArgumentException when the spec has no input shape or is not a built network
+   */
+  static List<Long> outputSizes(ModelSpec spec) {
+    if (spec.inputShape() == null) throw new IllegalArgumentException("the network's input shape is unknown");
+    // Only an Embedding first layer reads token ids; the facts need say no more than that.
+    boolean tokens = !spec.layers().isEmpty() && spec.layers().get(0).type().equals("Embedding");
+    DatasetFacts facts = new DatasetFacts(null, 0, spec.output().units(),
+        tokens ? DatasetKind.TOKENS : DatasetKind.TABLE, spec.inputShape(), 0);
+    ShapeInference s = new ShapeInference(facts);
+    List<Long> sizes = new ArrayList<>();
+    for (ModelSpec.Layer l : spec.layers()) {
+      try {
+        s.layer(l, sizes.isEmpty());
+      } catch (Misfit m) {
+        throw new IllegalArgumentException("not a built network: " + m.getMessage(), m);
+      }
+      long n = 1;
+      for (int d : s.shape) n *= d;
+      sizes.add(n);
+    }
+    sizes.add((long) spec.output().units());
+    return sizes;
+  }
+
   private void layer(ModelSpec.Layer l, boolean first) throws Misfit {
     String type = l.type();
     if (first && facts.kind() == DatasetKind.TOKENS && !type.equals("Embedding")) {
