@@ -10,9 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Keeps the roster of workers from their reports; a worker is live while it keeps reporting. */
 @ApplicationScoped
 public class WorkerService {
-  /** A worker that missed this many heartbeats in a row is taken for gone. */
-  static final int MISSED_HEARTBEATS = 3;
-
   @ConfigProperty(name = "tunelab.worker.heartbeat", defaultValue = "PT2S")
   Duration heartbeat;
 
@@ -32,14 +29,14 @@ public class WorkerService {
     return WorkerView.of(WorkerEntity.findById(r.id()));
   }
 
-  /** Workers heard from within {@link #MISSED_HEARTBEATS} heartbeats, the most recently started first. */
+  /** Workers heard from within {@link WorkerEntity#MISSED_HEARTBEATS} heartbeats, the most recently started first. */
   @Transactional
   @SuppressWarnings("unchecked")
   public List<WorkerView> live() {
     List<WorkerEntity> rows = WorkerEntity.getEntityManager().createNativeQuery(
             "select * from worker where last_seen > now() - ?1 * interval '1 millisecond' order by started_at desc, id",
             WorkerEntity.class)
-        .setParameter(1, heartbeat.toMillis() * MISSED_HEARTBEATS)
+        .setParameter(1, heartbeat.toMillis() * WorkerEntity.MISSED_HEARTBEATS)
         .getResultList();
     return rows.stream().map(WorkerView::of).toList();
   }

@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -40,6 +41,10 @@ public class TrialDispatcher {
 
   @Inject Outbox outbox;
   @Inject PruningJudge pruning;
+  @Inject WorkerRoster workers;
+
+  /** Studies do not choose a device yet; every trial runs on a CPU worker. */
+  static final String DEVICE = "cpu";
 
   @Transactional
   public List<UUID> activeStudies() {
@@ -60,6 +65,7 @@ public class TrialDispatcher {
     if (slots > 0 && trials.size() < study.plannedTrials) {
       Sampler sampler = Samplers.forStudy(spec.algorithm().name(), spec.algorithm().seed());
       DatasetFacts facts = facts(study.datasetId);
+      OptionalLong largest = workers.largestMemory(DEVICE);
       List<StudyHistory.Trial> history = new ArrayList<>();
       for (TrialEntity t : trials) history.add(new StudyHistory.Trial(t.number, params(t), t.state().finished(), t.objective));
       // A skipped point takes no slot, so sampling goes on; the planned count bounds the loop.
@@ -71,7 +77,7 @@ public class TrialDispatcher {
           study.plannedTrials = history.size();
           break;
         }
-        TrialEntity trial = create(study, spec, facts, number, point.get());
+        TrialEntity trial = create(study, spec, facts, largest, number, point.get());
         boolean skipped = trial.state() == TrialStatus.SKIPPED;
         history.add(new StudyHistory.Trial(number, point.get(), skipped, null));
         if (!skipped) slots--;
@@ -84,7 +90,8 @@ public class TrialDispatcher {
     finishIfDone(study, spec, TrialEntity.list("studyId", studyId));
   }
 
-  private TrialEntity create(StudyEntity study, StudySpec spec, DatasetFacts facts, int number, Map<String, Object> params) {
+  private TrialEntity create(
+      StudyEntity study, StudySpec spec, DatasetFacts facts, OptionalLong largest, int number, Map<String, Object> params) {
     Architecture.Built built = Architecture.build(spec.template(), params, facts);
     TrialEntity t = new TrialEntity();
     t.id = UUID.randomUUID();
@@ -97,19 +104,25 @@ public class TrialDispatcher {
     t.paramsJson = Json.write(params);
     t.createdAt = Instant.now();
     if (!built.valid()) {
-      t.status = TrialStatus.SKIPPED.name();
       t.modelJson = "{}";
-      t.message = "skipped: " + built.invalidPath() + " " + built.invalidReason();
-      t.startedAt = t.createdAt;
-      t.finishedAt = t.createdAt;
-      t.persist();
-      return t;
+      return skip(t, built.invalidPath() + " " + built.invalidReason());
     }
     ModelSpec model = built.spec();
     t.modelJson = Json.write(model);
     t.paramCount = model.paramCount();
+    Optional<String> tooLarge = MemoryFit.refusal(model, DEVICE, largest);
+    if (tooLarge.isPresent()) return skip(t, tooLarge.get());
     t.persist();
     outbox.add(Topics.TRIALS, t.id.toString(), TrialCommands.of(study, spec, t));
+    return t;
+  }
+
+  private static TrialEntity skip(TrialEntity t, String reason) {
+    t.status = TrialStatus.SKIPPED.name();
+    t.message = "skipped: " + reason;
+    t.startedAt = t.createdAt;
+    t.finishedAt = t.createdAt;
+    t.persist();
     return t;
   }
 

@@ -11,6 +11,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "worker")
 public class WorkerEntity extends PanacheEntityBase {
+  /** A worker that missed this many heartbeats in a row is taken for gone. */
+  public static final int MISSED_HEARTBEATS = 3;
+
   @Id public String id;
 
   /** {@code cpu} or {@code gpu}. */
