@@ -1,7 +1,9 @@
 package dev.tunelab.api;
 
 import dev.tunelab.store.ArtifactEntity;
+import dev.tunelab.store.CheckpointEntity;
 import dev.tunelab.store.TrialEntity;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +28,9 @@ import java.util.zip.ZipInputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalResource {
   static final String MODEL_CARD = "modelcard.json";
+  static final String CHECKPOINT_INFO = "checkpoint.json";
+
+  @Inject CheckpointService checkpoints;
 
   /** Whether the attempt should still run: a worker asks before it spends time training. */
   @GET
@@ -60,18 +66,60 @@ public class InternalResource {
     a.modelCardJson = card;
     a.createdAt = Instant.now();
     a.persist();
+    checkpoints.drop(trialId);
     return Map.of("trial", trialId.toString(), "attempt", attempt, "bytes", zip.length);
+  }
+
+  /**
+   * Stores the current attempt's checkpoint after {@code epoch}, unless the trial already has one
+   * of a later epoch; {@code stored} says which. An older attempt (one the scheduler gave up on)
+   * is refused, so a worker that lost its lease cannot overwrite its successor's progress.
+   */
+  @PUT
+  @Path("checkpoint")
+  @Consumes("application/zip")
+  @Transactional
+  public Map<String, Object> storeCheckpoint(@PathParam("trialId") UUID trialId,
+      @QueryParam("attempt") int attempt, @QueryParam("epoch") int epoch, byte[] zip) {
+    TrialEntity t = TrialEntity.findById(trialId);
+    if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+    if (t.attempt != attempt) throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
+    if (epoch < 1) throw ApiProblem.invalid("epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
+    if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
+    if (entry(zip, CHECKPOINT_INFO) == null) throw ApiProblem.invalid("$", "the zip has no " + CHECKPOINT_INFO + " entry");
+    boolean stored = checkpoints.store(trialId, attempt, epoch, zip);
+    return Map.of("trial", trialId.toString(), "attempt", attempt, "epoch", epoch, "stored", stored);
+  }
+
+  /** The trial's newest checkpoint (any attempt), with its epoch and attempt also as headers. */
+  @GET
+  @Path("checkpoint")
+  @Produces("application/zip")
+  public Response checkpoint(@PathParam("trialId") UUID trialId) {
+    CheckpointEntity c = checkpoints.latest(trialId);
+    if (c == null) throw ApiProblem.notFound("no checkpoint of trial " + trialId);
+    return Response.ok(c.content, "application/zip")
+        .header("X-Checkpoint-Epoch", c.epoch)
+        .header("X-Checkpoint-Attempt", c.attempt)
+        .build();
   }
 
   /** The model card travels inside the zip, so the model and its description cannot part. */
   static String modelCard(byte[] zip) {
+    String card = entry(zip, MODEL_CARD);
+    if (card == null) throw ApiProblem.invalid("$", "the zip has no " + MODEL_CARD + " entry");
+    return card;
+  }
+
+  /** The text of the zip's entry {@code name}, or null when it has none. */
+  static String entry(byte[] zip, String name) {
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        if (MODEL_CARD.equals(e.getName())) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        if (name.equals(e.getName())) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw ApiProblem.invalid("$", "the body is not a readable zip: " + e.getMessage());
     }
-    throw ApiProblem.invalid("$", "the zip has no " + MODEL_CARD + " entry");
+    return null;
   }
 }

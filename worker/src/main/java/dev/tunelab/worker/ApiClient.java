@@ -4,9 +4,11 @@ import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.messages.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -47,6 +49,40 @@ final class ApiClient {
     check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the model");
   }
 
+  /**
+   * Stores a checkpoint of the attempt after {@code epoch}; the API keeps the trial's newest
+   * epoch, of any attempt.
+   */
+  void uploadCheckpoint(UUID trialId, int attempt, int epoch, byte[] zip) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/internal/trials/" + trialId
+            + "/checkpoint?attempt=" + attempt + "&epoch=" + epoch))
+        .timeout(Duration.ofMinutes(5))
+        .header("Content-Type", "application/zip")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
+        .build();
+    check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the checkpoint");
+  }
+
+  /** The trial's newest checkpoint zip (of any attempt), or null when it has none. */
+  byte[] checkpoint(UUID trialId) throws IOException, InterruptedException {
+    String path = "/api/v1/internal/trials/" + trialId + "/checkpoint";
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5)).GET().build();
+    HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    if (res.statusCode() == 404) return null;
+    return check(res, "GET " + path);
+  }
+
+  /** Tells the API this worker is alive and how busy it is. */
+  void reportWorker(WorkerReport report) throws IOException, InterruptedException {
+    HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/v1/internal/workers/"
+            + URLEncoder.encode(report.id(), StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(Json.write(report)))
+        .build();
+    check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "worker report");
+  }
+
   private byte[] get(String path) throws IOException, InterruptedException {
     HttpRequest req = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2)).GET().build();
     return check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "GET " + path);
@@ -54,7 +90,7 @@ final class ApiClient {
 
   private static byte[] check(HttpResponse<byte[]> res, String what) throws IOException {
     if (res.statusCode() / 100 != 2) {
-      throw new IOException(what + " failed with HTTP " + res.statusCode() + ": " + new String(res.body(), java.nio.charset.StandardCharsets.UTF_8));
+      throw new IOException(what + " failed with HTTP " + res.statusCode() + ": " + new String(res.body(), StandardCharsets.UTF_8));
     }
     return res.body();
   }

@@ -4,8 +4,10 @@ import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.messages.TrialEvent;
+import dev.tunelab.worker.training.Checkpoint;
 import dev.tunelab.worker.training.TrainingResult;
 import dev.tunelab.worker.training.TrialTrainer;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +45,14 @@ final class TrialRunner {
       }
       send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
-      TrainingResult result = new TrialTrainer().train(cmd, data.samples(),
+      Checkpoint resumeFrom = cmd.resume() ? latestCheckpoint(cmd) : null;
+      if (resumeFrom != null) finishedEpoch.set(resumeFrom.epoch());
+      TrainingResult result = new TrialTrainer().train(cmd, data.samples(), resumeFrom,
           (epoch, metrics) -> {
             send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null);
             finishedEpoch.set(epoch);
           },
+          checkpoint -> save(cmd, checkpoint),
           () -> stops.requested(cmd.trialId(), cmd.attempt()));
       if (result.stopped()) {
         send(cmd, TrialEvent.Type.STOPPED, result.epochsDone(), Map.of(), null, "stopped on request after epoch " + result.epochsDone());
@@ -66,6 +71,37 @@ final class TrialRunner {
       // memory is free again once the trainer's arrays are unreachable.
       LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
       send(cmd, TrialEvent.Type.FAILED, finishedEpoch.get(), Map.of(), null, FailureReason.of(e));
+    }
+  }
+
+  /**
+   * The checkpoint to go on from, or null to start afresh: when there is none, or it cannot be
+   * fetched or read (training from scratch gives the same result, only later).
+   */
+  private Checkpoint latestCheckpoint(TrialCommand cmd) throws InterruptedException {
+    try {
+      byte[] zip = api.checkpoint(cmd.trialId());
+      if (zip == null) {
+        LOG.infof("trial %s attempt %d starts afresh: no checkpoint", cmd.trialId(), cmd.attempt());
+        return null;
+      }
+      Checkpoint c = Checkpoint.read(zip);
+      LOG.infof("trial %s attempt %d resumes after epoch %d of attempt %d", cmd.trialId(), cmd.attempt(), c.epoch(), c.attempt());
+      return c;
+    } catch (IOException | RuntimeException e) {
+      LOG.warnf(e, "trial %s attempt %d starts afresh: its checkpoint is unavailable", cmd.trialId(), cmd.attempt());
+      return null;
+    }
+  }
+
+  /** A checkpoint that cannot be stored costs only time if the attempt dies, so training goes on. */
+  private void save(TrialCommand cmd, Checkpoint c) {
+    try {
+      api.uploadCheckpoint(cmd.trialId(), cmd.attempt(), c.epoch(), c.zip());
+    } catch (IOException e) {
+      LOG.warnf(e, "checkpoint of trial %s after epoch %d not stored", cmd.trialId(), c.epoch());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

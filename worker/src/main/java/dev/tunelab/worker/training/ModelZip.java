@@ -54,6 +54,11 @@ public final class ModelZip {
    * the same.
    */
   public static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, ModelCard card) {
+    return write(net, normalizer, Map.of(ModelCard.ENTRY, card.toJson()));
+  }
+
+  /** The DL4J model zip (with updater state) plus the normalizer and the given entries. */
+  static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, Map<String, byte[]> entries) {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     Map<String, byte[]> extra = new LinkedHashMap<>();
     try {
@@ -67,7 +72,7 @@ public final class ModelZip {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    extra.put(ModelCard.ENTRY, card.toJson());
+    extra.putAll(entries);
     return withEntries(model.toByteArray(), extra);
   }
 
@@ -75,6 +80,15 @@ public final class ModelZip {
   public static MultiLayerNetwork network(byte[] zip) {
     try {
       return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The network of a model zip with its updater state, to train further. */
+  static MultiLayerNetwork networkWithUpdater(byte[] zip) {
+    try {
+      return ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(zip), true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

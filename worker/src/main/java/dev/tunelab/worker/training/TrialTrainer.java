@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
@@ -55,55 +56,81 @@ public final class TrialTrainer {
     this.clock = clock;
   }
 
+  /** Trains from scratch without checkpoints. */
+  public TrainingResult train(
+      TrialCommand cmd, Samples data, EpochListener listener, BooleanSupplier stopRequested) {
+    return train(cmd, data, null, listener, null, stopRequested);
+  }
+
   /**
+   * @param resumeFrom an earlier attempt's checkpoint of this trial to continue from (its network,
+   *     updater state and normalizer; training goes on with its epoch + 1), or null to start afresh
+   * @param listener told after each epoch this attempt finishes
+   * @param checkpoints given a checkpoint after each finished epoch (after {@code listener}), or
+   *     null when none are wanted
    * @param stopRequested polled before each minibatch after the first; true ends training early,
    *     with the metrics of the last finished epoch
    * @throws TrainingFailed when the loss of a minibatch is NaN or infinite
    * @throws IllegalArgumentException when the command does not fit the data (objective metric
-   *     not reported for this head, output units that are not the class count, another shape)
+   *     not reported for this head, output units that are not the class count, another shape) or
+   *     the checkpoint is another trial's
    */
-  public TrainingResult train(
-      TrialCommand cmd, Samples data, EpochListener listener, BooleanSupplier stopRequested) {
+  public TrainingResult train(TrialCommand cmd, Samples data, Checkpoint resumeFrom,
+      EpochListener listener, Consumer<Checkpoint> checkpoints, BooleanSupplier stopRequested) {
     Head head = Head.of(data.task(), cmd.model().output());
     head.checkFits(data.task() == Task.CLASSIFICATION ? data.classes().size() : 1);
     if (!head.epochMetrics().contains(cmd.objectiveMetric())) {
       throw new IllegalArgumentException("objective metric '" + cmd.objectiveMetric()
           + "' is not reported for this model; one of " + head.epochMetrics());
     }
+    if (resumeFrom != null && !resumeFrom.trialId().equals(cmd.trialId())) {
+      throw new IllegalArgumentException("the checkpoint is trial " + resumeFrom.trialId() + "'s, not " + cmd.trialId() + "'s");
+    }
     List<Integer> shape = inputShape(cmd, data);
 
     Nd4j.getRandom().setSeed(cmd.seed());
+    // Seeded by the study alone, so a resumed attempt has the first attempt's split.
     Split split = Split.of(data.size(), cmd.testFraction(), cmd.validationSplit(), cmd.seed(), data.ordered());
     int batchSize = cmd.model().batchSize();
-    DataNormalization normalizer = Normalizers.fit(data.kind(),
-        DataSets.chunks(data, split.train(), head, EVALUATION_CHUNK, null));
-
-    long netSeed = cmd.seed() + cmd.number();
-    MultiLayerNetwork net = NetworkFactory.build(cmd.model(), data.kind(), shape, netSeed);
+    DataNormalization normalizer;
+    MultiLayerNetwork net;
+    int epochsDone;
+    if (resumeFrom == null) {
+      normalizer = Normalizers.fit(data.kind(), DataSets.chunks(data, split.train(), head, EVALUATION_CHUNK, null));
+      net = NetworkFactory.build(cmd.model(), data.kind(), shape, cmd.seed() + cmd.number());
+      epochsDone = 0;
+    } else {
+      normalizer = resumeFrom.normalizer();
+      net = resumeFrom.network();
+      epochsDone = resumeFrom.epoch();
+    }
 
     int[] trainMetricRows = evenlySpread(split.train(), TRAIN_METRIC_ROWS);
     boolean stopped = false;
-    int epochsDone = 0;
     Map<String, Double> metrics = Map.of();
-    for (int epoch = 1; epoch <= cmd.epochs(); epoch++) {
-      // The very first minibatch is never skipped, as before: a stop needs something to stop.
+    int firstEpoch = epochsDone + 1;
+    for (int epoch = firstEpoch; epoch <= cmd.epochs(); epoch++) {
       long epochSeed = epochSeed(cmd, epoch);
       // Dropout draws from ND4J's generator: reseeded per epoch like the order, for the same reason.
       Nd4j.getRandom().setSeed(epochSeed);
-      if (!fitEpoch(net, epoch, DataSets.chunks(data, shuffled(split.train(), new Random(epochSeed)), head, batchSize, normalizer),
-          epoch > 1 ? stopRequested : () -> false, stopRequested)) {
+      Iterable<DataSet> minibatches =
+          DataSets.chunks(data, shuffled(split.train(), new Random(epochSeed)), head, batchSize, normalizer);
+      // An attempt's very first minibatch is never skipped, as before: a stop needs something to stop.
+      if (!fitEpoch(net, epoch, minibatches, epoch > firstEpoch ? stopRequested : () -> false, stopRequested)) {
         stopped = true;
         break;
       }
       // Schedules count epochs; fitting single minibatches does not advance DL4J's counter.
       net.incrementEpochCount();
-      Map<String, Double> m = new LinkedHashMap<>();
-      m.putAll(Metrics.of(net, DataSets.chunks(data, trainMetricRows, head, EVALUATION_CHUNK, normalizer), head, ""));
-      m.putAll(Metrics.of(net, DataSets.chunks(data, split.validation(), head, EVALUATION_CHUNK, normalizer),
-          head, Head.VALIDATION_PREFIX));
-      metrics = Collections.unmodifiableMap(m);
+      metrics = measure(net, data, trainMetricRows, split, head, normalizer);
       epochsDone = epoch;
       listener.onEpoch(epoch, metrics);
+      if (checkpoints != null) checkpoints.accept(Checkpoint.of(net, normalizer, cmd.trialId(), cmd.attempt(), epoch));
+    }
+    if (epochsDone == firstEpoch - 1 && resumeFrom != null) {
+      // Nothing trained by this attempt (the checkpoint was of the last epoch, or a stop came at
+      // once): the result still carries the network's metrics.
+      metrics = measure(net, data, trainMetricRows, split, head, normalizer);
     }
     Double objective = metrics.get(cmd.objectiveMetric());
 
@@ -117,6 +144,16 @@ public final class TrialTrainer {
         clock.instant().toString(), ModelCard.FRAMEWORK);
     byte[] zip = ModelZip.write(net, normalizer, card);
     return new TrainingResult(stopped, epochsDone, metrics, objective, zip, card);
+  }
+
+  /** Training metrics on the evenly spread rows, then validation metrics on every validation row. */
+  private static Map<String, Double> measure(MultiLayerNetwork net, Samples data, int[] trainMetricRows,
+      Split split, Head head, DataNormalization normalizer) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.putAll(Metrics.of(net, DataSets.chunks(data, trainMetricRows, head, EVALUATION_CHUNK, normalizer), head, ""));
+    m.putAll(Metrics.of(net, DataSets.chunks(data, split.validation(), head, EVALUATION_CHUNK, normalizer),
+        head, Head.VALIDATION_PREFIX));
+    return Collections.unmodifiableMap(m);
   }
 
   /** The model's input shape, which must be the data's (a spec from before shapes had none). */
