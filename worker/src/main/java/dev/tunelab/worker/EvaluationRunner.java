@@ -45,10 +45,11 @@ final class EvaluationRunner {
       type = TrialEvent.Type.TEST_EVALUATED;
     } catch (InterruptedException e) {
       throw e;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // An out-of-memory error ends this evaluation, as it ends a trial, not the slot's thread.
       LOG.warnf(e, "test evaluation of trial %s failed", cmd.trialId());
       type = TrialEvent.Type.TEST_FAILED;
-      message = e.getClass().getSimpleName() + ": " + e.getMessage();
+      message = FailureReason.of(e);
     }
     TrialEvent event = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), 0, metrics, null, message, workerId);
     try {

@@ -26,8 +26,11 @@ final class TrialRunner {
   private final StopRequests stops;
   private final Producer<String, String> producer;
   private final String workerId;
+  private final Heartbeats heartbeats;
 
-  TrialRunner(ApiClient api, DatasetCache datasets, StopRequests stops, Producer<String, String> producer, String workerId) {
+  TrialRunner(ApiClient api, DatasetCache datasets, StopRequests stops, Producer<String, String> producer,
+      String workerId, Heartbeats heartbeats) {
+    this.heartbeats = heartbeats;
     this.api = api;
     this.datasets = datasets;
     this.stops = stops;
@@ -38,12 +41,16 @@ final class TrialRunner {
   /** Returns once the trial's final event is acknowledged by Kafka. */
   void run(TrialCommand cmd) throws InterruptedException {
     AtomicInteger finishedEpoch = new AtomicInteger();
+    Heartbeats.Trial beats = null;
     try {
       if (!api.shouldRun(cmd.trialId(), cmd.attempt())) {
         LOG.infof("skipping trial %s attempt %d: no longer wanted", cmd.trialId(), cmd.attempt());
         return;
       }
       send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
+      // Until the final event is sent (a beat after it is ignored), through uploads and
+      // dataset downloads too: the scheduler re-queues an attempt whose beats stop.
+      beats = heartbeats.trial(() -> heartbeat(cmd, finishedEpoch.get()));
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
       Checkpoint resumeFrom = cmd.resume() ? latestCheckpoint(cmd) : null;
       if (resumeFrom != null) finishedEpoch.set(resumeFrom.epoch());
@@ -71,7 +78,18 @@ final class TrialRunner {
       // memory is free again once the trainer's arrays are unreachable.
       LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
       send(cmd, TrialEvent.Type.FAILED, finishedEpoch.get(), Map.of(), null, FailureReason.of(e));
+    } finally {
+      if (beats != null) beats.close();
     }
+  }
+
+  /** Not waited for: the next beat follows shortly, and the beat thread serves every slot. */
+  private void heartbeat(TrialCommand cmd, int finishedEpoch) {
+    TrialEvent e = new TrialEvent(TrialEvent.VERSION, TrialEvent.Type.HEARTBEAT, cmd.trialId(), cmd.attempt(),
+        finishedEpoch, Map.of(), null, null, workerId);
+    producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e)), (meta, ex) -> {
+      if (ex != null) LOG.debugf(ex, "heartbeat of trial %s not sent", cmd.trialId());
+    });
   }
 
   /**

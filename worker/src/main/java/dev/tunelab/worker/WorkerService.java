@@ -5,8 +5,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The worker role: one consumer in the workers' group feeding {@code tunelab.worker.slots} trial
@@ -41,11 +44,16 @@ public class WorkerService {
   @ConfigProperty(name = "tunelab.worker.gpu", defaultValue = "false")
   boolean gpu;
 
+  /** How often each running trial, and the worker itself, says it is alive. */
+  @ConfigProperty(name = "tunelab.worker.heartbeat", defaultValue = "PT2S")
+  Duration heartbeat;
+
   private volatile boolean running;
   private final List<Thread> threads = new ArrayList<>();
   private StopRequests stops;
   private TrialConsumer trials;
   private KafkaProducer<String, String> producer;
+  private Heartbeats heartbeats;
 
   void start(@Observes StartupEvent ev) throws Exception {
     if (!roles.contains("worker")) return;
@@ -58,11 +66,16 @@ public class WorkerService {
     threads.add(daemon("tunelab-worker-control", stops));
     ApiClient api = new ApiClient(apiUrl);
     DatasetCache datasets = new DatasetCache(api);
+    heartbeats = new Heartbeats(heartbeat);
+    String startedAt = Instant.now().toString();
+    long memory = memoryBytes();
+    heartbeats.worker(() -> report(api, new WorkerReport(
+        id, gpu ? "gpu" : "cpu", memory, slots, heartbeats.running(), host, startedAt)));
     List<TrialConsumer.Slot> runners = new ArrayList<>();
     for (int slot = 0; slot < slots; slot++) {
       String name = id + "#" + slot;
       runners.add(new TrialConsumer.Slot(
-          new TrialRunner(api, datasets, stops, producer, name), new EvaluationRunner(api, datasets, producer, name)));
+          new TrialRunner(api, datasets, stops, producer, name, heartbeats), new EvaluationRunner(api, datasets, producer, name)));
     }
     Map<String, Object> config = new HashMap<>(Topics.consumerConfig(bootstrap, "tunelab-workers"));
     config.put("max.poll.records", "1");
@@ -77,6 +90,7 @@ public class WorkerService {
   void stop(@Observes ShutdownEvent ev) {
     if (!running) return;
     running = false;
+    heartbeats.close();
     stops.close();
     trials.close();
     // No interrupts: Kafka clients closed from an interrupted thread fail to leave their group.
@@ -88,6 +102,30 @@ public class WorkerService {
       }
     }
     producer.close(Duration.ofSeconds(5));
+  }
+
+  /** An API from before worker reports answers 404: the worker trains all the same. */
+  private static void report(ApiClient api, WorkerReport r) {
+    try {
+      api.reportWorker(r);
+    } catch (IOException e) {
+      LOG.debugf("worker report not taken: %s", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The JVM's heap limit on a CPU; on a GPU the device's memory, where the arrays live. */
+  private long memoryBytes() {
+    if (gpu) {
+      try {
+        long device = NativeOpsHolder.getInstance().getDeviceNativeOps().getDeviceTotalMemory(0);
+        if (device > 0) return device;
+      } catch (RuntimeException | LinkageError e) {
+        LOG.debug("device memory unknown", e);
+      }
+    }
+    return Runtime.getRuntime().maxMemory();
   }
 
   private static Thread daemon(String name, Runnable body) {
