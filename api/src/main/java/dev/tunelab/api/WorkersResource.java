@@ -19,7 +19,7 @@ public class WorkersResource {
   @Inject WorkerService workers;
 
   @PUT
-  @Path("internal/workers/{id}")
+  @Path("internal/workers/{id: .+}")
   @Consumes(MediaType.APPLICATION_JSON)
   public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
     if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +63,22 @@ class AttemptsAndWorkersTest {
     given().contentType("application/json").body(body.replace("\"cpu\"", "\"tpu\""))
         .put("/api/v1/internal/workers/test-worker-1")
         .then().statusCode(422).contentType("application/problem+json").body("errors.path", equalTo(List.of("$.device")));
+  }
+
+  @Test
+  void theRunningWorkerReportsItselfUnderItsHostAndPid() throws InterruptedException {
+    // Worker ids are "host/pid": the report's path must take the slash.
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+    List<Map<String, Object>> workers = List.of();
+    while (System.nanoTime() < end) {
+      workers = given().get("/api/v1/workers").then().statusCode(200).extract().jsonPath().getList("$");
+      if (workers.stream().anyMatch(w -> ((String) w.get("id")).endsWith("/" + ProcessHandle.current().pid()))) break;
+      Thread.sleep(250);
+    }
+    Map<String, Object> self = workers.stream()
+        .filter(w -> ((String) w.get("id")).endsWith("/" + ProcessHandle.current().pid())).findFirst()
+        .orElseThrow(() -> new AssertionError("this process's worker is not listed"));
+    org.junit.jupiter.api.Assertions.assertEquals("cpu", self.get("device"), self.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(((Number) self.get("memoryBytes")).longValue() > 0, self.toString());
   }
 }
