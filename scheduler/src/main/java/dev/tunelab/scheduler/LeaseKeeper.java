@@ -1,6 +1,5 @@
 package dev.tunelab.scheduler;
 
-import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.StudyEntity;
@@ -55,7 +54,7 @@ public class LeaseKeeper {
         trial.attempt++;
         trial.status = TrialStatus.QUEUED.name();
         trial.worker = null;
-        outbox.add(Topics.TRIALS, trial.id.toString(), TrialCommands.of(study, spec, trial));
+        outbox.add(TrialCommands.topic(spec), trial.id.toString(), TrialCommands.of(study, spec, trial));
       }
       case FAIL -> end(trial, TrialStatus.FAILED, now);
       case CANCEL -> end(trial, TrialStatus.CANCELLED, now);

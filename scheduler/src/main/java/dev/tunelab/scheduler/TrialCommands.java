@@ -1,6 +1,7 @@
 package dev.tunelab.scheduler;
 
 import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.core.template.ModelSpec;
@@ -14,6 +15,11 @@ import java.util.Map;
  */
 final class TrialCommands {
   private TrialCommands() {}
+
+  /** GPU studies go to the GPU workers' topic; everything else to the CPU workers'. */
+  static String topic(StudySpec spec) {
+    return StudySpec.GPU.equals(spec.device()) ? Topics.TRIALS_GPU : Topics.TRIALS;
+  }
 
   /** Every attempt after the first resumes from the trial's latest checkpoint, whichever attempt wrote it. */
   @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package dev.tunelab.scheduler;
 
 import dev.tunelab.core.messages.EvaluateCommand;
 import dev.tunelab.core.messages.Json;
-import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.sampling.Sampler;
 import dev.tunelab.core.sampling.StudyHistory;
 import dev.tunelab.core.study.DatasetFacts;
@@ -43,9 +42,6 @@ public class TrialDispatcher {
   @Inject PruningJudge pruning;
   @Inject WorkerRoster workers;
 
-  /** Studies do not choose a device yet; every trial runs on a CPU worker. */
-  static final String DEVICE = "cpu";
-
   @Transactional
   public List<UUID> activeStudies() {
     return StudyEntity.getEntityManager()
@@ -65,7 +61,7 @@ public class TrialDispatcher {
     if (slots > 0 && trials.size() < study.plannedTrials) {
       Sampler sampler = Samplers.forStudy(spec.algorithm().name(), spec.algorithm().seed());
       DatasetFacts facts = facts(study.datasetId);
-      OptionalLong largest = workers.largestMemory(DEVICE);
+      OptionalLong largest = workers.largestMemory(spec.device());
       List<StudyHistory.Trial> history = new ArrayList<>();
       for (TrialEntity t : trials) history.add(new StudyHistory.Trial(t.number, params(t), t.state().finished(), t.objective));
       // A skipped point takes no slot, so sampling goes on; the planned count bounds the loop.
@@ -110,10 +106,10 @@ public class TrialDispatcher {
     ModelSpec model = built.spec();
     t.modelJson = Json.write(model);
     t.paramCount = model.paramCount();
-    Optional<String> tooLarge = MemoryFit.refusal(model, DEVICE, largest);
+    Optional<String> tooLarge = MemoryFit.refusal(model, spec.device(), largest);
     if (tooLarge.isPresent()) return skip(t, tooLarge.get());
     t.persist();
-    outbox.add(Topics.TRIALS, t.id.toString(), TrialCommands.of(study, spec, t));
+    outbox.add(TrialCommands.topic(spec), t.id.toString(), TrialCommands.of(study, spec, t));
     return t;
   }
 
@@ -152,7 +148,7 @@ public class TrialDispatcher {
     EvaluateCommand command = new EvaluateCommand(EvaluateCommand.VERSION, EvaluateCommand.TYPE, study.id, t.id,
         t.number, t.attempt, study.datasetId, test.dataset(), test.dataset() == null ? test.fraction() : 0,
         spec.algorithm().seed(), spec.validationSplit());
-    outbox.add(Topics.TRIALS, t.id.toString(), TrialCommands.of(study, spec, t));
+    outbox.add(TrialCommands.topic(spec), t.id.toString(), command);
   }
 
   @SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,11 +39,15 @@ public class WorkerService {
   @ConfigProperty(name = "tunelab.worker.slots", defaultValue = "1")
   int slots;
 
-  @ConfigProperty(name = "tunelab.worker.threads-per-slot", defaultValue = "1")
-  int threadsPerSlot;
+  /** Native threads per trial; by default the machine's cores split between the slots. */
+  @ConfigProperty(name = "tunelab.worker.threads-per-slot")
+  Optional<Integer> threadsPerSlot;
 
-  @ConfigProperty(name = "tunelab.worker.gpu", defaultValue = "false")
-  boolean gpu;
+  /** {@code cpu} or {@code gpu}: which trials topic this worker reads and what it reports. */
+  @ConfigProperty(name = "tunelab.worker.device", defaultValue = "cpu")
+  String device;
+
+  private boolean gpu;
 
   /** How often each running trial, and the worker itself, says it is alive. */
   @ConfigProperty(name = "tunelab.worker.heartbeat", defaultValue = "PT2S")
@@ -57,8 +62,12 @@ public class WorkerService {
 
   void start(@Observes StartupEvent ev) throws Exception {
     if (!roles.contains("worker")) return;
+    if (!List.of("cpu", "gpu").contains(device)) {
+      throw new IllegalArgumentException("tunelab.worker.device must be cpu or gpu, not '" + device + "'");
+    }
+    gpu = device.equals("gpu");
     running = true;
-    NativeThreads.limit(threadsPerSlot);
+    NativeThreads.limit(threadsPerSlot.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / slots)));
     String host = InetAddress.getLocalHost().getHostName();
     String id = host + "/" + ProcessHandle.current().pid();
     producer = new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-worker-" + id));

@@ -27,7 +27,7 @@ public final class StudyParser {
   public static final int MAX_ATTEMPTS = 10;
   static final List<String> ALGORITHMS = List.of("bayesian", "tpe", "sobol", "random", "grid");
   static final Set<String> FIELDS = Set.of(
-      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test");
+      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test", "device");
   static final Map<Task, Set<String>> METRICS = Map.of(
       Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss", "val_log_loss", "log_loss"),
       Task.REGRESSION, Set.of("val_rmse", "rmse", "val_mae", "mae", "val_loss", "loss"));
@@ -98,13 +98,14 @@ public final class StudyParser {
     PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
     double split = validationSplit(root.get("validationSplit"), out);
     StudySpec.TestSplit test = test(root.get("test"), dataset, facts, split, out);
+    String device = device(root.get("device"), out);
 
     if (!out.isEmpty()) throw new InvalidStudyException(out);
     JsonNode nameNode = root.get("name");
     String name = nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
         ? nameNode.asText().strip()
         : dataset + " " + algorithm.name();
-    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template, pruner, architecture, test);
+    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template, pruner, architecture, test, device);
   }
 
   /**
@@ -251,6 +252,13 @@ public final class StudyParser {
 
   private static Direction defaultDirection(String metric) {
     return metric.endsWith("accuracy") || metric.endsWith("auc") ? Direction.MAXIMIZE : Direction.MINIMIZE;
+  }
+
+  private static String device(JsonNode v, List<Violation> out) {
+    if (v == null) return StudySpec.CPU;
+    if (v.isTextual() && Set.of(StudySpec.CPU, StudySpec.GPU).contains(v.asText())) return v.asText();
+    out.add(new Violation("$.device", "must be \"cpu\" or \"gpu\", got " + v));
+    return StudySpec.CPU;
   }
 
   private static double validationSplit(JsonNode v, List<Violation> out) {

@@ -16,6 +16,7 @@ import dev.tunelab.core.template.SpaceSummary;
  * @param architecture what the space gives as networks (parameter count range, invalid points);
  *     null when not inferred (studies stored before shapes were inferred)
  * @param test the held-out test split, or null when the study has none
+ * @param device where its trials train: {@code cpu} (default) or {@code gpu} (GPU workers' topic)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudySpec(
@@ -29,11 +30,22 @@ public record StudySpec(
     JsonNode template,
     PrunerSpec pruner,
     SpaceSummary architecture,
-    TestSplit test) {
+    TestSplit test,
+    String device) {
+  public static final String CPU = "cpu";
+  public static final String GPU = "gpu";
 
-  /** Studies stored before pruners existed have none. */
+  /** Studies stored before pruners existed have none; before devices, all trained on the CPU. */
   public StudySpec {
     if (pruner == null) pruner = PrunerSpec.NONE;
+    if (device == null) device = CPU;
+  }
+
+  /** A CPU study, as stored before devices existed. */
+  public StudySpec(String name, String dataset, Objective objective, Algorithm algorithm, Budget budget,
+      double validationSplit, SearchSpace space, JsonNode template, PrunerSpec pruner,
+      SpaceSummary architecture, TestSplit test) {
+    this(name, dataset, objective, algorithm, budget, validationSplit, space, template, pruner, architecture, test, CPU);
   }
 
   /** A study without a space summary or test split, as stored before issue 4. */
