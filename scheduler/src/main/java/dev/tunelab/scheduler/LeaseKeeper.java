@@ -66,4 +66,16 @@ public class LeaseKeeper {
     trial.status = status.name();
     trial.finishedAt = now;
   }
+
+  /**
+   * Checkpoints exist to resume a trial; once it has ended (completed, pruned, failed, cancelled)
+   * none will resume, so they only take space. Returns how many were dropped.
+   */
+  @Transactional
+  public int dropFinishedCheckpoints() {
+    return TrialEntity.getEntityManager()
+        .createNativeQuery("delete from checkpoint c using trial t where c.trial_id = t.id"
+            + " and t.status not in ('QUEUED', 'RUNNING')")
+        .executeUpdate();
+  }
 }

@@ -106,6 +106,9 @@ public class SchedulerService {
     }
   }
 
+  private static final long HOUSEKEEPING_NANOS = Duration.ofSeconds(30).toNanos();
+  private long lastHousekeeping = System.nanoTime();
+
   private void loopOnce(KafkaProducer<String, String> producer) throws InterruptedException {
     // Before advancing: a trial failed for good here frees its slot in this very tick.
     for (UUID trial : leases.expired()) {
@@ -124,6 +127,10 @@ public class SchedulerService {
     }
     while (relay.publishPending(producer) > 0) {
       // drain the backlog before the next tick
+    }
+    if (System.nanoTime() - lastHousekeeping > HOUSEKEEPING_NANOS) {
+      lastHousekeeping = System.nanoTime();
+      leases.dropFinishedCheckpoints();
     }
   }
 
