@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The packaged application started the way the README starts it: {@code java -jar quarkus-run.jar}. */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
-  final int port;
+  public final int port;
   private final Process process;
 
   private AppProcess(int port, Process process) {
@@ -22,13 +22,17 @@ final class AppProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static AppProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
+  public static AppProcess start(Path dataDir, Path log) throws IOException, InterruptedException {
     return start(dataDir, log, Map.of());
   }
 
-  /** @param extraEnv settings on top of a plain start, e.g. roles or external servers */
-  static AppProcess start(Path dataDir, Path log, Map<String, String> extraEnv) throws IOException, InterruptedException {
-    int port = FreePort.find();
+  /**
+   * @param extraEnv settings on top of a plain start, e.g. roles or external servers; a
+   *     {@code QUARKUS_HTTP_PORT} there keeps a restarted process at the address its workers know
+   */
+  public static AppProcess start(Path dataDir, Path log, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    int port = extraEnv.containsKey("QUARKUS_HTTP_PORT")
+        ? Integer.parseInt(extraEnv.get("QUARKUS_HTTP_PORT")) : FreePort.find();
     ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString())
         .redirectErrorStream(true)
@@ -45,8 +49,13 @@ final class AppProcess implements AutoCloseable {
     return app;
   }
 
-  long pid() {
+  public long pid() {
     return process.pid();
+  }
+
+  /** SIGKILL: no shutdown hooks, no goodbye to Kafka or the database, as a crash or an OOM kill. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   private void awaitReady(Duration timeout) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package dev.tunelab.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
  * A PostgreSQL cluster from the machine's own (Debian) binaries, for machines that run no server
  * on 127.0.0.1:5432. PostgreSQL refuses to run as root, so as root it runs as user postgres.
  */
-final class LocalPostgresCluster implements AutoCloseable {
+public final class LocalPostgresCluster implements AutoCloseable {
   private final Path bin;
   private final Path dir;
   private final int port;
@@ -23,7 +24,7 @@ final class LocalPostgresCluster implements AutoCloseable {
     this.port = port;
   }
 
-  static LocalPostgresCluster start() throws IOException, InterruptedException {
+  public static LocalPostgresCluster start() throws IOException, InterruptedException {
     Path bin;
     try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
       bin = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
@@ -41,8 +42,17 @@ final class LocalPostgresCluster implements AutoCloseable {
     return new LocalPostgresCluster(bin, dir, port);
   }
 
-  String hostPort() {
+  public String hostPort() {
     return "127.0.0.1:" + port;
+  }
+
+  /** A fast shutdown (open connections are cut), a pause, and a start on the same port and data. */
+  public void restart(Duration down) throws IOException, InterruptedException {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-m", "fast", "-w", "stop"), root);
+    Thread.sleep(down.toMillis());
+    run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-l", dir.resolve("log").toString(), "-w",
+        "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"), root);
   }
 
   @Override
