@@ -92,6 +92,13 @@ public class StudyResource {
     return studies.cancel(uuid(id));
   }
 
+  /** Stops one trial (queued: at once; running: before its next minibatch); the study goes on. */
+  @POST
+  @Path("{id}/trials/{number}/cancel")
+  public TrialView cancelTrial(@PathParam("id") String id, @PathParam("number") int number) {
+    return studies.cancelTrial(uuid(id), number);
+  }
+
   private Response download(UUID study, int number) {
     ArtifactEntity a = studies.model(study, number);
     String file = "tunelab-" + study.toString().substring(0, 8) + "-trial-" + number + ".zip";

@@ -151,6 +151,25 @@ public class StudyService {
     return view(s);
   }
 
+  /**
+   * Stops one trial; the study goes on. A queued trial is cancelled at once, a running one is told
+   * to stop, which its worker does before its next minibatch and reports as CANCELLED.
+   */
+  @Transactional
+  public TrialView cancelTrial(UUID id, int number) {
+    study(id);
+    TrialEntity t = TrialEntity.find("studyId = ?1 and number = ?2", id, number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    if (t == null) throw ApiProblem.notFound("study " + id + " has no trial " + number);
+    if (t.state().finished()) throw ApiProblem.conflict("trial " + number + " is already " + t.status);
+    outbox.add(Topics.CONTROL, t.id.toString(), new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
+    if (t.state() == TrialStatus.QUEUED) {
+      t.status = TrialStatus.CANCELLED.name();
+      t.finishedAt = Instant.now();
+      t.message = "cancelled by request before it started";
+    }
+    return TrialView.of(t, false);
+  }
+
   private StudyEntity study(UUID id) {
     StudyEntity s = StudyEntity.findById(id);
     if (s == null || !Projects.DEFAULT.equals(s.projectId)) throw ApiProblem.notFound("no study with id " + id);

@@ -44,4 +44,41 @@ class CancelTest {
     int epochs = given().get("/api/v1/studies/" + id + "/trials").then().extract().jsonPath().getInt("items[0].epochsDone");
     assertTrue(epochs < 1000, "the running trial stopped early, after " + epochs + " epochs");
   }
+
+  @Test
+  void cancellingOneRunningTrialStopsItWithinItsEpochAndTheStudyGoesOn() throws Exception {
+    // A CNN epoch over 4,000 images takes seconds here, so a stop that waited for the epoch's end
+    // would show as a finished epoch.
+    String study = """
+        {"dataset": "%s", "algorithm": {"name": "random", "seed": 8}, "budget": {"maxTrials": 2, "parallelTrials": 1, "epochs": 2},
+         "space": {"units": {"type": "int", "min": 32, "max": 64}},
+         "template": {"layers": [
+             {"type": "Conv2D", "filters": 32, "kernel_size": 3, "padding": "same", "activation": "relu"},
+             {"type": "Flatten"}, {"type": "Dense", "units": {"param": "units"}, "activation": "relu"}],
+           "batch_size": 32}}
+        """.formatted(ArchitectureSearchTest.fashionTrain());
+    String id = Api.submit(study).then().statusCode(201).extract().path("id");
+    long end = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < end && !given().get("/api/v1/studies/" + id + "/trials").then().extract().jsonPath()
+        .getList("items.findAll { it.number == 0 }.status").contains("RUNNING")) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(1_000);
+    long asked = System.nanoTime();
+    given().post("/api/v1/studies/" + id + "/trials/0/cancel").then().statusCode(200);
+    while (System.nanoTime() - asked < 30_000_000_000L && !"CANCELLED".equals(Api.trial(id, 0).getString("status"))) {
+      Thread.sleep(50);
+    }
+    double seconds = (System.nanoTime() - asked) / 1e9;
+    JsonPath trial = Api.trial(id, 0);
+    assertEquals("CANCELLED", trial.getString("status"), trial.prettify());
+    assertEquals(0, trial.getInt("epochsDone"), "stopped between minibatches of its first epoch: " + trial.prettify());
+    // Request -> outbox -> Kafka -> worker (between minibatches) -> event -> scheduler -> database.
+    assertTrue(seconds < 5, "cancelled " + seconds + " s after the request");
+    given().post("/api/v1/studies/" + id + "/trials/0/cancel").then().statusCode(409).contentType("application/problem+json");
+
+    JsonPath done = Api.awaitFinished(id, java.time.Duration.ofMinutes(4));
+    assertEquals("COMPLETED", done.getString("status"), "the study went on: " + done.prettify());
+    assertEquals("COMPLETED", Api.trial(id, 1).getString("status"));
+  }
 }

@@ -52,7 +52,7 @@ final class StopRequests implements Runnable {
       consumer.assign(partitions);
       consumer.seekToEnd(partitions);
       while (running) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
           ControlMessage m = Json.read(r.value(), ControlMessage.class);
           if (m.type() == ControlMessage.Type.STOP) {
             if (stops.size() > 100_000) stops.clear();
