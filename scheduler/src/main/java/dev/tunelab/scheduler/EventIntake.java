@@ -31,8 +31,16 @@ public class EventIntake {
   @Transactional
   public void apply(TrialEvent e) {
     TrialEntity trial = TrialEntity.findById(e.trialId(), LockModeType.PESSIMISTIC_WRITE);
-    if (trial == null || trial.attempt != e.attempt()) {
+    if (trial == null || e.attempt() > trial.attempt) {
       LOG.debugf("ignoring event %s for unknown trial or attempt %s/%d", e.type(), e.trialId(), e.attempt());
+      return;
+    }
+    if (e.attempt() < trial.attempt) {
+      // A presumed-dead attempt changes nothing, but an epoch it did finish stays on the curve:
+      // the next attempt may have resumed from an earlier checkpoint than this epoch's.
+      if (e.type() == TrialEvent.Type.EPOCH && e.metrics() != null && !e.metrics().isEmpty() && e.epoch() > 0) {
+        recordMetrics(e);
+      }
       return;
     }
     if (e.type() == TrialEvent.Type.TEST_EVALUATED || e.type() == TrialEvent.Type.TEST_FAILED) {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -52,6 +57,10 @@ public class SchedulerService {
 
   private final Semaphore wake = new Semaphore(0);
 
+  @ConfigProperty(name = "tunelab.scheduler.lease", defaultValue = "PT15S")
+  Duration lease;
+
+  private final EventFlow eventFlow = new EventFlow();
   private volatile boolean running;
   private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Thread events;
@@ -110,8 +119,10 @@ public class SchedulerService {
   private long lastHousekeeping = System.nanoTime();
 
   private void loopOnce(KafkaProducer<String, String> producer) throws InterruptedException {
-    // Before advancing: a trial failed for good here frees its slot in this very tick.
-    for (UUID trial : leases.expired()) {
+    // Before advancing: a trial failed for good here frees its slot in this very tick. While
+    // events cannot flow (broker or database away, or a backlog being read), a silent worker is
+    // not a dead one: leases are judged only after events have flowed for a whole lease.
+    for (UUID trial : eventFlow.steadyFor(lease) ? leases.expired() : List.<UUID>of()) {
       try {
         leases.reclaim(trial);
       } catch (RuntimeException e) {
@@ -140,24 +151,60 @@ public class SchedulerService {
       consumer.subscribe(List.of(Topics.TRIAL_EVENTS));
       while (running) {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-        for (ConsumerRecord<String, String> r : records) {
-          try {
-            intake.apply(Json.read(r.value(), TrialEvent.class));
-          } catch (RuntimeException e) {
-            LOG.errorf(e, "dropping unreadable trial event at offset %d: %s", r.offset(), r.value());
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        boolean failed = false;
+        for (TopicPartition tp : records.partitions()) {
+          for (ConsumerRecord<String, String> r : records.records(tp)) {
+            if (!apply(r)) {
+              // Kept, not committed: it is applied again (idempotently) once the database is back.
+              consumer.seek(tp, r.offset());
+              failed = true;
+              break;
+            }
+            applied.put(tp, new OffsetAndMetadata(r.offset() + 1));
           }
         }
-        if (!records.isEmpty()) {
-          consumer.commitSync();
+        if (!applied.isEmpty()) {
+          consumer.commitSync(applied);
           // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at the next tick.
           wake.release();
         }
+        eventFlow.observe(!failed && connected(consumer));
+        if (failed) sleep(Duration.ofSeconds(1));
       }
     } catch (org.apache.kafka.common.errors.InterruptException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       if (running) LOG.error("trial event consumer stopped", e);
     }
+  }
+
+  /** False when the database could not take the event; an unreadable event is dropped (true). */
+  private boolean apply(ConsumerRecord<String, String> r) {
+    TrialEvent event;
+    try {
+      event = Json.read(r.value(), TrialEvent.class);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "dropping unreadable trial event at offset %d: %s", r.offset(), r.value());
+      return true;
+    }
+    try {
+      intake.apply(event);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warnf("could not apply %s of trial %s (%s); keeping it", event.type(), event.trialId(), e.getMessage());
+      return false;
+    }
+  }
+
+  /** Whether the consumer has a live connection to a broker (it polls quietly through an outage). */
+  private static boolean connected(KafkaConsumer<String, String> consumer) {
+    for (Map.Entry<MetricName, ? extends Metric> m : consumer.metrics().entrySet()) {
+      if (m.getKey().name().equals("connection-count") && m.getKey().group().equals("consumer-metrics")) {
+        return m.getValue().metricValue() instanceof Number n && n.doubleValue() > 0;
+      }
+    }
+    return true;
   }
 
   private void ensureTopics() throws InterruptedException {
