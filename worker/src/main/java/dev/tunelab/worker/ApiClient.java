@@ -14,7 +14,9 @@ import java.util.UUID;
 
 /** The worker's only way to the service's data: datasets in, models out, over HTTP. */
 final class ApiClient {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  // HTTP/1.1: no h2c upgrade on the first request, which a restarting server may cut off.
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
 
   ApiClient(String base) {

@@ -46,6 +46,9 @@ final class EvaluationRunner {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception | Error e) {
+      if (FailureReason.apiUnavailable(e)) {
+        throw new TrialRunner.ReportFailed("the API is unreachable for the test of " + cmd.trialId(), e);
+      }
       // An out-of-memory error ends this evaluation, as it ends a trial, not the slot's thread.
       LOG.warnf(e, "test evaluation of trial %s failed", cmd.trialId());
       type = TrialEvent.Type.TEST_FAILED;

@@ -68,18 +68,36 @@ final class TrialRunner {
         send(cmd, TrialEvent.Type.FAILED, result.epochsDone(), finite(result.finalMetrics()), null,
             "training diverged: " + cmd.objectiveMetric() + " is " + result.objective());
       } else {
-        api.uploadArtifact(cmd.trialId(), cmd.attempt(), result.artifactZip());
+        uploadWhenReachable(cmd, result.artifactZip());
         send(cmd, TrialEvent.Type.COMPLETED, result.epochsDone(), result.finalMetrics(), result.objective(), null);
       }
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception | Error e) {
+      if (FailureReason.apiUnavailable(e)) {
+        // The trial is not at fault: the slot runs it again once the API answers.
+        throw new ReportFailed("the API is unreachable for trial " + cmd.trialId() + ": " + e.getMessage(), e);
+      }
       // Errors too (OutOfMemoryError above all): they end this trial, not the slot's thread, whose
       // memory is free again once the trainer's arrays are unreachable.
       LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
       send(cmd, TrialEvent.Type.FAILED, finishedEpoch.get(), Map.of(), null, FailureReason.of(e));
     } finally {
       if (beats != null) beats.close();
+    }
+  }
+
+  /** A trained model is not thrown away because the API restarts: the upload waits for it. */
+  private void uploadWhenReachable(TrialCommand cmd, byte[] zip) throws IOException, InterruptedException {
+    for (int tries = 1; ; tries++) {
+      try {
+        api.uploadArtifact(cmd.trialId(), cmd.attempt(), zip);
+        return;
+      } catch (IOException e) {
+        if (!FailureReason.apiUnavailable(e) || tries >= 150) throw e;
+        LOG.infof("model of trial %s not uploaded (%s); trying again", cmd.trialId(), e.getMessage());
+        Thread.sleep(2_000);
+      }
     }
   }
 

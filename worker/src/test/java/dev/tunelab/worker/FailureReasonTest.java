@@ -33,4 +33,15 @@ class FailureReasonTest {
   void anythingElseNamesItsClass() {
     assertEquals("IllegalArgumentException: bad shape", FailureReason.of(new IllegalArgumentException("bad shape")));
   }
+
+  @Test
+  void anApiThatIsAwayIsNotTheTrialsFault() {
+    org.junit.jupiter.api.Assertions.assertTrue(FailureReason.apiUnavailable(
+        new java.io.UncheckedIOException(new java.net.ConnectException("connection refused"))));
+    org.junit.jupiter.api.Assertions.assertTrue(FailureReason.apiUnavailable(
+        new java.io.IOException("GET /api/v1/datasets/x/content failed with HTTP 503: starting")));
+    org.junit.jupiter.api.Assertions.assertFalse(FailureReason.apiUnavailable(
+        new java.io.IOException("GET /api/v1/datasets/x/meta failed with HTTP 404: no dataset")));
+    org.junit.jupiter.api.Assertions.assertFalse(FailureReason.apiUnavailable(new IllegalArgumentException("bad shape")));
+  }
 }

@@ -24,7 +24,7 @@ final class ChaosStudy implements AutoCloseable {
   static final int PARALLEL = 2;
   static final int EPOCHS = 20;
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
   final String id;
   private final String api;
