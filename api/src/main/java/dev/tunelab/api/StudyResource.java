@@ -2,6 +2,7 @@ package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tunelab.core.messages.Json;
+import dev.tunelab.api.board.StudyAnalysis;
 import dev.tunelab.store.ArtifactEntity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,7 @@ public class StudyResource {
   static final int MAX_PAGE_SIZE = 500;
 
   @Inject StudyService studies;
+  @Inject StudyAnalysis analysis;
 
   /** Validates and stores a study; the scheduler starts it. 422 lists every problem by JSON path. */
   @POST
@@ -46,16 +49,23 @@ public class StudyResource {
     return studies.get(uuid(id));
   }
 
-  /** The leaderboard: best objective first, trials without one last, then by number. */
+  /**
+   * The leaderboard, a page at a time. By default by rank: completed trials by objective, then
+   * pruned ones, trials without a value last. {@code sort} takes any column (see {@link
+   * dev.tunelab.api.board.SortKey}), {@code order} asc or desc, {@code status} a comma list.
+   */
   @GET
   @Path("{id}/trials")
   public StudyService.Page trials(
       @PathParam("id") String id,
       @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
+      @QueryParam("size") @DefaultValue("50") int size,
+      @QueryParam("sort") String sort,
+      @QueryParam("order") String order,
+      @QueryParam("status") String status) {
     if (page < 0) throw ApiProblem.invalid("$.page", "must be 0 or more");
     if (size < 1 || size > MAX_PAGE_SIZE) throw ApiProblem.invalid("$.size", "must be from 1 to " + MAX_PAGE_SIZE);
-    return studies.trials(uuid(id), page, size);
+    return studies.trials(uuid(id), page, size, sort, order, status);
   }
 
   @GET
@@ -68,6 +78,32 @@ public class StudyResource {
   @Path("{id}/trials/{number}/metrics")
   public Map<String, Object> metrics(@PathParam("id") String id, @PathParam("number") int number) {
     return studies.metrics(uuid(id), number);
+  }
+
+  /** The model card of a trial's model (also inside the zip as modelcard.json). */
+  @GET
+  @Path("{id}/trials/{number}/model-card")
+  public Map<String, Object> modelCard(@PathParam("id") String id, @PathParam("number") int number) {
+    return studies.modelCard(uuid(id), number);
+  }
+
+  /**
+   * What the study's charts draw: trials as columns (sampled past 5,000), the best-so-far line,
+   * parameters and their importance (fANOVA on a random forest, named in {@code importance.method}).
+   */
+  @GET
+  @Path("{id}/analysis")
+  public StudyAnalysis.Analysis analysis(@PathParam("id") String id) {
+    return analysis.analysis(studies.analysisOf(uuid(id)));
+  }
+
+  /** The objective per epoch of the best-ranked and the latest trials, {@code limit} in all. */
+  @GET
+  @Path("{id}/curves")
+  public StudyAnalysis.Curves curves(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("200") int limit)
+      throws SQLException {
+    if (limit < 1 || limit > 2_000) throw ApiProblem.invalid("$.limit", "must be from 1 to 2000");
+    return analysis.curves(studies.analysisOf(uuid(id)), limit);
   }
 
   @GET

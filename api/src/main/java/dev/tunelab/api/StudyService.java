@@ -1,6 +1,9 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.api.board.Leaderboards;
+import dev.tunelab.api.board.SortKey;
+import dev.tunelab.api.board.StudyAnalysis;
 import dev.tunelab.core.messages.ControlMessage;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
@@ -19,6 +22,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +37,10 @@ public class StudyService {
   @Inject DatasetService datasets;
   @Inject Outbox outbox;
 
-  /** A page of a leaderboard. */
-  public record Page(List<TrialView> items, int page, int size, long total) {}
+  @Inject Leaderboards leaderboards;
+
+  /** A page of a leaderboard, in the order asked for; {@code total} counts the trials that match. */
+  public record Page(List<TrialView> items, int page, int size, long total, String sort, String order) {}
 
   @Transactional
   public StudyView create(JsonNode body) {
@@ -66,23 +73,54 @@ public class StudyService {
   }
 
   @Transactional
-  public Page trials(UUID id, int page, int size) {
+  public Page trials(UUID id, int page, int size, String sort, String order, String status) {
     StudyEntity s = study(id);
-    String order = Direction.parse(s.direction) == Direction.MAXIMIZE ? "desc" : "asc";
-    // A pruned trial's value is from an early epoch, so it ranks after every completed trial;
-    // skipped points (no network) come last.
-    List<TrialEntity> trials = TrialEntity.find("studyId = ?1 order by case status when 'COMPLETED' then 0 when 'PRUNED' then 1"
-            + " when 'SKIPPED' then 3 else 2 end, objective " + order + " nulls last, number", id)
-        .page(page, size).list();
-    long total = TrialEntity.count("studyId", id);
-    Set<UUID> withModel = withModel(trials.stream().map(t -> t.id).toList());
-    return new Page(trials.stream().map(t -> TrialView.of(t, withModel.contains(t.id))).toList(), page, size, total);
+    List<String> names = paramNames(s);
+    SortKey key = SortKey.parse(sort, order, names);
+    Leaderboards.PageRows rows = leaderboards.page(id, maximize(s), names, key, statuses(status), page, size);
+    Map<UUID, TrialEntity> byId = new HashMap<>();
+    if (!rows.ids().isEmpty()) {
+      for (TrialEntity t : TrialEntity.<TrialEntity>list("id in ?1", rows.ids())) byId.put(t.id, t);
+    }
+    Set<UUID> withModel = withModel(rows.ids());
+    List<TrialView> items = new ArrayList<>();
+    for (int i = 0; i < rows.ids().size(); i++) {
+      TrialEntity t = byId.get(rows.ids().get(i));
+      if (t != null) items.add(TrialView.of(t, withModel.contains(t.id), rows.ranks().get(i)));
+    }
+    return new Page(items, page, size, rows.total(), key.column(), key.descending() ? "desc" : "asc");
+  }
+
+  private static Set<String> statuses(String status) {
+    if (status == null || status.isBlank()) return Set.of();
+    Set<String> out = new HashSet<>();
+    for (String part : status.split(",")) {
+      String name = part.strip().toUpperCase(java.util.Locale.ROOT);
+      if (name.isEmpty()) continue;
+      try {
+        out.add(TrialStatus.valueOf(name).name());
+      } catch (IllegalArgumentException e) {
+        throw ApiProblem.invalid("$.status", "must be trial statuses separated by commas ("
+            + java.util.Arrays.stream(TrialStatus.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + "); got '" + part.strip() + "'");
+      }
+    }
+    return out;
+  }
+
+  static List<String> paramNames(StudyEntity s) {
+    return List.copyOf(Json.read(s.specJson, StudySpec.class).space().params().keySet());
+  }
+
+  static boolean maximize(StudyEntity s) {
+    return Direction.parse(s.direction) == Direction.MAXIMIZE;
   }
 
   @Transactional
   public TrialView trial(UUID id, int number) {
     TrialEntity t = trialEntity(id, number);
-    return TrialView.of(t, !withModel(List.of(t.id)).isEmpty());
+    StudyEntity s = study(id);
+    int rank = leaderboards.rank(id, maximize(s), paramNames(s), number);
+    return TrialView.of(t, !withModel(List.of(t.id)).isEmpty(), rank);
   }
 
   @Transactional
@@ -112,6 +150,21 @@ public class StudyService {
       return m;
     }).toList();
     return Map.of("study", id.toString(), "trial", number, "attempt", t.attempt, "epochs", epochs);
+  }
+
+  /** What the analysis of a study needs from its spec. */
+  @Transactional
+  public StudyAnalysis.Study analysisOf(UUID id) {
+    StudyEntity s = study(id);
+    StudySpec spec = Json.read(s.specJson, StudySpec.class);
+    return new StudyAnalysis.Study(id, maximize(s), spec.objective().metric(), spec.space());
+  }
+
+  /** The model card stored with a trial's model: network, parameters, metrics, data. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> modelCard(UUID id, int number) {
+    return Json.read(model(id, number).modelCardJson, Map.class);
   }
 
   @Transactional

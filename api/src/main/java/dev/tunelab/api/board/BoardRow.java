@@ -1,0 +1,32 @@
+package dev.tunelab.api.board;
+
+import java.util.UUID;
+
+/**
+ * What a leaderboard sorts and filters on, for one trial; the page's full rows are read from the
+ * database for the few trials shown.
+ *
+ * @param params values in the order of the study's parameter names; null where inactive
+ */
+public record BoardRow(
+    UUID id,
+    int number,
+    String status,
+    Double objective,
+    int epochs,
+    Long durationMs,
+    String worker,
+    Long paramCount,
+    Object[] params,
+    long seq) {
+
+  /** Completed trials rank first, then pruned ones (their value is from an early epoch), skipped last. */
+  int statusGroup() {
+    return switch (status) {
+      case "COMPLETED" -> 0;
+      case "PRUNED" -> 1;
+      case "SKIPPED" -> 3;
+      default -> 2;
+    };
+  }
+}
