@@ -121,7 +121,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
   };
 
   const refreshBoard = throttle(() => { loadStudy(); loadPage(); }, 700);
-  const refreshCharts = throttle(loadCharts, 4000);
+  const refreshCharts = throttle(loadCharts, 2500);
   const refreshPanel = throttle(() => panel?.refresh(), 1000);
 
   const openPanel = (number) => {
