@@ -154,17 +154,18 @@ test.describe.serial('a study from the browser', () => {
       await expect(viewer.getByTestId('live-status')).toHaveAttribute('data-status', 'reconnecting');
       // Meanwhile someone else starts a study; the page hears of it once it is back.
       const other = await (await request.get(`/api/v1/studies/${studyId}`)).json();
+      const name = `Submitted while the page was cut off ${Date.now()}`;
       const res = await request.post('/api/v1/studies', {
-        data: { name: 'Submitted while the page was cut off', dataset: 'iris', objective: other.objective,
+        data: { name, dataset: 'iris', objective: other.objective,
           algorithm: { name: 'random', seed: 3 }, budget: { maxTrials: 2, parallelTrials: 1, epochs: 3 },
           space: other.space, template: other.template },
       });
       expect(res.status()).toBe(201);
       await viewer.waitForTimeout(1500);
-      await expect(viewer.getByTestId('study-row').filter({ hasText: 'Submitted while the page was cut off' })).toHaveCount(0);
+      await expect(viewer.getByTestId('study-row').filter({ hasText: name })).toHaveCount(0);
       proxy.restore();
       await expect(viewer.getByTestId('live-status')).toHaveAttribute('data-status', 'live', { timeout: 30_000 });
-      await expect(viewer.getByTestId('study-row').filter({ hasText: 'Submitted while the page was cut off' })).toBeVisible();
+      await expect(viewer.getByTestId('study-row').filter({ hasText: name })).toBeVisible();
       expect(await viewer.evaluate(() => window.__sameDocument)).toBe(true);
     } finally {
       await viewer.close();

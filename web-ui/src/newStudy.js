@@ -10,27 +10,13 @@ import { forceLinting, lintGutter, linter } from '@codemirror/lint';
 import { findNodeAtLocation, modify, parse, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { lineOf, locate, offsetOf } from './jsonLocate.js';
 import { DEFAULT_TEMPLATE_ID, STUDY_TEMPLATES, datasetFor, findTemplate, templateText } from './studyTemplates.js';
+import { h } from './render.js';
 import { uploadDataset } from './upload.js';
 
 const STUDIES_URL = '/api/v1/studies';
 const DATASETS_URL = '/api/v1/datasets';
 const KINDS = ['table', 'images', 'tokens', 'sequence', 'timeseries'];
 
-// Same contract as render.js's builder: children are appended as text, never parsed as HTML,
-// so names and messages from the API cannot inject markup.
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value == null || value === false) continue;
-    if (key === 'class') el.className = value;
-    else el.setAttribute(key, value === true ? '' : String(value));
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child == null || child === false) continue;
-    el.append(child instanceof Node ? child : String(child));
-  }
-  return el;
-}
 
 // ---------------------------------------------------------------------------------------------
 // JSON syntax

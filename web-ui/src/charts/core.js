@@ -68,6 +68,24 @@ export const tooltipBase = () => ({
   extraCssText: 'box-shadow:0 2px 8px rgba(15,23,42,.12);border-radius:6px;max-width:320px;white-space:normal;',
 });
 
+/** Ctrl + wheel zooms both axes, so the page still scrolls over the chart. */
+export const ctrlWheelZoom = () => [
+  { type: 'inside', xAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false },
+  { type: 'inside', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false, moveOnMouseMove: false },
+];
+
+/** The x axis of learning curves: whole epochs from the first one reported. */
+export const epochAxis = () => ({
+  ...axisCommon(),
+  type: 'value',
+  name: 'Epoch',
+  nameLocation: 'middle',
+  nameGap: 24,
+  min: 'dataMin',
+  minInterval: 1,
+  splitLine: { show: false },
+});
+
 export const axisCommon = () => ({
   // onZero off: a value axis that spans 0 would otherwise pull the other axis into the plot.
   axisLine: { onZero: false, lineStyle: { color: '#9ca3af' } },

@@ -2,8 +2,7 @@
 // with the best-so-far step line.
 
 import {
-  C, LARGE, arrow, axisCommon, baseOption, dot, esc, fmtNum, fmtTick, isNum, paramTooltipRows,
-  isMinimize, cutAxis, outlierCut, outlierNote, sampleNote, singleChart, statusColor, statusLegend, statusRank, tooltipBase, fmtCount,
+  arrow, axisCommon, baseOption, C, ctrlWheelZoom, cutAxis, dot, esc, fmtCount, fmtNum, fmtTick, isMinimize, isNum, LARGE, outlierCut, outlierNote, paramTooltipRows, sampleNote, singleChart, statusColor, statusLegend, statusRank, tooltipBase,
 } from './core.js';
 
 const BEST = 'Best so far';
@@ -125,11 +124,7 @@ function build(analysis) {
       axisLabel: { ...axisCommon().axisLabel, formatter: fmtTick },
       ...cutAxis(cut, minimize),
     },
-    dataZoom: [
-      // Ctrl + wheel zooms, so the page still scrolls over the chart.
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false },
-      { type: 'inside', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false, moveOnMouseMove: false },
-    ],
+    dataZoom: ctrlWheelZoom(),
     series,
   };
 

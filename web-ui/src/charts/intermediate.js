@@ -4,8 +4,7 @@
 // and hovering a trial draws its curve on top.
 
 import {
-  C, LARGE, arrow, axisCommon, baseOption, dot, esc, fmtCount, fmtNum, fmtTick, isNum,
-  singleChart, statusColor, statusLegend, statusRank, tooltipBase,
+  arrow, axisCommon, baseOption, C, ctrlWheelZoom, dot, epochAxis, esc, fmtCount, fmtNum, fmtTick, isNum, LARGE, singleChart, statusColor, statusLegend, statusRank, tooltipBase,
 } from './core.js';
 
 // A filled "×" (symbols are filled paths, so a two-stroke cross would not show).
@@ -143,16 +142,7 @@ function build(curves) {
           + (last[0] !== p.value[0] ? `<br><span style="color:${C.muted}">last epoch ${esc(last[0])}: ${esc(fmtNum(last[1]))}</span>` : '');
       },
     },
-    xAxis: {
-      ...axisCommon(),
-      type: 'value',
-      name: 'Epoch',
-      nameLocation: 'middle',
-      nameGap: 24,
-      min: 'dataMin',
-      minInterval: 1,
-      splitLine: { show: false },
-    },
+    xAxis: epochAxis(),
     yAxis: {
       ...axisCommon(),
       type: 'value',
@@ -162,11 +152,7 @@ function build(curves) {
       nameGap: 14,
       axisLabel: { ...axisCommon().axisLabel, formatter: fmtTick },
     },
-    dataZoom: [
-      // Ctrl + wheel zooms, so the page still scrolls over the chart.
-      { type: 'inside', xAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false },
-      { type: 'inside', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: 'ctrl', moveOnMouseWheel: false, moveOnMouseMove: false },
-    ],
+    dataZoom: ctrlWheelZoom(),
     series,
   };
 

@@ -2,7 +2,7 @@
 // axis, scores (accuracy, auc, …) the right one; a metric and its val_ form share a colour, the
 // training one dashed.
 
-import { C, axisCommon, baseOption, dot, esc, fmtNum, fmtTick, isNum, singleChart, tooltipBase } from './core.js';
+import { axisCommon, baseOption, C, dot, epochAxis, esc, fmtNum, fmtTick, isNum, singleChart, tooltipBase } from './core.js';
 
 const LOSS_LIKE = new Set(['loss', 'mae', 'mse', 'rmse', 'log_loss', 'logloss', 'cross_entropy', 'error', 'mape', 'huber']);
 const META = new Set(['epoch', 'attempt', 'trial', 'study', 'time', 'timestamp', 'duration', 'seconds', 'elapsed', 'at', 'createdAt']);
@@ -88,16 +88,7 @@ function build(metrics) {
           .map((p) => `${dot(p.color)}${esc(p.seriesName)} <b>${esc(fmtNum(p.value[1]))}</b>`)].join('<br>');
       },
     },
-    xAxis: {
-      ...axisCommon(),
-      type: 'value',
-      name: 'Epoch',
-      nameLocation: 'middle',
-      nameGap: 24,
-      min: 'dataMin',
-      minInterval: 1,
-      splitLine: { show: false },
-    },
+    xAxis: epochAxis(),
     yAxis: yAxes.map((a, k) => ({
       ...axisCommon(),
       type: 'value',
