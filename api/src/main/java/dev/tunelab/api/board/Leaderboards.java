@@ -93,10 +93,13 @@ public class Leaderboards {
     Map<String, Integer> paramIndex = new HashMap<>();
     for (int i = 0; i < b.paramNames.size(); i++) paramIndex.put(b.paramNames.get(i), i);
     try (Connection c = dataSource.getConnection();
+        // The first read takes the whole study by its own index; ordered by change_seq, the planner
+        // would walk every study's changes.
         PreparedStatement ps = c.prepareStatement("select id, number, status, objective, epochs_done, started_at, finished_at,"
-            + " worker, param_count, params_json, change_seq from trial where study_id = ? and change_seq > ? order by change_seq")) {
+            + " worker, param_count, params_json, change_seq from trial where study_id = ?"
+            + (after == 0 ? "" : " and change_seq > ? order by change_seq"))) {
       ps.setObject(1, b.study);
-      ps.setLong(2, after);
+      if (after != 0) ps.setLong(2, after);
       ps.setFetchSize(5_000);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -55,9 +55,14 @@ public class StudyAnalysis {
 
   public record Curves(String metric, String direction, int total, int shown, List<Curve> trials) {}
 
+  /** What is read under the board's lock; the forest is fitted after, so sorting pages need not wait. */
+  private record Draft(Analysis analysis, ImportanceInput input) {}
+
+  private record ImportanceInput(String key, List<Map<String, Object>> points, double[] y) {}
+
   public Analysis analysis(Study s) {
     List<String> names = s.names();
-    return leaderboards.read(s.id(), s.maximize(), names, b -> {
+    Draft draft = leaderboards.read(s.id(), s.maximize(), names, b -> {
       Integer[] byNumber = b.order(new SortKey("number", false));
       Set<Integer> picked = sample(b, byNumber);
       List<Integer> number = new ArrayList<>(), bestNumber = new ArrayList<>();
@@ -80,9 +85,22 @@ public class StudyAnalysis {
         objective.add(r.objective());
         for (int p = 0; p < names.size(); p++) params.get(names.get(p)).add(r.params()[p]);
       }
-      return new Analysis(s.metric(), s.maximize() ? "maximize" : "minimize", b.rows.size(), number.size(), paramInfo(s.space()),
-          new Columns(number, status, objective, params), new BestSoFar(bestNumber, bestObjective), importance(b, s.space(), byNumber));
+      Object importance = importance(b, s.space(), byNumber);
+      return new Draft(new Analysis(s.metric(), s.maximize() ? "maximize" : "minimize", b.rows.size(), number.size(),
+          paramInfo(s.space()), new Columns(number, status, objective, params), new BestSoFar(bestNumber, bestObjective),
+          importance instanceof ParamImportance known ? known : null),
+          importance instanceof ImportanceInput input ? input : null);
     });
+    if (draft.input() == null) return draft.analysis();
+    ImportanceInput in = draft.input();
+    ParamImportance fitted = FanovaImportance.evaluate(s.space(), in.points(), in.y(), 0L);
+    leaderboards.read(s.id(), s.maximize(), names, b -> {
+      b.derived.keySet().removeIf(k -> k.startsWith("importance:"));
+      b.derived.put(in.key(), fitted);
+      return null;
+    });
+    Analysis a = draft.analysis();
+    return new Analysis(a.metric(), a.direction(), a.total(), a.sampled(), a.params(), a.trials(), a.best(), fitted);
   }
 
   /** Every trial when there are few; else the best-ranked fifth and an even spread of the rest. */
@@ -99,8 +117,11 @@ public class StudyAnalysis {
     return picked;
   }
 
-  /** fANOVA over completed trials (an even spread of at most 2,000), kept until that count changes. */
-  private static ParamImportance importance(Board b, SearchSpace space, Integer[] byNumber) {
+  /**
+   * fANOVA over completed trials (an even spread of at most 2,000), kept until that count changes:
+   * the kept result, or what to fit it from, or null when there are too few.
+   */
+  private static Object importance(Board b, SearchSpace space, Integer[] byNumber) {
     List<Integer> completed = new ArrayList<>();
     for (int i : byNumber) if ("COMPLETED".equals(b.rows.get(i).status()) && b.rows.get(i).objective() != null) completed.add(i);
     if (completed.size() < MIN_IMPORTANCE_TRIALS || space.params().isEmpty()) return null;
@@ -122,10 +143,7 @@ public class StudyAnalysis {
       points.add(point);
       y[k] = r.objective();
     }
-    ParamImportance result = FanovaImportance.evaluate(space, points, y, 0L);
-    b.derived.keySet().removeIf(k -> k.startsWith("importance:"));
-    b.derived.put(key, result);
-    return result;
+    return new ImportanceInput(key, points, y);
   }
 
   private static List<ParamInfo> paramInfo(SearchSpace space) {
