@@ -48,6 +48,8 @@ public class ChangeFeed {
   private final Map<String, Long> sentInWindow = new HashMap<>();
   private ScheduledExecutorService poller;
   private long cursor;
+  private boolean idle;
+  private long resumeFrom = -1;
   private long lastWarnNanos = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
 
   /** Sends what changed after {@code lastSeen} (or a hello at the current number), then follows. */
@@ -68,7 +70,11 @@ public class ChangeFeed {
   }
 
   private synchronized void startPolling(long from) {
-    if (poller != null) return;
+    if (poller != null) {
+      // Nobody listened for a while: resume from here rather than read what nobody missed.
+      if (idle) resumeFrom = resumeFrom < 0 ? from : Math.min(resumeFrom, from);
+      return;
+    }
     cursor = from;
     poller = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tunelab-change-feed");
@@ -88,7 +94,12 @@ public class ChangeFeed {
   private void pollSafely() {
     try {
       subscribers.removeIf(s -> !s.open());
-      if (subscribers.isEmpty()) return;
+      synchronized (this) {
+        idle = subscribers.isEmpty();
+        if (idle) return;
+        if (resumeFrom >= 0) cursor = resumeFrom;
+        resumeFrom = -1;
+      }
       poll();
       for (Subscriber s : subscribers) if (s.idleNanos() > PING_NANOS) s.ping();
     } catch (SQLException | RuntimeException e) {
