@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.tunelab.api.live.Lookback;
 import dev.tunelab.core.messages.Json;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,14 +38,16 @@ public class Leaderboards {
   static final long LOOKBACK_NANOS = TimeUnit.SECONDS.toNanos(2);
   static final long FIRST_LOOKBACK = 256;
 
-  @Inject DataSource dataSource;
+  // An Instance: a worker-only process has no database, and a plain injection of the inactive
+  // datasource would stop it from starting.
+  @Inject Instance<DataSource> dataSource;
 
   private final Map<UUID, Entry> boards = new ConcurrentHashMap<>();
 
   private record Entry(Board board, Lookback lookback) {}
 
-  /** Trial ids of one page, in order, with each one's rank (0: unranked) and duration. */
-  public record PageRows(List<UUID> ids, List<Integer> ranks, List<Long> durationsMs, long total) {}
+  /** Trial ids of one page, in order, with each one's rank (0: unranked). */
+  public record PageRows(List<UUID> ids, List<Integer> ranks, long total) {}
 
   public PageRows page(UUID study, boolean maximize, List<String> paramNames, SortKey key, Set<String> statuses, int page, int size) {
     return read(study, maximize, paramNames, b -> {
@@ -52,7 +55,7 @@ public class Leaderboards {
       List<Integer> rows = b.page(key, statuses, page, size, total);
       int[] ranks = b.ranks();
       return new PageRows(rows.stream().map(i -> b.rows.get(i).id()).toList(),
-          rows.stream().map(i -> ranks[i]).toList(), rows.stream().map(i -> b.rows.get(i).durationMs()).toList(), total[0]);
+          rows.stream().map(i -> ranks[i]).toList(), total[0]);
     });
   }
 
@@ -92,7 +95,7 @@ public class Leaderboards {
     List<BoardRow> changed = new ArrayList<>();
     Map<String, Integer> paramIndex = new HashMap<>();
     for (int i = 0; i < b.paramNames.size(); i++) paramIndex.put(b.paramNames.get(i), i);
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = dataSource.get().getConnection();
         // The first read takes the whole study by its own index; ordered by change_seq, the planner
         // would walk every study's changes.
         PreparedStatement ps = c.prepareStatement("select id, number, status, objective, epochs_done, started_at, finished_at,"

@@ -6,6 +6,7 @@ import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
@@ -34,7 +35,9 @@ public class StudyAnalysis {
   static final int MIN_IMPORTANCE_TRIALS = 5;
 
   @Inject Leaderboards leaderboards;
-  @Inject DataSource dataSource;
+  // An Instance: a worker-only process has no database, and a plain injection of the inactive
+  // datasource would stop it from starting.
+  @Inject Instance<DataSource> dataSource;
 
   public record Study(UUID id, boolean maximize, String metric, SearchSpace space) {
     List<String> names() {
@@ -172,7 +175,7 @@ public class StudyAnalysis {
     int trained = leaderboards.read(s.id(), s.maximize(), s.names(),
         b -> (int) b.rows.stream().filter(r -> r.epochs() > 0).count());
     Map<UUID, Curve> curves = new LinkedHashMap<>();
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = dataSource.get().getConnection();
         PreparedStatement ps = c.prepareStatement(
             "select trial_id, epoch, metrics_json from trial_curve where trial_id = any(?) order by trial_id, epoch")) {
       Array ids = c.createArrayOf("uuid", chosen.keySet().toArray());

@@ -3,6 +3,7 @@ package dev.tunelab.api.live;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +42,9 @@ public class ChangeFeed {
   /** Rows read for a replay; a page that missed more is reset however they would collapse. */
   static final int MAX_REPLAY_READ = 5_000;
 
-  @Inject DataSource dataSource;
+  // An Instance: a worker-only process has no database, and a plain injection of the inactive
+  // datasource would stop it from starting.
+  @Inject Instance<DataSource> dataSource;
 
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Lookback lookback = new Lookback(OVERLAP_NANOS);
@@ -132,7 +135,7 @@ public class ChangeFeed {
   }
 
   private long current() throws SQLException {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = dataSource.get().getConnection();
         PreparedStatement ps = c.prepareStatement(
             "select greatest((select coalesce(max(change_seq), 0) from trial), (select coalesce(max(change_seq), 0) from study))");
         ResultSet rs = ps.executeQuery()) {
@@ -145,7 +148,7 @@ public class ChangeFeed {
   List<Change> changesAfter(long seq, UUID study, int limit) throws SQLException {
     String where = study == null ? "" : " and %s = ?";
     List<Change> all = new ArrayList<>();
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = dataSource.get().getConnection()) {
       try (PreparedStatement ps = c.prepareStatement("select change_seq, study_id, number, status, epochs_done, objective"
           + " from trial where change_seq > ?" + where.formatted("study_id") + " order by change_seq limit ?")) {
         bind(ps, seq, study, limit);
