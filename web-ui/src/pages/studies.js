@@ -13,11 +13,11 @@ const COLUMNS = [
   { key: 'progress', label: 'Progress', value: (s) => (s.progress?.total ? s.progress.done / s.progress.total : 0) },
   { key: 'best', label: 'Best', value: (s) => s.best?.objective ?? null },
   { key: 'algorithm', label: 'Algorithm', value: (s) => s.algorithm?.name ?? '' },
-  { key: 'dataset', label: 'Dataset', value: (s) => s.dataset ?? '' },
+  { key: 'dataset', label: 'Dataset', value: (s) => (s.datasetName ?? s.dataset ?? '').toLowerCase() },
   { key: 'created', label: 'Created', value: (s) => s.createdAt ?? '' },
 ];
 
-export function mountStudies(container, { navigate, setError }) {
+export function mountStudies(container, { setError }) {
   const state = { studies: null, filter: '', status: '', sort: 'created', desc: true, cancelling: new Set() };
   const table = h('div', { class: 'table-wrap', 'data-testid': 'studies-table-wrap' });
   const filter = h('input', { type: 'search', placeholder: 'Filter by name, dataset or algorithm', 'data-testid': 'studies-filter', class: 'filter' });
@@ -82,8 +82,6 @@ export function mountStudies(container, { navigate, setError }) {
       }
       state.cancelling.delete(id);
       load();
-    } else if (target.dataset.action === 'open') {
-      navigate(`#/study/${encodeURIComponent(target.dataset.id)}`);
     }
   });
 
@@ -98,7 +96,7 @@ function visible(state) {
   return state.studies
     .filter((s) => !state.status || s.status === state.status)
     .filter((s) => !state.filter
-      || [s.name, s.id, s.dataset, s.algorithm?.name].some((v) => String(v ?? '').toLowerCase().includes(state.filter)))
+      || [s.name, s.id, s.dataset, s.datasetName, s.algorithm?.name].some((v) => String(v ?? '').toLowerCase().includes(state.filter)))
     .sort((a, b) => {
       const x = col.value(a);
       const y = col.value(b);
@@ -121,7 +119,7 @@ function studiesTable(studies, state) {
       s.best ? `${fmtObjective(s.best.objective)} ${arrow(s.objective?.direction)}` : '—',
       h('div', { class: 'muted small' }, s.objective?.metric ?? '')),
     h('td', {}, algorithmText({ name: s.algorithm?.name }), s.pruner ? h('div', { class: 'muted small' }, `pruner ${s.pruner.name ?? ''}`) : null),
-    h('td', { class: 'mono small' }, s.dataset ?? '—'),
+    h('td', { class: 'small', title: s.dataset }, s.datasetName ?? s.dataset ?? '—'),
     h('td', { class: 'small' }, fmtDate(s.createdAt)),
     h('td', {}, isActive(s) ? h('button', {
       type: 'button', class: 'danger small-button', 'data-action': 'cancel', 'data-id': s.id, 'data-testid': 'study-cancel',

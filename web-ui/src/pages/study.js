@@ -264,7 +264,7 @@ function summary(study) {
       study.best ? `${fmtObjective(study.best.objective)} (trial #${study.best.number})` : '—')],
     ['Algorithm', algorithmText(study.algorithm)],
     ['Pruner', study.pruner ? algorithmText(study.pruner) : 'none'],
-    ['Dataset', h('span', { class: 'mono' }, study.dataset ?? '—')],
+    ['Dataset', h('span', { title: `id ${study.dataset}` }, study.datasetName ?? study.dataset ?? '—')],
     ['Network size', architectureText(study.architecture)],
     ['Test split', testText(study.test)],
     ['Created', fmtDate(study.createdAt)],

@@ -11,6 +11,7 @@ import dev.tunelab.core.study.Direction;
 import dev.tunelab.core.study.StudyParser;
 import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.store.ArtifactEntity;
+import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.Projects;
 import dev.tunelab.store.StudyEntity;
@@ -23,13 +24,16 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /** Creates, reads and cancels studies; the scheduler does the rest from what is stored here. */
 @ApplicationScoped
@@ -95,13 +99,13 @@ public class StudyService {
     if (status == null || status.isBlank()) return Set.of();
     Set<String> out = new HashSet<>();
     for (String part : status.split(",")) {
-      String name = part.strip().toUpperCase(java.util.Locale.ROOT);
+      String name = part.strip().toUpperCase(Locale.ROOT);
       if (name.isEmpty()) continue;
       try {
         out.add(TrialStatus.valueOf(name).name());
       } catch (IllegalArgumentException e) {
         throw ApiProblem.invalid("$.status", "must be trial statuses separated by commas ("
-            + java.util.Arrays.stream(TrialStatus.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + "); got '" + part.strip() + "'");
+            + Arrays.stream(TrialStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + "); got '" + part.strip() + "'");
       }
     }
     return out;
@@ -246,7 +250,8 @@ public class StudyService {
     int skipped = by.getOrDefault("SKIPPED", 0);
     var progress = new StudyView.Progress(s.plannedTrials, completed + pruned + skipped + failed + cancelled, completed,
         by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), pruned, skipped, failed, cancelled);
-    return StudyView.of(s, progress, best(s));
+    DatasetEntity dataset = DatasetEntity.findById(s.datasetId);
+    return StudyView.of(s, dataset == null ? null : dataset.name, progress, best(s));
   }
 
   @SuppressWarnings("unchecked")

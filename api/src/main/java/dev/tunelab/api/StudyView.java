@@ -16,6 +16,7 @@ public record StudyView(
     String name,
     String status,
     String dataset,
+    String datasetName,
     StudySpec.Objective objective,
     StudySpec.Algorithm algorithm,
     StudySpec.Budget budget,
@@ -45,9 +46,9 @@ public record StudyView(
 
   public record Best(int number, double objective, Map<String, Object> params, String modelUrl) {}
 
-  static StudyView of(StudyEntity s, Progress progress, Best best) {
+  static StudyView of(StudyEntity s, String datasetName, Progress progress, Best best) {
     StudySpec spec = Json.read(s.specJson, StudySpec.class);
-    return new StudyView(s.id.toString(), s.name, s.status, s.datasetId, spec.objective(), spec.algorithm(),
+    return new StudyView(s.id.toString(), s.name, s.status, s.datasetId, datasetName, spec.objective(), spec.algorithm(),
         spec.budget(), spec.pruner(), spec.validationSplit(), spec.space(), spec.template(), progress, best,
         spec.architecture(), test(s, spec), s.createdAt, s.finishedAt, s.message, "/api/v1/studies/" + s.id);
   }
