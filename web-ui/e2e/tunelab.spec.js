@@ -79,7 +79,9 @@ test.describe.serial('a study from the browser', () => {
     await expect(page.getByTestId('study-progress').first()).toContainText('8 / 8 done');
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
     await expect(page.getByTestId('trial-rank').first()).toHaveText('1');
+    // The chart follows too: it ends up with every trial without a reload.
     await expect(page.locator('[data-testid=chart-history][data-rendered=true]')).toBeVisible();
+    await expect(page.getByTestId('chart-caption').first()).toContainText('8 trials');
     await shot(page, 'study');
   });
 
