@@ -63,6 +63,11 @@ export function createTrialPanel(studyId, number, { onClose, setError }) {
     }
   });
 
+  const onKey = (event) => {
+    if (event.key === 'Escape') onClose();
+  };
+  document.addEventListener('keydown', onKey);
+
   render();
   load();
   return {
@@ -71,6 +76,7 @@ export function createTrialPanel(studyId, number, { onClose, setError }) {
     refresh: load,
     destroy() {
       state.destroyed = true;
+      document.removeEventListener('keydown', onKey);
       state.chart?.dispose();
       el.remove();
     },
