@@ -69,40 +69,8 @@ export const trialModelUrl = (id, number) => `${studyPath(id)}/trials/${encodeUR
 
 export const eventsUrl = (studyId) => `/api/v1/events${studyId ? `?${query({ study: studyId })}` : ''}`;
 
-// The New study page reads bodies that `request` would reject: a 2xx whose body is not JSON still
-// counts as created, and its messages fall back to "HTTP <status>" / "Request failed" rather than
-// the status text. So these two share only the network failure and the error type with `request`.
-async function exchange(path, init = {}) {
-  let res;
-  try {
-    res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
-  } catch (e) {
-    throw new ApiError(0, 'Network error', e.message);
-  }
-  let body = null;
-  try {
-    body = await res.json();
-  } catch {
-    body = null;
-  }
-  return { res, body };
-}
+export const listDatasets = () => request('/api/v1/datasets');
 
-/** Every dataset the server knows. Anything but a JSON array is an ApiError (status 0: unreachable). */
-export async function listDatasets() {
-  const { res, body } = await exchange('/api/v1/datasets');
-  if (res.ok && Array.isArray(body)) return body;
-  throw new ApiError(res.status, body?.title || `HTTP ${res.status}`, body?.detail, body?.errors || []);
-}
-
-/**
- * POSTs the study JSON `text` as it is. Resolves with the created study, or null when the answer
- * is not JSON; rejects with an ApiError (status 0: unreachable) whose `errors` is always an array.
- */
-export async function createStudy(text) {
-  const { res, body } = await exchange(BASE, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
-  if (res.ok) return body;
-  const problem = body && typeof body === 'object' ? body : null;
-  const errors = Array.isArray(problem?.errors) ? problem.errors : [];
-  throw new ApiError(res.status, problem?.title || res.statusText || 'Request failed', problem?.detail, errors);
-}
+/** POSTs the study's JSON text as it is; a refusal is an ApiError whose `errors` name each field's path. */
+export const createStudy = (text) =>
+  request(BASE, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });

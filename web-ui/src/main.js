@@ -55,7 +55,7 @@ async function route() {
     // The editor and its JSON tooling are only needed here, so they load with this page.
     const { mountNewStudy } = await import('./newStudy.js');
     if (currentKey !== key) return;
-    current = mountNewStudy(container, { onCreated: (study) => navigate(study?.id ? `#/study/${encodeURIComponent(study.id)}` : '#/') });
+    current = mountNewStudy(container, { onCreated: (study) => navigate(`#/study/${encodeURIComponent(study.id)}`) });
   } else {
     current = mountStudies(container, { navigate, setError });
   }
