@@ -1,7 +1,6 @@
 package dev.tunelab.api.live;
 
 import dev.tunelab.core.messages.Json;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -48,9 +47,7 @@ final class Subscriber {
   }
 
   void send(String name, long id, Object data) {
-    OutboundSseEvent.Builder b = sse.newEventBuilder().name(name).id(Long.toString(id))
-        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, Json.write(data));
-    emit(b.build());
+    emit(sse.newEventBuilder().name(name).id(Long.toString(id)).data(String.class, Json.write(data)).build());
   }
 
   /** A comment line: proxies and browsers see traffic, and a gone browser is noticed. */
