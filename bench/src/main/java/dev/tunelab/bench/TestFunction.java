@@ -12,6 +12,7 @@ import java.util.Map;
  * Experiments (sfu.ca/~ssurjano); {@link #MIXED} is ours, for integer and categorical parameters.
  */
 public enum TestFunction {
+  // The tuning set: the functions looked at while the samplers were designed.
   BRANIN(0.397887) {
     @Override
     SearchSpace space() {
@@ -129,12 +130,135 @@ public enum TestFunction {
     double at(double[] x) {
       throw new UnsupportedOperationException("MIXED is evaluated on named parameters");
     }
+  },
+
+  // The held-out set: fixed in docs/benchmarks.md before any sampler was run on them, never used
+  // to choose a sampler's design or settings. One each of more dimensions, plateaus, many local
+  // minima and a mixed space shaped like a network's training settings.
+
+  /** Styblinski-Tang in 10 dimensions on [-5, 5]: more dimensions than any tuning function. */
+  STYBLINSKI10(-391.66165703771415, true) {
+    @Override
+    SearchSpace space() {
+      return cube(10, -5, 5);
+    }
+
+    @Override
+    double at(double[] x) {
+      double sum = 0;
+      for (double v : x) sum += v * v * v * v - 16 * v * v + 5 * v;
+      return sum / 2;
+    }
+  },
+  /** De Jong's step function in 5 dimensions on [-5.12, 5.12]: flat plateaus, no gradient to follow. */
+  STEP5(0, true) {
+    @Override
+    SearchSpace space() {
+      return cube(5, -5.12, 5.12);
+    }
+
+    @Override
+    double at(double[] x) {
+      double sum = 0;
+      for (double v : x) {
+        double s = Math.floor(v + 0.5);
+        sum += s * s;
+      }
+      return sum;
+    }
+  },
+  /** Rastrigin in 4 dimensions on [-5.12, 5.12]: a regular lattice of about 10^4 local minima. */
+  RASTRIGIN4(0, true) {
+    @Override
+    SearchSpace space() {
+      return cube(4, -5.12, 5.12);
+    }
+
+    @Override
+    double at(double[] x) {
+      double sum = 10 * x.length;
+      for (double v : x) sum += v * v - 10 * Math.cos(2 * Math.PI * v);
+      return sum;
+    }
+  },
+  /**
+   * A made-up validation error over a network's training settings: a categorical optimizer whose
+   * best log learning rate differs and moves with a numeric choice of batch size, integer depth
+   * and width, a dropout whose best value grows with width, and an activation that hurts deep
+   * networks. Minimum 0 at adam, lr = 1e-3, batch 32, 3 layers, 128 units, dropout 1/3, relu.
+   */
+  HPO_MIXED(0, true) {
+    @Override
+    SearchSpace space() {
+      Map<String, Param> p = new LinkedHashMap<>();
+      p.put("optimizer", new Param.ChoiceParam(List.of("sgd", "momentum", "adam", "rmsprop")));
+      p.put("lr", new Param.FloatParam(1e-5, 1, true));
+      p.put("batch", new Param.ChoiceParam(List.of(16, 32, 64, 128, 256)));
+      p.put("layers", new Param.IntParam(1, 6, 1));
+      p.put("units", new Param.IntParam(8, 512, 1));
+      p.put("dropout", new Param.FloatParam(0, 0.7, false));
+      p.put("activation", new Param.ChoiceParam(List.of("relu", "tanh", "sigmoid")));
+      return new SearchSpace(p);
+    }
+
+    @Override
+    public double value(Map<String, Object> point) {
+      String optimizer = (String) point.get("optimizer");
+      double lr = ((Number) point.get("lr")).doubleValue();
+      int batch = ((Number) point.get("batch")).intValue();
+      int layers = ((Number) point.get("layers")).intValue();
+      int units = ((Number) point.get("units")).intValue();
+      double dropout = ((Number) point.get("dropout")).doubleValue();
+      String activation = (String) point.get("activation");
+      double base = switch (optimizer) {
+        case "sgd" -> 0.04;
+        case "momentum" -> 0.01;
+        case "adam" -> 0;
+        default -> 0.005;
+      };
+      double bestLogLr = switch (optimizer) {
+        case "sgd" -> -1.0;
+        case "momentum" -> -1.8;
+        case "adam" -> -3.0;
+        default -> -3.3;
+      } + 0.5 * Math.log10(batch / 32.0);
+      double width = Math.log(units) / Math.log(2);
+      double bestDropout = 0.5 * (width - 3) / 6;
+      double act = switch (activation) {
+        case "relu" -> 0;
+        case "tanh" -> 0.01;
+        default -> 0.02 + 0.01 * Math.max(0, layers - 2);
+      };
+      return base
+          + 0.05 * Math.pow(Math.log10(lr) - bestLogLr, 2)
+          + 0.004 * Math.abs(Math.log(batch / 32.0) / Math.log(2))
+          + 0.01 * Math.pow(layers - 3, 2)
+          + 0.01 * Math.pow(width - 7, 2)
+          + 0.2 * Math.pow(dropout - bestDropout, 2)
+          + act;
+    }
+
+    @Override
+    double at(double[] x) {
+      throw new UnsupportedOperationException("HPO_MIXED is evaluated on named parameters");
+    }
   };
 
   private final double minimum;
+  private final boolean heldOut;
 
   TestFunction(double minimum) {
+    this(minimum, false);
+  }
+
+  TestFunction(double minimum, boolean heldOut) {
     this.minimum = minimum;
+    this.heldOut = heldOut;
+  }
+
+  /** Whether the function is in the held-out set, which no sampler's design was chosen on. */
+  public boolean heldOut() {
+    return heldOut;
   }
 
   /** The global minimum, for regret tables. */
