@@ -3,7 +3,7 @@
 // best model, see the server's validation error at its line, and come back after losing the
 // connection. Screenshots of each page go to target/e2e/screenshots.
 
-import { expect, test } from '@playwright/test';
+import { expect, expectChartDrawn, expectErrors, test, watchErrors } from './fixtures.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cuttableProxy } from './cuttableProxy.js';
@@ -29,6 +29,7 @@ test.describe.serial('a study from the browser', () => {
 
   test.beforeAll(async ({ browser }) => {
     page = await browser.newPage();
+    watchErrors(page);
   });
 
   test.afterAll(async () => {
@@ -80,7 +81,7 @@ test.describe.serial('a study from the browser', () => {
     expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
     await expect(page.getByTestId('trial-rank').first()).toHaveText('1');
     // The chart follows too: it ends up with every trial without a reload.
-    await expect(page.locator('[data-testid=chart-history][data-rendered=true]')).toBeVisible();
+    await expectChartDrawn(page, 'chart-history', { minPoints: 8 });
     await expect(page.getByTestId('chart-caption').first()).toContainText('8 trials');
     await shot(page, 'study');
   });
@@ -103,7 +104,8 @@ test.describe.serial('a study from the browser', () => {
     await page.getByTestId('trial-row').first().click();
     await expect(page).toHaveURL(/\/trial\/\d+$/);
     const panel = page.getByTestId('trial-panel');
-    await expect(panel.locator('[data-testid=chart-trial-curve][data-rendered=true]')).toBeVisible();
+    // 12 epochs of at least one metric.
+    await expectChartDrawn(panel, 'chart-trial-curve', { minPoints: 12 });
     await expect(panel.getByTestId('model-card')).toContainText('classification');
     await expect(panel.getByTestId('trial-params-table')).toContainText('units');
     await shot(page, 'trial');
@@ -112,11 +114,16 @@ test.describe.serial('a study from the browser', () => {
   });
 
   test('every chart draws', async () => {
-    for (const [tab, chart] of [['curves', 'chart-intermediate'], ['parallel', 'chart-parallel'],
-      ['importance', 'chart-importance'], ['slices', 'chart-slice'], ['history', 'chart-history']]) {
+    // 8 trials: a curve, a line or a point each; importance has a bar per parameter (4 here).
+    for (const [tab, chart, minPoints] of [['curves', 'chart-intermediate', 8], ['parallel', 'chart-parallel', 8],
+      ['importance', 'chart-importance', 4], ['slices', 'chart-slice', 4 * 8], ['history', 'chart-history', 8]]) {
       await page.getByTestId(`tab-${tab}`).click();
-      await expect(page.locator(`[data-testid=${chart}][data-rendered=true]`)).toBeVisible();
+      await expectChartDrawn(page, chart, { minPoints });
       await shot(page, `chart-${tab}`);
+    }
+    // Every slice panel has its points, not only the grid as a whole.
+    for (const cell of await page.getByTestId('chart-slice-cell').all()) {
+      expect(Number(await cell.getAttribute('data-points')), await cell.getAttribute('data-param')).toBeGreaterThanOrEqual(8);
     }
     await page.getByTestId('tab-importance').click();
     await expect(page.getByTestId('chart-caption').first()).toContainText('fANOVA');
@@ -147,6 +154,9 @@ test.describe.serial('a study from the browser', () => {
   test('a lost connection reconnects and catches up', async ({ browser, request, baseURL }) => {
     const proxy = await cuttableProxy(baseURL);
     const viewer = await browser.newPage();
+    watchErrors(viewer);
+    // The cut breaks the event stream (and its retries while cut); nothing else may fail.
+    expectErrors(/^console\.error: Failed to load resource: net::ERR_[A-Z_]+ \(http:\/\/[^/]+\/api\/v1\/events(\?[^)]*)?\)$/);
     try {
       await viewer.goto(`${proxy.url}/#/`);
       await expect(viewer.getByTestId('study-row').first()).toBeVisible();
@@ -198,6 +208,8 @@ test('a bad template shows the server\'s message at its line', async ({ page }) 
     '}',
   ];
   await setEditorText(page, lines.join('\n'));
+  // The browser logs the refused request itself.
+  expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 422 .*\/api\/v1\/studies\)$/);
   await page.getByTestId('submit-study').click();
   const error = page.getByTestId('validation-error').first();
   await expect(error).toHaveAttribute('data-path', '$.template.layers[1].units');

@@ -248,7 +248,13 @@ export function singleChart(el, testid, kind, build, data) {
 
   let mounted = null;
   let spec = null;
-  const rendered = () => root.setAttribute('data-rendered', 'true');
+  let points = 0;
+  // data-points: the data items of the series last drawn, so a test can tell a drawn chart from
+  // an empty or failed one (both of which also end with data-rendered).
+  const rendered = () => {
+    root.setAttribute('data-points', String(points));
+    root.setAttribute('data-rendered', 'true');
+  };
 
   function ensure() {
     if (mounted) return mounted.chart;
@@ -277,22 +283,26 @@ export function singleChart(el, testid, kind, build, data) {
       next = build(d);
     } catch (err) {
       console.error(`${testid}: cannot draw`, err);
-      next = { empty: 'Cannot draw this chart' };
+      next = { empty: 'Cannot draw this chart', error: true };
     }
     spec = next;
     setCaption(next.caption);
+    if (next.error) root.setAttribute('data-error', 'true');
+    else root.removeAttribute('data-error');
     if (next.empty != null) {
       if (mounted) { mounted.dispose(); mounted = null; }
       scroll.hidden = true;
       empty.hidden = false;
       empty.textContent = next.empty;
       root.setAttribute('data-empty', 'true');
+      points = 0;
       rendered();
       return;
     }
     scroll.hidden = false;
     empty.hidden = true;
     root.removeAttribute('data-empty');
+    points = seriesPoints(next.option);
     if (next.height) host.style.height = `${next.height}px`;
     host.style.minWidth = next.minWidth ? `${next.minWidth}px` : '';
     const chart = ensure();
@@ -309,6 +319,12 @@ export function singleChart(el, testid, kind, build, data) {
     },
     get chart() { return mounted?.chart ?? null; },
   };
+}
+
+/** How many data items the option's series hold. */
+export function seriesPoints(option) {
+  const series = Array.isArray(option?.series) ? option.series : option?.series ? [option.series] : [];
+  return series.reduce((n, s) => n + (s?.data?.length ?? 0), 0);
 }
 
 // Legend of statuses at the top, with counts.

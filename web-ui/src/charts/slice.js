@@ -5,7 +5,8 @@
 
 import {
   C, LARGE, arrow, catKey, axisCommon, baseOption, esc, fmtCount, fmtNum, fmtTick, hash01, isNum,
-  chartRoot, isMinimize, cutAxis, outlierCut, outlierNote, mountEChart, node, emitTrialClick, sampleNote, tooltipBase,
+  chartRoot, isMinimize, cutAxis, outlierCut, outlierNote, mountEChart, node, emitTrialClick, sampleNote, seriesPoints,
+  tooltipBase,
 } from './core.js';
 import { INACTIVE } from './parallel.js';
 
@@ -152,7 +153,11 @@ export function sliceCharts(el, analysis) {
 
   const cells = new Map(); // param name -> { root, title, note, host, mounted, done }
   let pending = new Set();
-  const rendered = () => root.setAttribute('data-rendered', 'true');
+  let points = 0;
+  const rendered = () => {
+    root.setAttribute('data-points', String(points));
+    root.setAttribute('data-rendered', 'true');
+  };
 
   function cellFor(name) {
     let c = cells.get(name);
@@ -195,6 +200,7 @@ export function sliceCharts(el, analysis) {
       empty.hidden = false;
       empty.textContent = 'No finished trials yet';
       root.setAttribute('data-empty', 'true');
+      points = 0;
       rendered();
       return;
     }
@@ -222,6 +228,7 @@ export function sliceCharts(el, analysis) {
       if (!names.includes(name)) { c.mounted?.dispose(); c.root.remove(); cells.delete(name); }
     }
     pending = new Set(names);
+    points = 0;
     const order = [];
     for (const p of params) {
       const c = cellFor(p.name);
@@ -229,6 +236,9 @@ export function sliceCharts(el, analysis) {
       const { option, omitted } = cellOption(a, p, prep);
       c.note.textContent = [p.log ? 'log' : null, omitted ? `${fmtCount(omitted)} inactive not shown` : null].filter(Boolean).join(' · ');
       if (!c.root.isConnected) grid.append(c.root);
+      const cellPoints = seriesPoints(option);
+      c.root.setAttribute('data-points', String(cellPoints));
+      points += cellPoints;
       const chart = ensure(p.name, c);
       chart.setOption(option, { replaceMerge: ['series', 'xAxis'] });
     }
