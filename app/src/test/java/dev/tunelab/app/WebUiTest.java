@@ -29,7 +29,9 @@ class WebUiTest {
   void readinessCoversPostgresAndKafka() {
     given().get("/q/health/ready").then().statusCode(200)
         .body("status", equalTo("UP"))
-        .body("checks.name", org.hamcrest.Matchers.hasItem("kafka"));
+        .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'Database connections health check' }.data.'<default>'", equalTo("UP"));
   }
 
   @Test
