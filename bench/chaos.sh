@@ -14,10 +14,11 @@ OMP_NUM_THREADS=1 ./mvnw -pl app verify -Dit.test="$scenarios" -Dtest=none -Dsur
   -Dchaos.repetitions="$reps" > app/target/chaos.log 2>&1 || status=$?
 grep '^chaos ' app/target/chaos.log || true
 echo
-printf '%-26s %11s %5s %10s %10s %10s\n' scenario repetitions lost duplicates 'mean s' 'slowest s'
+# A repetition that threw counts as lost (all of its study's trials) and is shown on its own too.
+printf '%-26s %11s %5s %10s %7s %10s %10s\n' scenario repetitions lost duplicates thrown 'mean s' 'slowest s'
 if [ -f "$results" ]; then
-  while IFS=$'\t' read -r name n lost dups mean slowest findings; do
-    printf '%-26s %11s %5s %10s %10s %10s\n' "$name" "$n" "$lost" "$dups" "$mean" "$slowest"
+  while IFS=$'\t' read -r name n lost dups mean slowest findings thrown; do
+    printf '%-26s %11s %5s %10s %7s %10s %10s\n' "$name" "$n" "$lost" "$dups" "$thrown" "$mean" "$slowest"
   done < "$results"
 fi
 [ "$status" -eq 0 ] || echo "some scenario failed (exit $status); details in app/target/chaos.log"

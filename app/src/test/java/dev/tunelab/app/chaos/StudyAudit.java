@@ -37,6 +37,11 @@ final class StudyAudit {
     static Tally none() {
       return new Tally(0, 0, List.of());
     }
+
+    /** A repetition that threw before its audit: none of its study's trials can be vouched for. */
+    static Tally thrown(int repetition, Throwable e) {
+      return new Tally(ChaosStudy.TRIALS, 0, List.of("repetition " + (repetition + 1) + " threw " + e));
+    }
   }
 
   static Tally of(ChaosStudy study, ChaosCluster cluster) throws IOException, InterruptedException, SQLException {
