@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
-# The study page and the leaderboard API on a huge study: starts the packaged TuneLab (embedded
-# PostgreSQL and Kafka, temporary data directory), creates a valid study through the API, seeds
-# N trials with their epoch metrics straight into PostgreSQL (twice: one study for the page, one
-# for the API, so that each is measured from the server's first look at it), then
+# The study page and the leaderboard API on a study as large as the API allows: starts the
+# packaged TuneLab (embedded PostgreSQL and Kafka, temporary data directory), creates two studies
+# of N trials through the API (one for the page, one for the API, so that each is measured from
+# the server's first look at it) and cancels them at once, seeds their N finished trials with
+# their epoch metrics straight into PostgreSQL (training 10,000 networks is not the point), then
 #   - bench/leaderboard/page.mjs: headless Chromium opens the study page 5 times: first row
 #     painted, click-to-new-order, default chart drawn;
 #   - bench/leaderboard/api.mjs: 2,040 sequential leaderboard requests (default ranking, every
 #     sort key both ways, status filters; random pages incl. first and last) after a warm-up, the
 #     first request of each sort key, and the summary / analysis / curves requests;
+#   - the scheduler at that size: a third study of N trials, N - 10 of them seeded, is set running
+#     again, and the time its scheduler and workers take for the last 10 trials is set against a
+#     fresh 10-trial study of the same spec; the process's RSS after all of it;
 # and prints the tables for docs/benchmarks.md. Targets: interactive < 2 s, API p99 < 50 ms.
 # Needs: ./mvnw package -DskipTests, psql, node 20 with web-ui/node_modules (npm ci), /usr/bin/chromium.
-# Usage: bench/leaderboard.sh [trials=100000]   (KEEP=1 keeps the data directory and the JSON)
+# Usage: bench/leaderboard.sh [trials=10000]   (the API's limit; KEEP=1 keeps the data directory and the JSON,
+#   RESULTS=dir copies the JSON and the report there)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-trials=${1:-100000}
+trials=${1:-10000}
 runs=5
 jar=app/target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
@@ -67,15 +72,16 @@ until curl -sf "$base/q/health/ready" > /dev/null; do
 done
 ready_s=$(($(date +%s) - t0))
 
-# A study the API accepts (so its stored spec is what the page expects), cancelled at once; the big
-# studies copy its row.
-source_id=$(curl -sf -H 'Content-Type: application/json' "$api/studies" -d @- <<'JSON' | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+# The studies, through the API: what it accepts is what the page, the leaderboard and the
+# scheduler meet. random search: a bayesian study may hold at most 2,000 trials.
+spec() { # name, maxTrials, parallelTrials
+  cat <<JSON
 {
-  "name": "Leaderboard bench",
+  "name": "$1",
   "dataset": "iris",
   "objective": { "metric": "val_accuracy", "direction": "maximize" },
   "algorithm": { "name": "random", "seed": 7 },
-  "budget": { "maxTrials": 10000, "parallelTrials": 1, "epochs": 5 },
+  "budget": { "maxTrials": $2, "parallelTrials": $3, "epochs": 5 },
   "space": {
     "units": { "type": "int", "min": 4, "max": 256 },
     "activation": { "type": "choice", "values": ["relu", "tanh", "elu"] },
@@ -94,20 +100,30 @@ source_id=$(curl -sf -H 'Content-Type: application/json' "$api/studies" -d @- <<
   }
 }
 JSON
-)
-curl -sf -X POST "$api/studies/$source_id/cancel" > /dev/null
+}
+submit() { # name, maxTrials, parallelTrials -> id
+  local body
+  body=$(spec "$1" "$2" "$3" | curl -s -w '\n%{http_code}' -H 'Content-Type: application/json' "$api/studies" -d @-)
+  [ "$(tail -1 <<< "$body")" = 201 ] || { echo "study refused: $body" >&2; return 1; }
+  head -n -1 <<< "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+page_id=$(submit "Leaderboard bench (page)" "$trials" 1)
+api_id=$(submit "Leaderboard bench (API)" "$trials" 1)
+sched_id=$(submit "Scheduler at the limit" "$trials" 2)
+for id in "$page_id" "$api_id" "$sched_id"; do curl -sf -X POST "$api/studies/$id/cancel" > /dev/null; done
 
 # The embedded server (user and database postgres, see EmbeddedPostgresServer): its port is line 4
 # of postmaster.pid.
 export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=postgres
 PGPORT=$(sed -n 4p "$dir/postgres/postmaster.pid")
 export PGPORT
-page_id=$(python3 -c 'import uuid; print(uuid.uuid4())')
-api_id=$(python3 -c 'import uuid; print(uuid.uuid4())')
 echo "seeding $trials trials into studies $page_id (page) and $api_id (API)" >&2
 t0=$(date +%s)
-psql -X -q -v ON_ERROR_STOP=1 -v trials="$trials" -v study_a="$page_id" -v study_b="$api_id" -v source="$source_id" > /dev/null <<'SQL'
+psql -X -q -v ON_ERROR_STOP=1 -v trials="$trials" -v study_a="$page_id" -v study_b="$api_id" > /dev/null <<'SQL'
 set synchronous_commit = off;
+-- Trials the scheduler queued before the cancel reached it go (their metrics and checkpoints with
+-- them); the seeded ones take their numbers.
+delete from trial where study_id in (:'study_a', :'study_b');
 select setseed(0.4242);
 -- One row per trial: its parameters (the study's space) and the draws that decide its fate.
 create temp table seed as
@@ -149,12 +165,8 @@ create function pg_temp.metrics(target float8, e int) returns text language sql 
     round((-ln(greatest(pg_temp.acc(target, e), 0.05)) + 0.05)::numeric, 6),
     pg_temp.acc(target, e)) $$;
 
-insert into study (id, project_id, name, status, dataset_id, spec_json, direction, planned_trials, parallel_trials,
-                   created_at, finished_at)
-select x.id, project_id, x.name, 'COMPLETED', dataset_id, spec_json, direction, :trials, parallel_trials,
-       now() - interval '30 days', now()
-from study, (values (:'study_a'::uuid, 'Leaderboard bench (page)'), (:'study_b'::uuid, 'Leaderboard bench (API)')) x(id, name)
-where study.id = :'source';
+update study set status = 'COMPLETED', message = null, created_at = now() - interval '30 days', finished_at = now()
+where id in (:'study_a', :'study_b');
 
 insert into trial (id, study_id, project_id, number, attempt, status, params_json, model_json, objective, epochs_done,
                    last_metrics_json, worker, message, created_at, started_at, finished_at, rung, bracket, param_count)
@@ -200,6 +212,43 @@ load_api=$(load)
 node bench/leaderboard/api.mjs "$base" "$api_id" "$dir/api.json"
 load_end=$(load)
 
+# The scheduler at the limit: the study's first N - 10 trials copied from the API study (finished,
+# as a study near its end holds them), then it runs again and trains the last 10 itself; against
+# a fresh study of 10 trials of the same spec. Both with 2 trials at a time on the 2 worker slots.
+wait_done() { # id -> seconds until COMPLETED
+  local t0 status
+  t0=$(date +%s.%N)
+  for _ in $(seq 1 1200); do
+    status=$(curl -sf "$api/studies/$1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
+    [ "$status" = COMPLETED ] && break
+    [ "$status" = FAILED ] && { echo "study $1 failed" >&2; return 1; }
+    sleep 0.25
+  done
+  [ "$status" = COMPLETED ] || { echo "study $1 not done after 5 minutes" >&2; return 1; }
+  python3 -c "import time; print(round(time.time() - $t0, 1))"
+}
+cpu_s() { awk '{printf "%.1f", ($14 + $15) / '"$(getconf CLK_TCK)"'}' "/proc/$pid/stat"; }
+psql -X -q -v ON_ERROR_STOP=1 -v trials="$trials" -v study="$sched_id" -v source="$api_id" > /dev/null <<'SQL'
+delete from trial where study_id = :'study';
+insert into trial (id, study_id, project_id, number, attempt, status, params_json, model_json, objective, epochs_done,
+                   last_metrics_json, worker, message, created_at, started_at, finished_at, rung, bracket, param_count)
+select gen_random_uuid(), :'study', project_id, number, attempt, status, params_json, model_json, objective, epochs_done,
+       last_metrics_json, worker, message, created_at, started_at, finished_at, rung, bracket, param_count
+from trial where study_id = :'source' and number < :trials - 10;
+vacuum analyze trial;
+SQL
+echo "scheduler runs (load $(load))" >&2
+cpu0=$(cpu_s)
+psql -X -q -c "update study set status = 'RUNNING', message = null, finished_at = null where id = '$sched_id'"
+sched_last10_s=$(wait_done "$sched_id")
+cpu1=$(cpu_s)
+fresh_id=$(submit "Scheduler, fresh 10" 10 2)
+fresh_s=$(wait_done "$fresh_id")
+cpu2=$(cpu_s)
+rss_mb=$(($(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024))
+hwm_mb=$(($(awk '/VmHWM/ {print $2}' "/proc/$pid/status") / 1024))
+heap=$(jcmd "$pid" GC.heap_info 2> /dev/null | awk '/garbage-first heap|def new generation|PSYoungGen/ {print; exit}' | sed 's/"//g' | xargs || true)
+
 # Where the database's part of the time goes: the statements behind the requests, with execution
 # time and the plan's scans.
 explain() {
@@ -233,9 +282,17 @@ cat > "$dir/meta.json" <<EOF
  "chromium": "$(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')", "readySeconds": $ready_s,
  "load": {"start": "$load_start", "page": "$load_page", "api": "$load_api", "end": "$load_end"},
  "seed": {"trials": $trials, "statuses": $statuses, "metricRows": $metric_rows, "seconds": $seed_s},
+ "scheduler": {"last10Seconds": $sched_last10_s, "last10CpuSeconds": $(python3 -c "print(round($cpu1 - $cpu0, 1))"),
+               "fresh10Seconds": $fresh_s, "fresh10CpuSeconds": $(python3 -c "print(round($cpu2 - $cpu1, 1))")},
+ "memory": {"rssMB": $rss_mb, "peakRssMB": $hwm_mb, "heap": "$heap"},
  "diagnostics": $diag}
 EOF
 echo
-node bench/leaderboard/report.mjs "$dir/meta.json" "$dir/page.json" "$dir/api.json"
+node bench/leaderboard/report.mjs "$dir/meta.json" "$dir/page.json" "$dir/api.json" | tee "$dir/report.md"
+# RESULTS=dir keeps the raw measurements and the report (bench/results/ holds the committed ones).
+if [ -n "${RESULTS:-}" ]; then
+  mkdir -p "$RESULTS"
+  cp "$dir"/meta.json "$dir"/page.json "$dir"/api.json "$dir"/report.md "$RESULTS"/
+fi
 echo
 echo "total $(($(date +%s) - t_start)) s" >&2

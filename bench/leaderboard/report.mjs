@@ -47,6 +47,25 @@ line(`| leaderboard API p99 < 50 ms, any page | ${n(all.requests)} requests: p99
   + ` counted, p99 ${ms(api.withCold.p99)} ms | ${apiMet ? 'yes' : 'no'} |`);
 line();
 
+// --- Scheduler and memory at this size ----------------------------------------------------------------
+if (meta.scheduler) {
+  const sc = meta.scheduler;
+  line(`The scheduler at this size: the last 10 trials of a ${n(seeded.trials)}-trial study (random search, 2 at a time, `
+    + `5 epochs of Iris each) against a fresh 10-trial study of the same spec; wall time until the study is COMPLETED, `
+    + 'and the CPU time the whole process (API, scheduler, workers, embedded Kafka; PostgreSQL is its own process) used meanwhile:');
+  line();
+  line('| study | wall s | process CPU s |');
+  line('|---|---|---|');
+  line(`| last 10 trials of ${n(seeded.trials)} | ${sc.last10Seconds} | ${sc.last10CpuSeconds} |`);
+  line(`| fresh, 10 trials | ${sc.fresh10Seconds} | ${sc.fresh10CpuSeconds} |`);
+  line();
+}
+if (meta.memory) {
+  line(`Memory after all runs (two leaderboards of ${n(seeded.trials)} trials loaded, default JVM heap settings): `
+    + `RSS ${n(meta.memory.rssMB)} MB, peak ${n(meta.memory.peakRssMB)} MB${meta.memory.heap ? `; heap: ${meta.memory.heap}` : ''}.`);
+  line();
+}
+
 // --- API ----------------------------------------------------------------------------------------------
 line(`Leaderboard API, \`GET /api/v1/studies/{id}/trials?page=P&size=${api.pageSize}&sort=S&order=O[&status=..]\`, `
   + `${n(api.trials)} trials (${n(api.pages)} pages), sequential over one keep-alive connection, after ${api.warmupRequests} warm-up requests:`);

@@ -1,5 +1,5 @@
 // The leaderboard table: one server page at a time, sorted and filtered by the server, so a study
-// of 100,000 trials costs the browser 50 rows.
+// of 10,000 trials costs the browser 50 rows.
 
 import { trialModelUrl } from './api.js';
 import { arrow, badge, fmtCount, fmtDuration, fmtObjective, fmtParam, h, placeholder } from './render.js';

@@ -1,6 +1,6 @@
 // The study page: summary and progress, the live leaderboard, the charts and the open trial.
 // The leaderboard renders first from one small page of the server's board; the charts module and
-// its data load afterwards, so a 100,000-trial study is usable before any chart is drawn.
+// its data load afterwards, so a 10,000-trial study is usable before any chart is drawn.
 
 import {
   bestModelUrl, cancelStudy, eventsUrl, getAnalysis, getCurves, getStudy, listTrials,

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The leaderboard and chart endpoints the study page reads, on a study of 300 trials written
- * straight into PostgreSQL (as the 100,000-trial benchmark does): any column sorts, pages and
+ * straight into PostgreSQL (as the 10,000-trial benchmark does): any column sorts, pages and
  * filters, changes show on the next read, and bad parameters get 422 with their path.
  */
 @QuarkusTest

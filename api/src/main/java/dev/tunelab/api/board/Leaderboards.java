@@ -28,7 +28,7 @@ import javax.sql.DataSource;
 
 /**
  * Leaderboards of the studies being looked at, kept in memory so that any page in any order of a
- * 100,000-trial study is answered in milliseconds; SQL would sort the whole study for a deep page
+ * 10,000-trial study is answered in milliseconds; SQL would sort the whole study for a deep page
  * or a parameter column. Each read first applies the trials changed since the last one.
  */
 @ApplicationScoped

@@ -22,6 +22,12 @@ import java.util.function.LongSupplier;
  */
 public final class StudyParser {
   public static final int MAX_TRIALS = 10_000;
+  /**
+   * The Gaussian process refits on every finished trial at each suggestion, O(n^3) in time and
+   * O(n^2) in memory: about 0.9 s per suggestion at 2,000 trials and 5 s at 4,000 on one core
+   * (docs/benchmarks.md), on the scheduler's one loop. Larger studies want tpe.
+   */
+  public static final int MAX_BAYESIAN_TRIALS = 2_000;
   public static final int MAX_PARALLEL = 64;
   public static final int MAX_EPOCHS = 1_000;
   public static final int MAX_ATTEMPTS = 10;
@@ -202,7 +208,13 @@ public final class StudyParser {
     if (n != null) unknown(n, Set.of("maxTrials", "parallelTrials", "epochs", "maxAttempts"), "$.budget", out);
     long grid = space.gridSize();
     int defaultTrials = "grid".equals(algorithm.name()) && grid > 0 ? (int) Math.min(grid, MAX_TRIALS) : 20;
-    int maxTrials = bounded(n, "maxTrials", defaultTrials, MAX_TRIALS, out);
+    int maxTrials;
+    if ("bayesian".equals(algorithm.name())) {
+      maxTrials = bounded(n, "maxTrials", defaultTrials, MAX_BAYESIAN_TRIALS,
+          " with algorithm bayesian (its Gaussian process refits on every trial; use tpe for larger studies)", out);
+    } else {
+      maxTrials = bounded(n, "maxTrials", defaultTrials, MAX_TRIALS, out);
+    }
     int parallel = bounded(n, "parallelTrials", 2, MAX_PARALLEL, out);
     int epochs = bounded(n, "epochs", 20, MAX_EPOCHS, out);
     int attempts = bounded(n, "maxAttempts", StudySpec.Budget.DEFAULT_ATTEMPTS, MAX_ATTEMPTS, out);
@@ -210,10 +222,14 @@ public final class StudyParser {
   }
 
   private static int bounded(JsonNode n, String key, int dflt, int max, List<Violation> out) {
+    return bounded(n, key, dflt, max, "", out);
+  }
+
+  private static int bounded(JsonNode n, String key, int dflt, int max, String why, List<Violation> out) {
     JsonNode v = n == null ? null : n.get(key);
     if (v == null) return dflt;
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > max) {
-      out.add(new Violation("$.budget." + key, "must be an integer from 1 to " + max + ", got " + v));
+      out.add(new Violation("$.budget." + key, "must be an integer from 1 to " + max + why + ", got " + v));
       return dflt;
     }
     return v.asInt();

@@ -37,6 +37,26 @@ class MaxAttemptsTest {
   }
 
   @Test
+  void studiesHoldAtMostTenThousandTrialsAndBayesianOnesTwoThousand() throws Exception {
+    assertEquals(10_000, parser.parse(withAlgorithm("tpe", "{\"maxTrials\": 10000}")).budget().maxTrials());
+    assertEquals(2_000, parser.parse(withAlgorithm("bayesian", "{\"maxTrials\": 2000}")).budget().maxTrials());
+    InvalidStudyException tooMany = assertThrows(InvalidStudyException.class,
+        () -> parser.parse(withAlgorithm("random", "{\"maxTrials\": 10001}")));
+    assertEquals(List.of(new Violation("$.budget.maxTrials", "must be an integer from 1 to 10000, got 10001")), tooMany.violations());
+    // The default algorithm is bayesian.
+    InvalidStudyException gp = assertThrows(InvalidStudyException.class, () -> parser.parse(study("{\"maxTrials\": 2001}")));
+    assertEquals("$.budget.maxTrials", gp.violations().get(0).path());
+    assertEquals("must be an integer from 1 to 2000 with algorithm bayesian (its Gaussian process refits on every trial;"
+        + " use tpe for larger studies), got 2001", gp.violations().get(0).message());
+  }
+
+  static JsonNode withAlgorithm(String algorithm, String budget) throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) study(budget);
+    n.putObject("algorithm").put("name", algorithm);
+    return n;
+  }
+
+  @Test
   void aBudgetStoredBeforeRetriesReadsWithTheDefault() {
     StudySpec.Budget old = Json.read("{\"maxTrials\": 5, \"parallelTrials\": 2, \"epochs\": 4}", StudySpec.Budget.class);
     assertEquals(new StudySpec.Budget(5, 2, 4, 3), old);
