@@ -10,7 +10,7 @@ shift
 out=bench/results/$name.txt
 mkdir -p bench/results
 commit=$(git rev-parse --short HEAD)
-git diff --quiet HEAD -- . ':!bench/results' || commit="$commit with uncommitted changes"
+git diff --quiet HEAD -- . ':!bench/results' ':!docs' ':!*.md' || commit="$commit with uncommitted code changes"
 {
   echo "# command: $*"
   echo "# commit: $commit"

@@ -24,23 +24,13 @@ java_samplers=${JAVA_SAMPLERS-random sobol tpe bayesian}
 optuna_samplers=${OPTUNA_SAMPLERS-optuna-random optuna-tpe optuna-gp}
 functions=$(echo "${FUNCTIONS:-tuning heldout}" | tr , " ")
 jobs=${JOBS:-1}
-out=${RESULTS:-}
-if [ -z "$out" ]; then
-  out=$(mktemp -d)
-  trap 'rm -rf "$out"' EXIT
-fi
-mkdir -p "$out"
-
-./mvnw -q -pl bench -am install -DskipTests > /dev/null
-./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath > /dev/null
-java=(java -XX:ActiveProcessorCount=1 -cp "bench/target/classes:$(cat bench/target/classpath)")
-python=$(bench/optuna/venv.sh)
-"$python" bench/optuna/optuna_bench.py check > "$out/check.txt" || { cat "$out/check.txt" >&2; exit 1; }
+# shellcheck source=bench/search-prepare.sh
+. bench/search-prepare.sh
 
 # Java first: an unknown sampler or function fails here in seconds, not after the hour Optuna takes.
 if [ -n "$java_samplers" ]; then
   # shellcheck disable=SC2086 # the lists are meant to split
-  "${java[@]}" -Dfunctions="$functions" -DfirstSeed="$first" dev.tunelab.bench.SamplerBench "$seeds" "$evals" \
+  java -XX:ActiveProcessorCount=1 -cp "$classpath" -Dfunctions="$functions" -DfirstSeed="$first" dev.tunelab.bench.SamplerBench "$seeds" "$evals" \
     $java_samplers > "$out/java-quality.md"
 fi
 if [ -n "${OPTUNA_RESULTS:-}" ]; then

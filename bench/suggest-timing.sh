@@ -20,17 +20,8 @@ optuna_timed=${OPTUNA_TIMED-optuna-tpe optuna-gp}
 trials=$(echo "${TIMING_TRIALS:-10 100 300 1000}" | tr ' ' ,)
 calls=${TIMING_CALLS:-3}
 cpu=${CPU:-$(($(nproc --all) - 1))}
-out=${RESULTS:-}
-if [ -z "$out" ]; then
-  out=$(mktemp -d)
-  trap 'rm -rf "$out"' EXIT
-fi
-mkdir -p "$out"
-
-./mvnw -q -pl bench -am install -DskipTests > /dev/null
-./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath > /dev/null
-python=$(bench/optuna/venv.sh)
-"$python" bench/optuna/optuna_bench.py check > "$out/check.txt" || { cat "$out/check.txt" >&2; exit 1; }
+# shellcheck source=bench/search-prepare.sh
+. bench/search-prepare.sh
 {
   echo "machine: $(nproc --all) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), pinned to core $cpu"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -39,7 +30,7 @@ python=$(bench/optuna/venv.sh)
 for ((r = 1; r <= reps; r++)); do
   if [ -n "$java_timed" ]; then
     # shellcheck disable=SC2086 # the list is meant to split
-    taskset -c "$cpu" java -cp "bench/target/classes:$(cat bench/target/classpath)" dev.tunelab.bench.SuggestTiming \
+    taskset -c "$cpu" java -cp "$classpath" dev.tunelab.bench.SuggestTiming \
       --trials "$trials" --calls "$calls" $java_timed > "$out/java-$r.md"
   fi
   if [ -n "$optuna_timed" ]; then
