@@ -39,4 +39,5 @@ for ((r = 1; r <= reps; r++)); do
   fi
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/machine.txt"
-python3 bench/optuna/timing_table.py "$out"/java-*.md "$out"/optuna-*.md | tee "$out/timing.md"
+# shellcheck disable=SC2046 # either engine may have been left out
+python3 bench/optuna/timing_table.py $(ls "$out"/java-*.md "$out"/optuna-*.md 2> /dev/null) | tee "$out/timing.md"
