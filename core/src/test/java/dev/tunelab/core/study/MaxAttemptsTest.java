@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.messages.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class MaxAttemptsTest {
   }
 
   static JsonNode withAlgorithm(String algorithm, String budget) throws Exception {
-    com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode) study(budget);
+    ObjectNode n = (ObjectNode) study(budget);
     n.putObject("algorithm").put("name", algorithm);
     return n;
   }
