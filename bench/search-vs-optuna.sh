@@ -50,6 +50,7 @@ elif [ -n "$optuna_samplers" ]; then
   for p in "${pids[@]}"; do wait "$p"; done
 fi
 
+# shellcheck disable=SC2046 # either engine may have been left out
 # Merge the tables: rows grouped by function in the order functions first appear (Java's first).
 # Every engine prints a line naming its seeds and evaluations; tables of different runs refuse to
 # merge, and rows of functions outside the Java run are left out (an OPTUNA_RESULTS file may hold more).
@@ -72,4 +73,4 @@ awk '
     if (bad != "") { print "tables of different runs:" bad > "/dev/stderr"; exit 1 }
     print "Best value found after n evaluations, median [q1, q3] over " seen_run ".\n"
     print head; print rule; for (i = 1; i <= nf; i++) printf "%s", rows[order[i]]
-  }' $(ls "$out"/*quality*.md | sort) | tee "$out/quality.md"
+  }' $(ls "$out"/java-quality.md "$out"/optuna-quality*.md 2> /dev/null) | tee "$out/quality.md"
