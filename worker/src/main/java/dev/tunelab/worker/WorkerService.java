@@ -1,6 +1,7 @@
 package dev.tunelab.worker;
 
 import dev.tunelab.core.messages.Topics;
+import dev.tunelab.worker.training.NativeMemory;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +68,8 @@ public class WorkerService {
     }
     gpu = device.equals("gpu");
     running = true;
+    long physical = NativeMemory.configure();
+    if (physical != 0) LOG.warnf("JavaCPP checks resident memory on every allocation (limit %d bytes): small networks train slower", physical);
     NativeThreads.limit(threadsPerSlot.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / slots)));
     String host = InetAddress.getLocalHost().getHostName();
     String id = host + "/" + ProcessHandle.current().pid();

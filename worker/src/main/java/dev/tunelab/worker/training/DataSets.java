@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
@@ -36,6 +35,11 @@ public final class DataSets {
 
   /** Features of the given rows (row order kept), not normalized. */
   public static INDArray features(Samples data, int[] rows) {
+    return features(data, rows, null);
+  }
+
+  /** Features of the given rows (row order kept), scaled on the way when {@code scaling} is not null. */
+  static INDArray features(Samples data, int[] rows, InputScaling scaling) {
     List<Integer> s = data.shape();
     int n = rows.length;
     int size = data.x()[0].length;
@@ -44,14 +48,23 @@ public final class DataSets {
       float[] x = data.x()[rows[i]];
       int base = i * size;
       switch (data.kind()) {
-        case TABLE, TOKENS -> System.arraycopy(x, 0, flat, base, size);
+        case TABLE, TOKENS -> {
+          if (scaling == null) {
+            System.arraycopy(x, 0, flat, base, size);
+          } else {
+            for (int j = 0; j < size; j++) flat[base + j] = scaling.apply(x[j], j);
+          }
+        }
         case IMAGES -> {
           // [H, W, C] pixel by pixel -> [C, H, W] plane by plane.
           int h = s.get(0);
           int w = s.get(1);
           int c = s.get(2);
           for (int p = 0; p < h * w; p++) {
-            for (int ch = 0; ch < c; ch++) flat[base + ch * h * w + p] = x[p * c + ch];
+            for (int ch = 0; ch < c; ch++) {
+              float v = x[p * c + ch];
+              flat[base + ch * h * w + p] = scaling == null ? v : scaling.apply(v, 0);
+            }
           }
         }
         case SEQUENCE, TIMESERIES -> {
@@ -60,7 +73,8 @@ public final class DataSets {
           int f = s.get(1);
           for (int step = 0; step < t; step++) {
             for (int feature = 0; feature < f; feature++) {
-              flat[base + feature * t + step] = x[step * f + feature];
+              float v = x[step * f + feature];
+              flat[base + feature * t + step] = scaling == null ? v : scaling.apply(v, feature);
             }
           }
         }
@@ -95,13 +109,19 @@ public final class DataSets {
       for (int i = 0; i < n; i++) y[i] = data.classIndex()[rows[i]];
       return Nd4j.create(y, new long[] {n, 1}, 'c');
     }
-    INDArray y = Nd4j.zeros(DataType.FLOAT, n, head.units());
-    for (int i = 0; i < n; i++) y.putScalar(i, data.classIndex()[rows[i]], 1.0);
-    return y;
+    // One-hot built in Java: one array creation instead of a native call per row.
+    int k = head.units();
+    float[] y = new float[n * k];
+    for (int i = 0; i < n; i++) y[i * k + data.classIndex()[rows[i]]] = 1f;
+    return Nd4j.create(y, new long[] {n, k}, 'c');
   }
 
   public static DataSet of(Samples data, int[] rows, Head head) {
     return new DataSet(features(data, rows), labels(data, rows, head));
+  }
+
+  private static DataSet of(Samples data, int[] rows, Head head, InputScaling scaling) {
+    return new DataSet(features(data, rows, scaling), labels(data, rows, head));
   }
 
   /**
@@ -110,6 +130,9 @@ public final class DataSets {
    */
   public static Iterable<DataSet> chunks(
       Samples data, int[] rows, Head head, int size, DataNormalization normalizer) {
+    InputScaling scaling = InputScaling.of(normalizer);
+    // Only a normalizer this class cannot reproduce runs as ND4J ops on each chunk.
+    DataNormalization fallback = scaling == null ? normalizer : null;
     return () -> new Iterator<>() {
       int from;
 
@@ -122,9 +145,9 @@ public final class DataSets {
       public DataSet next() {
         if (!hasNext()) throw new NoSuchElementException();
         int to = Math.min(rows.length, from + size);
-        DataSet ds = of(data, Arrays.copyOfRange(rows, from, to), head);
+        DataSet ds = of(data, Arrays.copyOfRange(rows, from, to), head, scaling);
         from = to;
-        if (normalizer != null) normalizer.preProcess(ds);
+        if (fallback != null) fallback.preProcess(ds);
         return ds;
       }
     };

@@ -45,6 +45,10 @@ public final class TrialTrainer {
    */
   static final int TRAIN_METRIC_ROWS = 10_000;
 
+  static {
+    NativeMemory.configure();
+  }
+
   private final Clock clock;
 
   public TrialTrainer() {
