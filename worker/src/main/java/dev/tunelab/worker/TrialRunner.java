@@ -8,13 +8,17 @@ import dev.tunelab.worker.training.Checkpoint;
 import dev.tunelab.worker.training.TrainingResult;
 import dev.tunelab.worker.training.TrialTrainer;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /** Runs one trial command to its end and reports each step; never throws for a bad trial. */
@@ -27,6 +31,9 @@ final class TrialRunner {
   private final Producer<String, String> producer;
   private final String workerId;
   private final Heartbeats heartbeats;
+  private final CheckpointUploads checkpointUploads;
+  /** This attempt's epoch events not yet known to be stored; waited for before its final event. */
+  private final List<Future<RecordMetadata>> epochEvents = new ArrayList<>();
 
   TrialRunner(ApiClient api, DatasetCache datasets, StopRequests stops, Producer<String, String> producer,
       String workerId, Heartbeats heartbeats) {
@@ -36,6 +43,7 @@ final class TrialRunner {
     this.stops = stops;
     this.producer = producer;
     this.workerId = workerId;
+    this.checkpointUploads = new CheckpointUploads("tunelab-checkpoints-" + workerId, this::save);
   }
 
   /** Returns once the trial's final event is acknowledged by Kafka. */
@@ -59,7 +67,7 @@ final class TrialRunner {
             send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null);
             finishedEpoch.set(epoch);
           },
-          checkpoint -> save(cmd, checkpoint),
+          checkpointUploads::offer,
           () -> stops.requested(cmd.trialId(), cmd.attempt()));
       if (result.stopped()) {
         send(cmd, TrialEvent.Type.STOPPED, result.epochsDone(), Map.of(), null, "stopped on request after epoch " + result.epochsDone());
@@ -83,6 +91,8 @@ final class TrialRunner {
       LOG.warnf(e, "trial %s attempt %d failed", cmd.trialId(), cmd.attempt());
       send(cmd, TrialEvent.Type.FAILED, finishedEpoch.get(), Map.of(), null, FailureReason.of(e));
     } finally {
+      checkpointUploads.discard();
+      epochEvents.clear();
       if (beats != null) beats.close();
     }
   }
@@ -131,11 +141,11 @@ final class TrialRunner {
   }
 
   /** A checkpoint that cannot be stored costs only time if the attempt dies, so training goes on. */
-  private void save(TrialCommand cmd, Checkpoint c) {
+  private void save(Checkpoint c) {
     try {
-      api.uploadCheckpoint(cmd.trialId(), cmd.attempt(), c.epoch(), c.zip());
-    } catch (IOException e) {
-      LOG.warnf(e, "checkpoint of trial %s after epoch %d not stored", cmd.trialId(), c.epoch());
+      api.uploadCheckpoint(c.trialId(), c.attempt(), c.epoch(), c.zip());
+    } catch (IOException | RuntimeException e) {
+      LOG.warnf(e, "checkpoint of trial %s after epoch %d not stored", c.trialId(), c.epoch());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -150,10 +160,22 @@ final class TrialRunner {
     return out;
   }
 
+  /**
+   * Epoch events are not waited for one by one (each wait was a broker round trip per epoch); a
+   * trial's events share one partition and the producer is idempotent, so they are stored in
+   * order, and every one is known to be stored before the attempt's final event is sent.
+   */
   private void send(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics, Double objective, String message) {
     TrialEvent e = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), epoch, metrics, objective, message, workerId);
+    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e));
     try {
-      producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))).get(60, TimeUnit.SECONDS);
+      if (type == TrialEvent.Type.EPOCH) {
+        epochEvents.add(producer.send(record));
+        return;
+      }
+      for (Future<RecordMetadata> f : epochEvents) f.get(60, TimeUnit.SECONDS);
+      epochEvents.clear();
+      producer.send(record).get(60, TimeUnit.SECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new ReportFailed("interrupted while reporting " + type, ex);

@@ -11,7 +11,7 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  * Where an attempt stood after a finished epoch, so a later attempt of the same trial can go on
  * from there instead of from scratch. The zip is a DL4J model zip with the updater state (Adam's
  * moments, and the iteration and epoch counts that schedules read), the fitted normalizer, and
- * {@value #ENTRY} {@code {trialId, attempt, epoch}}. No random state is saved: every epoch is
+ * {@value #ENTRY} {@code {trialId, attempt, epoch}}, all uncompressed. No random state is saved: every epoch is
  * seeded on its own ({@link TrialTrainer#epochSeed}), so the next epoch needs only its number.
  *
  * @param epoch the last epoch finished before the checkpoint was taken (1-based)
@@ -25,7 +25,7 @@ public record Checkpoint(UUID trialId, int attempt, int epoch, byte[] zip) {
 
   static Checkpoint of(MultiLayerNetwork net, DataNormalization normalizer, UUID trialId, int attempt, int epoch) {
     byte[] info = Json.write(new Info(trialId, attempt, epoch)).getBytes(StandardCharsets.UTF_8);
-    return new Checkpoint(trialId, attempt, epoch, ModelZip.write(net, normalizer, Map.of(ENTRY, info)));
+    return new Checkpoint(trialId, attempt, epoch, ModelZip.write(net, normalizer, Map.of(ENTRY, info), true));
   }
 
   /**

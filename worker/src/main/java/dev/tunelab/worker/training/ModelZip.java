@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -25,25 +26,44 @@ public final class ModelZip {
 
   /** A copy of {@code zip} with the given entries added, replacing entries of the same name. */
   public static byte[] withEntries(byte[] zip, Map<String, byte[]> entries) {
+    return withEntries(zip, entries, false);
+  }
+
+  /**
+   * @param stored true to write every entry uncompressed: a checkpoint is written after many
+   *     epochs and read at most once, and compressing float parameters again costs the training
+   *     thread far more time (it dominated a large network's checkpoint) than the few percent of
+   *     bytes it saves
+   */
+  static byte[] withEntries(byte[] zip, Map<String, byte[]> entries, boolean stored) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(zip.length + 4096);
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
         ZipOutputStream out = new ZipOutputStream(bytes)) {
       for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         if (entries.containsKey(e.getName())) continue;
         // A fresh entry: the source's stored sizes/CRC do not carry over to a re-compressed copy.
-        out.putNextEntry(new ZipEntry(e.getName()));
-        in.transferTo(out);
-        out.closeEntry();
+        put(out, e.getName(), in.readAllBytes(), stored);
       }
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        out.putNextEntry(new ZipEntry(e.getKey()));
-        out.write(e.getValue());
-        out.closeEntry();
-      }
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) put(out, e.getKey(), e.getValue(), stored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  private static void put(ZipOutputStream out, String name, byte[] content, boolean stored) throws IOException {
+    ZipEntry entry = new ZipEntry(name);
+    if (stored) {
+      CRC32 crc = new CRC32();
+      crc.update(content);
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(content.length);
+      entry.setCompressedSize(content.length);
+      entry.setCrc(crc.getValue());
+    }
+    out.putNextEntry(entry);
+    out.write(content);
+    out.closeEntry();
   }
 
   /**
@@ -57,8 +77,13 @@ public final class ModelZip {
     return write(net, normalizer, Map.of(ModelCard.ENTRY, card.toJson()));
   }
 
-  /** The DL4J model zip (with updater state) plus the normalizer and the given entries. */
+  /** The DL4J model zip (with updater state) plus the normalizer and the given entries, compressed. */
   static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, Map<String, byte[]> entries) {
+    return write(net, normalizer, entries, false);
+  }
+
+  /** @param stored true for uncompressed entries (see {@link #withEntries(byte[], Map, boolean)}) */
+  static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, Map<String, byte[]> entries, boolean stored) {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     Map<String, byte[]> extra = new LinkedHashMap<>();
     try {
@@ -73,7 +98,7 @@ public final class ModelZip {
       throw new UncheckedIOException(e);
     }
     extra.putAll(entries);
-    return withEntries(model.toByteArray(), extra);
+    return withEntries(model.toByteArray(), extra, stored);
   }
 
   /** The network of a model zip, without its updater state. */

@@ -50,14 +50,24 @@ public final class TrialTrainer {
   }
 
   private final Clock clock;
+  private final CheckpointPolicy checkpointPolicy;
 
   public TrialTrainer() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), CheckpointPolicy.DEFAULT);
   }
 
   /** @param clock source of the model card's {@code createdAt} */
   public TrialTrainer(Clock clock) {
+    this(clock, CheckpointPolicy.DEFAULT);
+  }
+
+  /**
+   * @param clock source of the model card's {@code createdAt}
+   * @param checkpointPolicy which finished epochs get a checkpoint, when checkpoints are wanted
+   */
+  public TrialTrainer(Clock clock, CheckpointPolicy checkpointPolicy) {
     this.clock = clock;
+    this.checkpointPolicy = checkpointPolicy;
   }
 
   /** Trains from scratch without checkpoints. */
@@ -70,8 +80,8 @@ public final class TrialTrainer {
    * @param resumeFrom an earlier attempt's checkpoint of this trial to continue from (its network,
    *     updater state and normalizer; training goes on with its epoch + 1), or null to start afresh
    * @param listener told after each epoch this attempt finishes
-   * @param checkpoints given a checkpoint after each finished epoch (after {@code listener}), or
-   *     null when none are wanted
+   * @param checkpoints given a checkpoint after each finished epoch the {@link CheckpointPolicy}
+   *     picks (after {@code listener}), or null when none are wanted
    * @param stopRequested polled before each minibatch after the first; true ends training early,
    *     with the metrics of the last finished epoch
    * @throws TrainingFailed when the loss of a minibatch is NaN or infinite
@@ -113,6 +123,8 @@ public final class TrialTrainer {
     boolean stopped = false;
     Map<String, Double> metrics = Map.of();
     int firstEpoch = epochsDone + 1;
+    long trainedSince = System.nanoTime();
+    long checkpointCost = 0;
     for (int epoch = firstEpoch; epoch <= cmd.epochs(); epoch++) {
       long epochSeed = epochSeed(cmd, epoch);
       // Dropout draws from ND4J's generator: reseeded per epoch like the order, for the same reason.
@@ -129,7 +141,13 @@ public final class TrialTrainer {
       metrics = measure(net, data, trainMetricRows, split, head, normalizer);
       epochsDone = epoch;
       listener.onEpoch(epoch, metrics);
-      if (checkpoints != null) checkpoints.accept(Checkpoint.of(net, normalizer, cmd.trialId(), cmd.attempt(), epoch));
+      if (checkpoints != null && checkpointPolicy.due(System.nanoTime() - trainedSince, checkpointCost)) {
+        long begin = System.nanoTime();
+        Checkpoint c = Checkpoint.of(net, normalizer, cmd.trialId(), cmd.attempt(), epoch);
+        trainedSince = System.nanoTime();
+        checkpointCost = Math.max(1, trainedSince - begin);
+        checkpoints.accept(c);
+      }
     }
     if (epochsDone == firstEpoch - 1 && resumeFrom != null) {
       // Nothing trained by this attempt (the checkpoint was of the last epoch, or a stop came at

@@ -32,6 +32,10 @@ class ResumeTest {
         cmd.objectiveMetric(), cmd.testFraction(), attempt > 1);
   }
 
+  private static TrialTrainer everyEpoch() {
+    return new TrialTrainer(java.time.Clock.systemUTC(), CheckpointPolicy.EVERY_EPOCH);
+  }
+
   @Test
   void twoEpochsThenAResumedAttemptEqualFourEpochsStraight() throws IOException {
     Samples iris = TrialTrainerTest.iris();
@@ -41,7 +45,7 @@ class ResumeTest {
     // The first attempt ends after epoch 2 (its worker is stopped), leaving epoch 2's checkpoint.
     List<Checkpoint> saved = new ArrayList<>();
     List<Integer> firstEpochs = new ArrayList<>();
-    TrainingResult first = new TrialTrainer().train(cmd, iris, null, (e, m) -> firstEpochs.add(e), saved::add,
+    TrainingResult first = everyEpoch().train(cmd, iris, null, (e, m) -> firstEpochs.add(e), saved::add,
         () -> firstEpochs.size() >= 2);
     assertTrue(first.stopped());
     assertEquals(List.of(1, 2), saved.stream().map(Checkpoint::epoch).toList());
@@ -54,7 +58,7 @@ class ResumeTest {
     List<Map<String, Double>> resumedMetrics = new ArrayList<>();
     List<Integer> resumedCheckpoints = new ArrayList<>();
     TrialCommand second = attempt(cmd, 2);
-    TrainingResult resumed = new TrialTrainer().train(second, iris, checkpoint,
+    TrainingResult resumed = everyEpoch().train(second, iris, checkpoint,
         (e, m) -> {
           resumedEpochs.add(e);
           resumedMetrics.add(m);
@@ -87,7 +91,7 @@ class ResumeTest {
     Samples iris = TrialTrainerTest.iris();
     TrialCommand cmd = TrialTrainerTest.command(TrialTrainerTest.irisModel(), 2, "val_loss", 0);
     AtomicReference<Checkpoint> last = new AtomicReference<>();
-    TrainingResult done = new TrialTrainer().train(cmd, iris, null, (e, m) -> { }, last::set, () -> false);
+    TrainingResult done = everyEpoch().train(cmd, iris, null, (e, m) -> { }, last::set, () -> false);
 
     List<Integer> epochs = new ArrayList<>();
     TrainingResult again = new TrialTrainer().train(attempt(cmd, 2), iris, Checkpoint.read(last.get().zip()),
