@@ -3,7 +3,6 @@ package dev.tunelab.scheduler.samplers.gp;
 import dev.tunelab.scheduler.samplers.DigitalShift;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
@@ -38,21 +37,27 @@ final class AcquisitionSearch {
     for (double[] s : seeds) points.add(encoding.canonical(s));
     double[][] rows = points.toArray(new double[0][]);
     double[] scores = score(rows);
-    Integer[] order = new Integer[rows.length];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -scores[i]).thenComparingInt(i -> i));
-
+    // The best LOCAL_STARTS distinct rows, best first (ties to the lower index): picked one at a
+    // time rather than sorting the whole screen, since only a handful are ever read.
     List<Integer> starts = new ArrayList<>();
-    for (int i = 0; i < order.length && starts.size() < LOCAL_STARTS; i++) {
-      double[] row = rows[order[i]];
-      if (starts.stream().noneMatch(s -> Arrays.equals(rows[s], row))) starts.add(order[i]);
+    boolean[] taken = new boolean[rows.length];
+    while (starts.size() < LOCAL_STARTS) {
+      int next = -1;
+      for (int i = 0; i < rows.length; i++) {
+        if (!taken[i] && (next < 0 || Double.compare(-scores[i], -scores[next]) < 0)) next = i;
+      }
+      if (next < 0) break;
+      taken[next] = true;
+      double[] row = rows[next];
+      if (starts.stream().noneMatch(s -> Arrays.equals(rows[s], row))) starts.add(next);
     }
+    int top = starts.get(0);
     // Seeds (the incumbent) are refined even when their screen score is low: EI's best is often
     // right next to the best point so far, in a gap too narrow for the net.
     for (int i = candidates; i < rows.length; i++) if (!starts.contains(i)) starts.add(i);
 
-    double[] bestPoint = rows[order[0]];
-    double bestScore = scores[order[0]];
+    double[] bestPoint = rows[top];
+    double bestScore = scores[top];
     for (int s : starts) {
       double[] point = rows[s].clone();
       double value = refine(point, scores[s]);

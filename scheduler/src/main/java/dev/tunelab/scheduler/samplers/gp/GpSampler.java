@@ -69,13 +69,15 @@ public final class GpSampler implements Sampler {
     double[] y = OutputScaling.apply(values);
     Matern52 kernel = encoding.kernel();
     Hyperparameters hp = HyperparameterFit.fit(kernel, x, y, rng);
-    // OutputScaling puts the worst observation at 0: running and failed trials lie with it.
-    GaussianProcess gp = GaussianProcess.condition(kernel, hp, x, y).withLies(pending.toArray(new double[0][]), 0);
     int incumbent = 0;
     for (int i = 1; i < y.length; i++) if (y[i] > y[incumbent]) incumbent = i;
-    AcquisitionSearch search = new AcquisitionSearch(gp, encoding, gp.bestObserved());
-    double[] raw = search.maximize(candidates(gp.size()), List.of(x[incumbent]), rng);
-    return Optional.of(encoding.decode(raw));
+    // OutputScaling puts the worst observation at 0: running and failed trials lie with it.
+    try (GaussianProcess observed = GaussianProcess.condition(kernel, hp, x, y);
+        GaussianProcess gp = observed.withLies(pending.toArray(new double[0][]), 0)) {
+      AcquisitionSearch search = new AcquisitionSearch(gp, encoding, gp.bestObserved());
+      double[] raw = search.maximize(candidates(gp.size()), List.of(x[incumbent]), rng);
+      return Optional.of(encoding.decode(raw));
+    }
   }
 
   /**

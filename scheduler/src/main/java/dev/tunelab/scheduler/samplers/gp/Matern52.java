@@ -1,6 +1,6 @@
 package dev.tunelab.scheduler.samplers.gp;
 
-import org.ejml.data.DMatrixRMaj;
+import java.util.Arrays;
 
 /**
  * The Matérn kernel with smoothness 5/2 and one lengthscale per parameter (automatic relevance
@@ -72,6 +72,34 @@ final class Matern52 {
     return out;
   }
 
+  /** Rows transposed: one array of n values per column, the layout {@link #covariances} reads. */
+  static double[][] byColumn(double[][] rows) {
+    int n = rows.length;
+    int cols = n == 0 ? 0 : rows[0].length;
+    double[][] out = new double[cols][n];
+    for (int i = 0; i < n; i++) for (int c = 0; c < cols; c++) out[c][i] = rows[i][c];
+    return out;
+  }
+
+  /**
+   * Scaled distances from the scaled point {@code s} to each of the n rows held by column
+   * ({@link #byColumn}) into {@code r}: a column at a time, so the loops run over contiguous
+   * arrays and the JIT vectorizes them; the sums are taken in the same order as {@link #distance}.
+   */
+  static void distances(double[] s, double[][] columns, double[] r) {
+    int n = r.length;
+    Arrays.fill(r, 0);
+    for (int c = 0; c < s.length; c++) {
+      double sc = s[c];
+      double[] col = columns[c];
+      for (int i = 0; i < n; i++) {
+        double diff = sc - col[i];
+        r[i] += diff * diff;
+      }
+    }
+    for (int i = 0; i < n; i++) r[i] = Math.sqrt(r[i]);
+  }
+
   static double distance(double[] a, double[] b) {
     double sum = 0;
     for (int c = 0; c < a.length; c++) {
@@ -81,16 +109,16 @@ final class Matern52 {
     return Math.sqrt(sum);
   }
 
-  /** s2 times the correlation matrix of already scaled rows. */
-  static DMatrixRMaj gram(double[][] scaled, double signal) {
+  /** s2 times the correlation matrix of already scaled rows, n x n (symmetric, so row- and column-major alike). */
+  static double[] gram(double[][] scaled, double signal) {
     int n = scaled.length;
-    DMatrixRMaj k = new DMatrixRMaj(n, n);
+    double[] k = new double[n * n];
     for (int i = 0; i < n; i++) {
-      k.unsafe_set(i, i, signal);
+      k[i * n + i] = signal;
       for (int j = 0; j < i; j++) {
         double v = signal * correlation(distance(scaled[i], scaled[j]));
-        k.unsafe_set(i, j, v);
-        k.unsafe_set(j, i, v);
+        k[i * n + j] = v;
+        k[j * n + i] = v;
       }
     }
     return k;

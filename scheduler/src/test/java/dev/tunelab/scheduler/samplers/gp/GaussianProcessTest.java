@@ -103,4 +103,27 @@ class GaussianProcessTest {
     assertTrue(varBefore[0] > 1e-3 && varAfter[0] < 1e-5, varBefore[0] + " -> " + varAfter[0]);
     assertEquals(2.0, liar.bestObserved(), 0, "a lie never becomes the incumbent");
   }
+
+  @Test
+  void liesExtendTheFactorToTheSamePosteriorAsConditioningOnEverything() {
+    Hyperparameters hp = new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-4);
+    double[][] pending = {{0.35, 0.75}, {0.7, 0.1}};
+    double[][] all = {X[0], X[1], X[2], X[3], pending[0], pending[1]};
+    double[] values = {Y[0], Y[1], Y[2], Y[3], -0.5, -0.5};
+    double[][] points = {{0.2, 0.9}, {0.6, 0.4}, {0.36, 0.74}};
+    double[] mean = new double[3];
+    double[] variance = new double[3];
+    double[] expectedMean = new double[3];
+    double[] expectedVariance = new double[3];
+    try (GaussianProcess observed = GaussianProcess.condition(KERNEL, hp, X, Y);
+        GaussianProcess extended = observed.withLies(pending, -0.5);
+        GaussianProcess refactored = GaussianProcess.condition(KERNEL, hp, all, values)) {
+      extended.predict(points, mean, variance);
+      refactored.predict(points, expectedMean, expectedVariance);
+    }
+    for (int p = 0; p < 3; p++) {
+      assertEquals(expectedMean[p], mean[p], 1e-10);
+      assertEquals(expectedVariance[p], variance[p], 1e-10);
+    }
+  }
 }
