@@ -6,6 +6,8 @@ import java.util.List;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
@@ -13,6 +15,8 @@ import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToRnnPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -55,7 +59,7 @@ public final class NetworkFactory {
           && stack.current.getType() == InputType.Type.RNN) {
         stack.addOverSteps(LayerConfigs.of(layer, timeSteps, decay));
       } else {
-        stack.add(LayerConfigs.of(layer, timeSteps, decay));
+        stack.addWithActivationApart(LayerConfigs.of(layer, timeSteps, decay));
       }
     }
     ModelSpec.Output out = spec.output();
@@ -95,6 +99,26 @@ public final class NetworkFactory {
       list.layer(index, layer);
       current = layer.getOutputType(index, current);
       index++;
+    }
+
+    /**
+     * A 2-D convolution's activation goes into an ActivationLayer of its own, with the same
+     * function: the convolution's output is a strided view of its matrix product, and DL4J's fused
+     * activation and its gradient ran on that view at a fraction of the speed they reach on the
+     * dense array the next layer receives (the Fashion-MNIST CNN trained 1.6x faster on one
+     * thread; docs/benchmarks.md, "Training speed"). Same values, same parameters.
+     */
+    void addWithActivationApart(Layer layer) {
+      if (layer.getClass() == ConvolutionLayer.class
+          && !(((ConvolutionLayer) layer).getActivationFn() instanceof ActivationIdentity)) {
+        ConvolutionLayer conv = (ConvolutionLayer) layer;
+        IActivation fn = conv.getActivationFn();
+        conv.setActivationFn(new ActivationIdentity());
+        add(conv);
+        add(new ActivationLayer.Builder().activation(fn).build());
+      } else {
+        add(layer);
+      }
     }
 
     void flatten() {
