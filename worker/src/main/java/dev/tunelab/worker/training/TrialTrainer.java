@@ -164,7 +164,7 @@ public final class TrialTrainer {
         new ModelCard.SplitInfo(cmd.seed(), cmd.validationSplit(), split.validation().clone(),
             cmd.testFraction(), split.test().clone(), data.ordered()),
         clock.instant().toString(), ModelCard.FRAMEWORK);
-    byte[] zip = ModelZip.write(net, normalizer, card);
+    byte[] zip = stopped ? null : ModelZip.write(net, normalizer, card);
     return new TrainingResult(stopped, epochsDone, metrics, objective, zip, card);
   }
 

@@ -121,7 +121,8 @@ class TrialTrainerTest {
     assertEquals(0, r.epochsDone());
     assertEquals(List.of(), epochs);
     assertEquals(3, polls.get());
-    assertEquals(3, ModelZip.network(r.artifactZip()).getIterationCount());
+    // The poll before a minibatch said stop, so no minibatch followed the third poll.
+    assertNull(r.artifactZip(), "a stopped trial's model is never stored, so it is not written");
   }
 
   @Test
