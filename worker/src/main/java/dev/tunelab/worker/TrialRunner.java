@@ -6,7 +6,6 @@ import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.messages.TrialEvent;
 import dev.tunelab.worker.training.Checkpoint;
 import dev.tunelab.worker.training.TrainingResult;
-import dev.tunelab.worker.training.TrialTrainer;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -27,10 +26,12 @@ final class TrialRunner {
   private final Producer<String, String> producer;
   private final String workerId;
   private final Heartbeats heartbeats;
+  private final Trainer trainer;
 
   TrialRunner(ApiClient api, DatasetCache datasets, StopRequests stops, Producer<String, String> producer,
-      String workerId, Heartbeats heartbeats) {
+      String workerId, Heartbeats heartbeats, Trainer trainer) {
     this.heartbeats = heartbeats;
+    this.trainer = trainer;
     this.api = api;
     this.datasets = datasets;
     this.stops = stops;
@@ -54,7 +55,7 @@ final class TrialRunner {
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
       Checkpoint resumeFrom = cmd.resume() ? latestCheckpoint(cmd) : null;
       if (resumeFrom != null) finishedEpoch.set(resumeFrom.epoch());
-      TrainingResult result = new TrialTrainer().train(cmd, data.samples(), resumeFrom,
+      TrainingResult result = trainer.train(cmd, data.samples(), resumeFrom,
           (epoch, metrics) -> {
             send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null);
             finishedEpoch.set(epoch);
@@ -68,7 +69,8 @@ final class TrialRunner {
         send(cmd, TrialEvent.Type.FAILED, result.epochsDone(), finite(result.finalMetrics()), null,
             "training diverged: " + cmd.objectiveMetric() + " is " + result.objective());
       } else {
-        uploadWhenReachable(cmd, result.artifactZip());
+        // Only the no-op trainer (bench and test setting) makes no model.
+        if (result.artifactZip() != null) uploadWhenReachable(cmd, result.artifactZip());
         send(cmd, TrialEvent.Type.COMPLETED, result.epochsDone(), result.finalMetrics(), result.objective(), null);
       }
     } catch (InterruptedException e) {
