@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,24 +152,17 @@ public class SchedulerService {
       consumer.subscribe(List.of(Topics.TRIAL_EVENTS));
       while (running) {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-        boolean failed = false;
-        for (TopicPartition tp : records.partitions()) {
-          for (ConsumerRecord<String, String> r : records.records(tp)) {
-            if (!apply(r)) {
-              // Kept, not committed: it is applied again (idempotently) once the database is back.
-              consumer.seek(tp, r.offset());
-              failed = true;
-              break;
-            }
-            applied.put(tp, new OffsetAndMetadata(r.offset() + 1));
-          }
+        boolean batched = !records.isEmpty() && applyAll(records);
+        boolean failed = !records.isEmpty() && !batched && applyEach(consumer, records);
+        if (batched) {
+          // Not waited for: every write is idempotent, so events whose commit is lost are applied
+          // again harmlessly; a failed batch seeks back and commits nothing past what was applied.
+          consumer.commitAsync(nextOffsets(records), (offsets, e) -> {
+            if (e != null) LOG.debugf("trial event offsets not committed (%s); they are applied again", e.getMessage());
+          });
         }
-        if (!applied.isEmpty()) {
-          consumer.commitSync(applied);
-          // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at the next tick.
-          wake.release();
-        }
+        // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at the next tick.
+        if (!records.isEmpty()) wake.release();
         eventFlow.observe(!failed && connected(consumer));
         if (failed) sleep(Duration.ofSeconds(1));
       }
@@ -177,6 +171,57 @@ public class SchedulerService {
     } catch (RuntimeException e) {
       if (running) LOG.error("trial event consumer stopped", e);
     }
+  }
+
+  /** The whole poll in one transaction; false when it could not be applied (then event by event). */
+  private boolean applyAll(ConsumerRecords<String, String> records) {
+    List<TrialEvent> events = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : records) {
+      try {
+        events.add(Json.read(r.value(), TrialEvent.class));
+      } catch (RuntimeException e) {
+        return false; // dropped with its reason by applyEach
+      }
+    }
+    try {
+      intake.applyAll(events);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.debugf("a batch of %d trial events failed (%s); applying them one by one", events.size(), e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * One transaction per event, as a fallback: applies what it can and stops each partition at its
+   * first event the database could not take, committing the offsets before it. Returns whether any
+   * event was kept back.
+   */
+  private boolean applyEach(KafkaConsumer<String, String> consumer, ConsumerRecords<String, String> records) {
+    Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    boolean failed = false;
+    for (TopicPartition tp : records.partitions()) {
+      for (ConsumerRecord<String, String> r : records.records(tp)) {
+        if (!apply(r)) {
+          // Kept, not committed: it is applied again (idempotently) once the database is back.
+          consumer.seek(tp, r.offset());
+          failed = true;
+          break;
+        }
+        applied.put(tp, new OffsetAndMetadata(r.offset() + 1));
+      }
+    }
+    if (!applied.isEmpty()) consumer.commitSync(applied);
+    return failed;
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, String>> rs = records.records(tp);
+      next.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+    }
+    return next;
   }
 
   /** False when the database could not take the event; an unreadable event is dropped (true). */
