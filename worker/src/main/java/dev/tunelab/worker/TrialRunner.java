@@ -7,13 +7,17 @@ import dev.tunelab.core.messages.TrialEvent;
 import dev.tunelab.worker.training.Checkpoint;
 import dev.tunelab.worker.training.TrainingResult;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
 /** Runs one trial command to its end and reports each step; never throws for a bad trial. */
@@ -48,7 +52,8 @@ final class TrialRunner {
         LOG.infof("skipping trial %s attempt %d: no longer wanted", cmd.trialId(), cmd.attempt());
         return;
       }
-      send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
+      inFlight.clear();
+      sendAsync(cmd, TrialEvent.Type.STARTED, 0, Map.of());
       // Until the final event is sent (a beat after it is ignored), through uploads and
       // dataset downloads too: the scheduler re-queues an attempt whose beats stop.
       beats = heartbeats.trial(() -> heartbeat(cmd, finishedEpoch.get()));
@@ -57,7 +62,7 @@ final class TrialRunner {
       if (resumeFrom != null) finishedEpoch.set(resumeFrom.epoch());
       TrainingResult result = trainer.train(cmd, data.samples(), resumeFrom,
           (epoch, metrics) -> {
-            send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null);
+            sendAsync(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics));
             finishedEpoch.set(epoch);
           },
           checkpoint -> save(cmd, checkpoint),
@@ -152,15 +157,31 @@ final class TrialRunner {
     return out;
   }
 
+  /**
+   * STARTED and EPOCH events are not waited for, one by one: the trial's final event waits for
+   * them and for itself, so the offset (committed after the final event) still moves only once
+   * every event of the attempt is acknowledged. Kafka keeps them in order (one partition per trial,
+   * an idempotent producer); if one fails, the final send fails and the attempt runs again.
+   */
+  private final List<Future<RecordMetadata>> inFlight = new ArrayList<>();
+
+  private void sendAsync(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics) {
+    TrialEvent e = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), epoch, metrics, null, null, workerId);
+    inFlight.add(producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))));
+  }
+
   private void send(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics, Double objective, String message) {
     TrialEvent e = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), epoch, metrics, objective, message, workerId);
+    inFlight.add(producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))));
     try {
-      producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))).get(60, TimeUnit.SECONDS);
+      for (Future<RecordMetadata> f : inFlight) f.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new ReportFailed("interrupted while reporting " + type, ex);
     } catch (ExecutionException | TimeoutException ex) {
       throw new ReportFailed("could not report " + type + " for trial " + cmd.trialId(), ex);
+    } finally {
+      inFlight.clear();
     }
   }
 
