@@ -12,7 +12,9 @@
 # 127.0.0.1:5432 (trust, user postgres) for Optuna.
 # Usage: bench/orchestration.sh [trials=10000] [epochs=5]
 #   PARALLEL="1 4 16"  ENGINES="tunelab optuna ray"  RAY_TRIALS=N (Ray's trials, default the same:
-#   Ray at 16 on 2 cores runs a few trials a second)  RESULTS=dir keeps the JSON and the report.
+#   Ray at 16 on 2 cores runs a few trials a second)  PROBE_TRIALS=300 (TuneLab's overhead per
+#   epoch: that many trials of 1 and of 21 epochs, one at a time)  RESULTS=dir keeps the JSON and
+#   the report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials=${1:-10000}
@@ -20,6 +22,7 @@ epochs=${2:-5}
 parallel=${PARALLEL:-1 4 16}
 engines=${ENGINES:-tunelab optuna ray}
 ray_trials=${RAY_TRIALS:-$trials}
+probe_trials=${PROBE_TRIALS:-300}
 py=bench/.venv/bin/python
 jar=app/target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
@@ -79,6 +82,12 @@ if [[ " $engines " == *" tunelab "* ]]; then
     echo "TuneLab, $trials trials, $p at a time (load $(load))" >&2
     "$py" bench/orchestration/tunelab_noop.py "$base" "$pid" "$pg_port" "$p" "$trials" "$epochs" "$out/tunelab-$p.json" "$dir/app"
   done
+  # Service overhead per epoch: one trial at a time, 1 epoch against 21 epochs per trial.
+  mkdir -p "$dir/probe"
+  for e in 1 21; do
+    echo "TuneLab, $probe_trials trials of $e epoch(s), 1 at a time (load $(load))" >&2
+    "$py" bench/orchestration/tunelab_noop.py "$base" "$pid" "$pg_port" 1 "$probe_trials" "$e" "$dir/probe/epochs-$e.json" "$dir/app"
+  done
   stop_app
 fi
 sync_commit=$(python3 -c "import json,glob; f=sorted(glob.glob('$out/tunelab-*.json')); print(json.load(open(f[0]))['synchronousCommit'] if f else 'on')")
@@ -101,9 +110,10 @@ if [[ " $engines " == *" ray "* ]]; then
 fi
 echo "load at end $(load)" >&2
 echo
-"$py" bench/orchestration/report.py "$out" | tee "$dir/report.md"
+"$py" bench/orchestration/report.py "$out" "$dir/probe" | tee "$dir/report.md"
 if [ -n "${RESULTS:-}" ]; then
   mkdir -p "$RESULTS"
   cp "$out"/*.json "$dir/report.md" "$RESULTS"/
+  [ -d "$dir/probe" ] && mkdir -p "$RESULTS/probe" && cp "$dir"/probe/*.json "$RESULTS/probe/"
 fi
 echo "total $(($(date +%s) - t_start)) s" >&2

@@ -1,5 +1,5 @@
 """Tables for docs/benchmarks.md from the JSON files bench/orchestration.sh wrote.
-Usage: report.py DIR"""
+Usage: report.py DIR [PROBE_DIR]"""
 import glob
 import json
 import os
@@ -119,3 +119,13 @@ for p in ps:
     row(cells)
 sc = {r.get("synchronousCommit") for r in runs.values() if r.get("synchronousCommit")}
 print(f"\nPostgreSQL synchronous_commit: {', '.join(sorted(sc)) or 'n/a'} (TuneLab's embedded server; Optuna's connections set the same).")
+
+probe = sys.argv[2] if len(sys.argv) > 2 else None
+if probe and os.path.exists(os.path.join(probe, "epochs-1.json")) and os.path.exists(os.path.join(probe, "epochs-21.json")):
+    a = json.load(open(os.path.join(probe, "epochs-1.json")))
+    b = json.load(open(os.path.join(probe, "epochs-21.json")))
+    per_trial_a = a["wallSeconds"] * 1000 / a["trials"]
+    per_trial_b = b["wallSeconds"] * 1000 / b["trials"]
+    print(f"\nTuneLab service overhead per epoch (one trial at a time, {a['trials']:,} trials of 1 epoch against"
+          f" {b['trials']:,} of 21): {per_trial_a:.1f} ms and {per_trial_b:.1f} ms per trial, so"
+          f" {(per_trial_b - per_trial_a) / 20:.2f} ms per epoch.")
