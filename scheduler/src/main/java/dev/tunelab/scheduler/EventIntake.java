@@ -11,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,8 +29,21 @@ public class EventIntake {
   @ConfigProperty(name = "tunelab.scheduler.lease", defaultValue = "PT15S")
   Duration lease;
 
+  /**
+   * Applies a batch of events (one poll's) in one transaction, in order: one commit instead of one
+   * per event. Throws when any of them cannot be applied; nothing of the batch is then kept.
+   */
+  @Transactional
+  public void applyAll(List<TrialEvent> events) {
+    for (TrialEvent e : events) applyOne(e);
+  }
+
   @Transactional
   public void apply(TrialEvent e) {
+    applyOne(e);
+  }
+
+  private void applyOne(TrialEvent e) {
     TrialEntity trial = TrialEntity.findById(e.trialId(), LockModeType.PESSIMISTIC_WRITE);
     if (trial == null || e.attempt() > trial.attempt) {
       LOG.debugf("ignoring event %s for unknown trial or attempt %s/%d", e.type(), e.trialId(), e.attempt());

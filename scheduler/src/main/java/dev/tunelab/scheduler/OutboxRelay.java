@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 @ApplicationScoped
 public class OutboxRelay {
-  private static final int BATCH = 200;
+  static final int BATCH = 200;
 
   /** Returns how many messages were published. */
   @Transactional

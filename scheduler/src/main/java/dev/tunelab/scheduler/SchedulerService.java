@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,11 +119,17 @@ public class SchedulerService {
   private static final long HOUSEKEEPING_NANOS = Duration.ofSeconds(30).toNanos();
   private long lastHousekeeping = System.nanoTime();
 
+  /** Leases last seconds: looking for expired ones on every wake-up would only cost a query. */
+  private static final long LEASE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+  private long lastLeaseCheck = System.nanoTime() - LEASE_CHECK_NANOS;
+
   private void loopOnce(KafkaProducer<String, String> producer) throws InterruptedException {
     // Before advancing: a trial failed for good here frees its slot in this very tick. While
     // events cannot flow (broker or database away, or a backlog being read), a silent worker is
     // not a dead one: leases are judged only after events have flowed for a whole lease.
-    for (UUID trial : eventFlow.steadyFor(lease) ? leases.expired() : List.<UUID>of()) {
+    boolean checkLeases = System.nanoTime() - lastLeaseCheck >= LEASE_CHECK_NANOS && eventFlow.steadyFor(lease);
+    if (checkLeases) lastLeaseCheck = System.nanoTime();
+    for (UUID trial : checkLeases ? leases.expired() : List.<UUID>of()) {
       try {
         leases.reclaim(trial);
       } catch (RuntimeException e) {
@@ -136,8 +143,8 @@ public class SchedulerService {
         LOG.errorf(e, "could not advance study %s", study);
       }
     }
-    while (relay.publishPending(producer) > 0) {
-      // drain the backlog before the next tick
+    while (relay.publishPending(producer) == OutboxRelay.BATCH) {
+      // a full batch: drain the backlog before the next tick (a short one was all there was)
     }
     if (System.nanoTime() - lastHousekeeping > HOUSEKEEPING_NANOS) {
       lastHousekeeping = System.nanoTime();
@@ -151,24 +158,19 @@ public class SchedulerService {
       consumer.subscribe(List.of(Topics.TRIAL_EVENTS));
       while (running) {
         ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-        boolean failed = false;
-        for (TopicPartition tp : records.partitions()) {
-          for (ConsumerRecord<String, String> r : records.records(tp)) {
-            if (!apply(r)) {
-              // Kept, not committed: it is applied again (idempotently) once the database is back.
-              consumer.seek(tp, r.offset());
-              failed = true;
-              break;
-            }
-            applied.put(tp, new OffsetAndMetadata(r.offset() + 1));
-          }
+        List<TrialEvent> batch = records.isEmpty() ? List.of() : applyAll(records);
+        boolean batched = batch != null && !records.isEmpty();
+        boolean failed = batch == null && applyEach(consumer, records);
+        if (batched) {
+          // Not waited for: every write is idempotent, so events whose commit is lost are applied
+          // again harmlessly; a failed batch seeks back and commits nothing past what was applied.
+          consumer.commitAsync(nextOffsets(records), (offsets, e) -> {
+            if (e != null) LOG.debugf("trial event offsets not committed (%s); they are applied again", e.getMessage());
+          });
         }
-        if (!applied.isEmpty()) {
-          consumer.commitSync(applied);
-          // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at the next tick.
-          wake.release();
-        }
+        // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at
+        // the next tick. Heartbeats alone change neither.
+        if (!records.isEmpty() && (batch == null || !onlyHeartbeats(batch))) wake.release();
         eventFlow.observe(!failed && connected(consumer));
         if (failed) sleep(Duration.ofSeconds(1));
       }
@@ -177,6 +179,62 @@ public class SchedulerService {
     } catch (RuntimeException e) {
       if (running) LOG.error("trial event consumer stopped", e);
     }
+  }
+
+  /** The whole poll in one transaction: its events, or null when it could not be applied (then event by event). */
+  private List<TrialEvent> applyAll(ConsumerRecords<String, String> records) {
+    List<TrialEvent> events = new ArrayList<>();
+    for (ConsumerRecord<String, String> r : records) {
+      try {
+        events.add(Json.read(r.value(), TrialEvent.class));
+      } catch (RuntimeException e) {
+        return null; // dropped with its reason by applyEach
+      }
+    }
+    try {
+      intake.applyAll(events);
+      return events;
+    } catch (RuntimeException e) {
+      LOG.debugf("a batch of %d trial events failed (%s); applying them one by one", events.size(), e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * One transaction per event, as a fallback: applies what it can and stops each partition at its
+   * first event the database could not take, committing the offsets before it. Returns whether any
+   * event was kept back.
+   */
+  private boolean applyEach(KafkaConsumer<String, String> consumer, ConsumerRecords<String, String> records) {
+    Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    boolean failed = false;
+    for (TopicPartition tp : records.partitions()) {
+      for (ConsumerRecord<String, String> r : records.records(tp)) {
+        if (!apply(r)) {
+          // Kept, not committed: it is applied again (idempotently) once the database is back.
+          consumer.seek(tp, r.offset());
+          failed = true;
+          break;
+        }
+        applied.put(tp, new OffsetAndMetadata(r.offset() + 1));
+      }
+    }
+    if (!applied.isEmpty()) consumer.commitSync(applied);
+    return failed;
+  }
+
+  /** Heartbeats only renew leases: no slot frees and nothing waits in the outbox. */
+  private static boolean onlyHeartbeats(List<TrialEvent> events) {
+    return events.stream().allMatch(e -> e.type() == TrialEvent.Type.HEARTBEAT);
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+    Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+    for (TopicPartition tp : records.partitions()) {
+      List<ConsumerRecord<String, String>> rs = records.records(tp);
+      next.put(tp, new OffsetAndMetadata(rs.get(rs.size() - 1).offset() + 1));
+    }
+    return next;
   }
 
   /** False when the database could not take the event; an unreadable event is dropped (true). */

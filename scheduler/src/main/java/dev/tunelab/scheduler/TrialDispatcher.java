@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,20 +52,35 @@ public class TrialDispatcher {
         .getResultList();
   }
 
+  /**
+   * The points of each active study's trials in number order, for samplers that read no outcomes:
+   * appended to as this scheduler creates trials and read back only when they no longer match the
+   * table (another leader came between, or a transaction that added to it rolled back). Without
+   * it every trial's dispatch read all of its study's trials, a cost that grew with the study.
+   */
+  private final Map<UUID, Points> points = new ConcurrentHashMap<>();
+
+  private record Points(List<StudyHistory.Trial> trials, UUID lastId) {}
+
+  /** How many trials a study has, how many of them hold a slot, and its newest one. */
+  private record Counts(int total, int unfinished, UUID lastId) {}
+
   @Transactional
   public void advance(UUID studyId) {
     StudyEntity study = StudyEntity.findById(studyId, LockModeType.PESSIMISTIC_WRITE);
-    if (study == null || !study.active()) return;
-    StudySpec spec = Json.read(study.specJson, StudySpec.class);
-    List<TrialEntity> trials = TrialEntity.list("studyId = ?1 order by number", studyId);
-    long unfinished = trials.stream().filter(t -> !t.state().finished()).count();
-    long slots = study.parallelTrials - unfinished;
-    if (slots > 0 && trials.size() < study.plannedTrials) {
+    if (study == null || !study.active()) {
+      points.remove(studyId);
+      return;
+    }
+    StudySpec spec = pruning.spec(studyId);
+    Counts counts = counts(studyId);
+    int total = counts.total();
+    long slots = study.parallelTrials - counts.unfinished();
+    if (slots > 0 && total < study.plannedTrials) {
       Sampler sampler = Samplers.forStudy(spec.algorithm().name(), spec.algorithm().seed());
       DatasetFacts facts = facts(study.datasetId);
       OptionalLong largest = workers.largestMemory(spec.device());
-      List<StudyHistory.Trial> history = new ArrayList<>();
-      for (TrialEntity t : trials) history.add(new StudyHistory.Trial(t.number, params(t), t.state().finished(), t.objective));
+      List<StudyHistory.Trial> history = history(studyId, sampler, counts);
       // A skipped point takes no slot, so sampling goes on; the planned count bounds the loop.
       while (slots > 0 && history.size() < study.plannedTrials) {
         int number = history.size();
@@ -76,14 +93,50 @@ public class TrialDispatcher {
         TrialEntity trial = create(study, spec, facts, largest, number, point.get());
         boolean skipped = trial.state() == TrialStatus.SKIPPED;
         history.add(new StudyHistory.Trial(number, point.get(), skipped, null));
+        if (!sampler.readsOutcomes()) points.put(studyId, new Points(history, trial.id));
         if (!skipped) slots--;
         LOG.debugf("study %s: trial %d %s with %s", studyId, number, trial.status, trial.paramsJson);
       }
+      total = history.size();
       if (StudyStatus.PENDING.name().equals(study.status) && !history.isEmpty()) {
         study.status = StudyStatus.RUNNING.name();
       }
     }
+    long unfinished = study.parallelTrials - slots; // those found plus those just queued
+    if (total < study.plannedTrials || unfinished > 0) return;
     finishIfDone(study, spec, TrialEntity.list("studyId", studyId));
+    if (!study.active()) points.remove(studyId);
+  }
+
+  /** Two index lookups, whatever the study's size: the newest trial by number, the unfinished ones. */
+  private static Counts counts(UUID studyId) {
+    Object[] row = (Object[]) TrialEntity.getEntityManager().createNativeQuery(
+            "select (select count(*) from trial where study_id = ?1 and status in ('QUEUED', 'RUNNING')),"
+                + " (select number from trial where study_id = ?1 order by number desc limit 1),"
+                + " (select id from trial where study_id = ?1 order by number desc limit 1)")
+        .setParameter(1, studyId)
+        .getSingleResult();
+    int total = row[1] == null ? 0 : ((Number) row[1]).intValue() + 1;
+    return new Counts(total, ((Number) row[0]).intValue(), (UUID) row[2]);
+  }
+
+  /**
+   * The study's trials as its sampler sees them: read from the table when the sampler judges by
+   * outcomes, else from memory while that still matches the table's newest trial.
+   */
+  private List<StudyHistory.Trial> history(UUID studyId, Sampler sampler, Counts counts) {
+    if (!sampler.readsOutcomes()) {
+      Points known = points.get(studyId);
+      if (known != null && known.trials().size() == counts.total() && Objects.equals(known.lastId(), counts.lastId())) {
+        return known.trials();
+      }
+    }
+    List<StudyHistory.Trial> history = new ArrayList<>();
+    for (TrialEntity t : TrialEntity.<TrialEntity>list("studyId = ?1 order by number", studyId)) {
+      history.add(new StudyHistory.Trial(t.number, params(t), t.state().finished(), t.objective));
+    }
+    if (!sampler.readsOutcomes()) points.put(studyId, new Points(history, counts.lastId()));
+    return history;
   }
 
   private TrialEntity create(

@@ -15,8 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -76,7 +78,13 @@ final class TrialConsumer implements Runnable {
         settle(consumer);
         if (idle.isEmpty()) consumer.pause(consumer.assignment());
         else consumer.resume(consumer.paused());
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+        ConsumerRecords<String, String> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(200));
+        } catch (WakeupException e) {
+          continue; // a slot came free: resume at once instead of after the poll's timeout
+        }
+        for (ConsumerRecord<String, String> r : records) {
           TopicPartition tp = new TopicPartition(r.topic(), r.partition());
           Slot slot = idle.poll();
           if (slot == null) {
@@ -92,6 +100,9 @@ final class TrialConsumer implements Runnable {
             } finally {
               finished.add(new Finished(tp, r.offset()));
               idle.add(slot);
+              // The consumer may sleep in a poll with every partition paused: the free slot's next
+              // trial would wait for its timeout.
+              wake(consumer);
             }
           });
         }
@@ -145,6 +156,21 @@ final class TrialConsumer implements Runnable {
   private void settle(KafkaConsumer<String, String> consumer) {
     for (Finished f = finished.poll(); f != null; f = finished.poll()) tracker.finished(f.partition(), f.offset());
     Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = tracker.toCommit();
-    if (!offsets.isEmpty()) consumer.commitSync(offsets);
+    while (!offsets.isEmpty()) {
+      try {
+        consumer.commitSync(offsets);
+        return;
+      } catch (WakeupException e) {
+        // A slot's wake-up meant for the poll: the commit has not been made, so make it again.
+      }
+    }
+  }
+
+  private static void wake(KafkaConsumer<String, String> consumer) {
+    try {
+      consumer.wakeup();
+    } catch (RuntimeException e) {
+      LOG.debug("consumer already closed", e);
+    }
   }
 }

@@ -6,7 +6,6 @@ import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.messages.TrialEvent;
 import dev.tunelab.worker.training.Checkpoint;
 import dev.tunelab.worker.training.TrainingResult;
-import dev.tunelab.worker.training.TrialTrainer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +31,12 @@ final class TrialRunner {
   private final String workerId;
   private final Heartbeats heartbeats;
   private final CheckpointUploads checkpointUploads;
-  /** This attempt's epoch events not yet known to be stored; waited for before its final event. */
-  private final List<Future<RecordMetadata>> epochEvents = new ArrayList<>();
+  private final Trainer trainer;
 
   TrialRunner(ApiClient api, DatasetCache datasets, StopRequests stops, Producer<String, String> producer,
-      String workerId, Heartbeats heartbeats) {
+      String workerId, Heartbeats heartbeats, Trainer trainer) {
     this.heartbeats = heartbeats;
+    this.trainer = trainer;
     this.api = api;
     this.datasets = datasets;
     this.stops = stops;
@@ -55,16 +54,17 @@ final class TrialRunner {
         LOG.infof("skipping trial %s attempt %d: no longer wanted", cmd.trialId(), cmd.attempt());
         return;
       }
-      send(cmd, TrialEvent.Type.STARTED, 0, Map.of(), null, null);
+      inFlight.clear();
+      sendAsync(cmd, TrialEvent.Type.STARTED, 0, Map.of());
       // Until the final event is sent (a beat after it is ignored), through uploads and
       // dataset downloads too: the scheduler re-queues an attempt whose beats stop.
       beats = heartbeats.trial(() -> heartbeat(cmd, finishedEpoch.get()));
       DatasetCache.Entry data = datasets.get(cmd.datasetId());
       Checkpoint resumeFrom = cmd.resume() ? latestCheckpoint(cmd) : null;
       if (resumeFrom != null) finishedEpoch.set(resumeFrom.epoch());
-      TrainingResult result = new TrialTrainer().train(cmd, data.samples(), resumeFrom,
+      TrainingResult result = trainer.train(cmd, data.samples(), resumeFrom,
           (epoch, metrics) -> {
-            send(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics), null, null);
+            sendAsync(cmd, TrialEvent.Type.EPOCH, epoch, finite(metrics));
             finishedEpoch.set(epoch);
           },
           checkpointUploads::offer,
@@ -76,7 +76,8 @@ final class TrialRunner {
         send(cmd, TrialEvent.Type.FAILED, result.epochsDone(), finite(result.finalMetrics()), null,
             "training diverged: " + cmd.objectiveMetric() + " is " + result.objective());
       } else {
-        uploadWhenReachable(cmd, result.artifactZip());
+        // Only the no-op trainer (bench and test setting) makes no model.
+        if (result.artifactZip() != null) uploadWhenReachable(cmd, result.artifactZip());
         send(cmd, TrialEvent.Type.COMPLETED, result.epochsDone(), result.finalMetrics(), result.objective(), null);
       }
     } catch (InterruptedException e) {
@@ -92,7 +93,6 @@ final class TrialRunner {
       send(cmd, TrialEvent.Type.FAILED, finishedEpoch.get(), Map.of(), null, FailureReason.of(e));
     } finally {
       checkpointUploads.discard();
-      epochEvents.clear();
       if (beats != null) beats.close();
     }
   }
@@ -161,26 +161,30 @@ final class TrialRunner {
   }
 
   /**
-   * Epoch events are not waited for one by one (each wait was a broker round trip per epoch); a
-   * trial's events share one partition and the producer is idempotent, so they are stored in
-   * order, and every one is known to be stored before the attempt's final event is sent.
+   * STARTED and EPOCH events are not waited for, one by one: the trial's final event waits for
+   * them and for itself, so the offset (committed after the final event) still moves only once
+   * every event of the attempt is acknowledged. Kafka keeps them in order (one partition per trial,
+   * an idempotent producer); if one fails, the final send fails and the attempt runs again.
    */
+  private final List<Future<RecordMetadata>> inFlight = new ArrayList<>();
+
+  private void sendAsync(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics) {
+    TrialEvent e = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), epoch, metrics, null, null, workerId);
+    inFlight.add(producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))));
+  }
+
   private void send(TrialCommand cmd, TrialEvent.Type type, int epoch, Map<String, Double> metrics, Double objective, String message) {
     TrialEvent e = new TrialEvent(TrialEvent.VERSION, type, cmd.trialId(), cmd.attempt(), epoch, metrics, objective, message, workerId);
-    ProducerRecord<String, String> record = new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e));
+    inFlight.add(producer.send(new ProducerRecord<>(Topics.TRIAL_EVENTS, cmd.trialId().toString(), Json.write(e))));
     try {
-      if (type == TrialEvent.Type.EPOCH) {
-        epochEvents.add(producer.send(record));
-        return;
-      }
-      for (Future<RecordMetadata> f : epochEvents) f.get(60, TimeUnit.SECONDS);
-      epochEvents.clear();
-      producer.send(record).get(60, TimeUnit.SECONDS);
+      for (Future<RecordMetadata> f : inFlight) f.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
       throw new ReportFailed("interrupted while reporting " + type, ex);
     } catch (ExecutionException | TimeoutException ex) {
       throw new ReportFailed("could not report " + type + " for trial " + cmd.trialId(), ex);
+    } finally {
+      inFlight.clear();
     }
   }
 

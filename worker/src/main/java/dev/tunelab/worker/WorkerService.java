@@ -50,6 +50,13 @@ public class WorkerService {
 
   private boolean gpu;
 
+  /**
+   * Bench and test setting only: trials train nothing and report their epochs at once, so a
+   * benchmark measures the service alone (Kafka, events, PostgreSQL). Off in every deployment.
+   */
+  @ConfigProperty(name = "tunelab.worker.noop-trainer", defaultValue = "false")
+  boolean noopTrainer;
+
   /** How often each running trial, and the worker itself, says it is alive. */
   @ConfigProperty(name = "tunelab.worker.heartbeat", defaultValue = "PT2S")
   Duration heartbeat;
@@ -83,11 +90,13 @@ public class WorkerService {
     long memory = memoryBytes();
     heartbeats.worker(() -> report(api, new WorkerReport(
         id, gpu ? "gpu" : "cpu", memory, slots, heartbeats.running(), host, startedAt)));
+    if (noopTrainer) LOG.warn("tunelab.worker.noop-trainer is on: trials are not trained (bench and test setting)");
+    Trainer trainer = Trainer.of(noopTrainer);
     List<TrialConsumer.Slot> runners = new ArrayList<>();
     for (int slot = 0; slot < slots; slot++) {
       String name = id + "#" + slot;
       runners.add(new TrialConsumer.Slot(
-          new TrialRunner(api, datasets, stops, producer, name, heartbeats), new EvaluationRunner(api, datasets, producer, name)));
+          new TrialRunner(api, datasets, stops, producer, name, heartbeats, trainer), new EvaluationRunner(api, datasets, producer, name)));
     }
     Map<String, Object> config = new HashMap<>(Topics.consumerConfig(bootstrap, "tunelab-workers"));
     config.put("max.poll.records", "1");

@@ -22,6 +22,12 @@ import java.util.random.RandomGenerator;
  */
 public final class GridSampler implements Sampler {
 
+  /** Only the points already taken are read. */
+  @Override
+  public boolean readsOutcomes() {
+    return false;
+  }
+
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
     if (space.gridSize() <= 0) return Optional.empty();

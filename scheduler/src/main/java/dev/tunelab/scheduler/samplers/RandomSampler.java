@@ -16,6 +16,12 @@ import java.util.random.RandomGenerator;
  */
 public final class RandomSampler implements Sampler {
 
+  /** Independent draws: the history is not read at all. */
+  @Override
+  public boolean readsOutcomes() {
+    return false;
+  }
+
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
     Map<String, Object> point = new LinkedHashMap<>();

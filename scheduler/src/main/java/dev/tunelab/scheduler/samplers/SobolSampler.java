@@ -27,6 +27,12 @@ public final class SobolSampler implements Sampler {
     this.studySeed = studySeed;
   }
 
+  /** Trial n takes point n: only the number of trials is read. */
+  @Override
+  public boolean readsOutcomes() {
+    return false;
+  }
+
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
     int d = space.params().size();

@@ -59,6 +59,28 @@ abstract class SamplerContract {
     return points;
   }
 
+  /**
+   * A sampler that says it reads no outcomes is given stale ones by the scheduler (its points kept
+   * in memory): it must suggest the same points whether the trials' outcomes are known or not.
+   */
+  @Test
+  void aSamplerThatReadsNoOutcomesIgnoresThem() {
+    Sampler sampler = sampler(11);
+    if (sampler.readsOutcomes()) return;
+    List<StudyHistory.Trial> known = new ArrayList<>();
+    List<StudyHistory.Trial> stale = new ArrayList<>();
+    for (int number = 0; number < 12; number++) {
+      Optional<Map<String, Object>> a = sampler(11).suggest(CONDITIONAL, new StudyHistory(Direction.MAXIMIZE, known),
+          Samplers.streamFor(11, number));
+      Optional<Map<String, Object>> b = sampler(11).suggest(CONDITIONAL, new StudyHistory(Direction.MAXIMIZE, stale),
+          Samplers.streamFor(11, number));
+      assertEquals(a, b, "trial " + number);
+      if (a.isEmpty()) break;
+      known.add(new StudyHistory.Trial(number, a.get(), true, objective(a.get())));
+      stale.add(new StudyHistory.Trial(number, b.get(), false, null));
+    }
+  }
+
   @Test
   void sameSeedSamePoints() {
     assertEquals(run(SPACE, 42, 20), run(SPACE, 42, 20));
