@@ -117,6 +117,8 @@ progress=$(for id in "${running[@]}"; do curl -sf "$api/studies/$id" | python3 -
 accepted=$(cat "$dir"/ids.* | sort -u | wc -l)
 stored=$(psql -X -At -c "select count(*) from study where name = 'API load, submitted'")
 server_errors=$(grep -c ' ERROR ' "$dir/app.log" || true)
+# What the server's errors were, by message (without timestamps), kept with the results.
+grep ' ERROR ' "$dir/app.log" | cut -d' ' -f3- | cut -c1-300 | sort | uniq -c | sort -rn | head -20 > "$dir/errors.txt" || true
 studies_total=$(psql -X -At -c "select count(*) from study")
 # Stop what was started so that the process ends quickly.
 for id in "${running[@]}" $(cat "$dir"/ids.*); do echo "$id"; done | xargs -P 4 -I{} curl -s -o /dev/null -X POST "$api/studies/{}/cancel"
@@ -150,8 +152,9 @@ if sub:
           f"The 4 running studies had finished {meta['runningProgress']} trials by then ({'no-op' if meta['noop'] else 'real Iris'} training). "
           f"ERROR lines in the server log: {meta['serverErrorsInLog']}. RSS at the end {meta['rssMB']:,} MB.")
 PY
+if [ -s "$dir/errors.txt" ]; then echo; echo "Server ERROR lines by message (count, first 300 characters):"; cat "$dir/errors.txt"; fi
 if [ -n "${RESULTS:-}" ]; then
   mkdir -p "$RESULTS"
-  cp "$dir/meta.json" "$results" "$dir/report.md" "$RESULTS"/
+  cp "$dir/meta.json" "$results" "$dir/report.md" "$dir/errors.txt" "$RESULTS"/
 fi
 echo "total $(($(date +%s) - t_start)) s" >&2

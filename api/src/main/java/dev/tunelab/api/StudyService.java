@@ -65,10 +65,42 @@ public class StudyService {
     return view(s);
   }
 
+  /**
+   * Every study with its progress and best trial, in three queries whatever the number of studies
+   * (counts, best trials, dataset names): one pair of queries per study held a connection for
+   * seconds once there were hundreds of studies, and concurrent lists then ran out of connections.
+   */
   @Transactional
   public List<StudyView> list() {
     List<StudyEntity> studies = StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
-    return studies.stream().map(this::view).toList();
+    if (studies.isEmpty()) return List.of();
+    var em = TrialEntity.getEntityManager();
+    Map<UUID, Map<String, Integer>> counts = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> countRows = em.createNativeQuery("select t.study_id, t.status, count(*) from trial t"
+            + " join study s on s.id = t.study_id where s.project_id = ?1 group by t.study_id, t.status")
+        .setParameter(1, Projects.DEFAULT)
+        .getResultList();
+    for (Object[] r : countRows) counts.computeIfAbsent((UUID) r[0], k -> new HashMap<>()).put((String) r[1], ((Number) r[2]).intValue());
+    // Each study's best trial by the (study_id, objective) index, in the study's direction.
+    Map<UUID, StudyView.Best> bests = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    List<Object[]> bestRows = em.createNativeQuery("select s.id, b.number, b.objective, b.params_json from study s"
+            + " cross join lateral (select number, objective, params_json from trial t where t.study_id = s.id"
+            + "   and t.status = 'COMPLETED' and t.objective is not null and s.direction = 'maximize'"
+            + "   order by objective desc, number limit 1) b where s.project_id = ?1"
+            + " union all select s.id, b.number, b.objective, b.params_json from study s"
+            + " cross join lateral (select number, objective, params_json from trial t where t.study_id = s.id"
+            + "   and t.status = 'COMPLETED' and t.objective is not null and s.direction <> 'maximize'"
+            + "   order by objective asc, number limit 1) b where s.project_id = ?1")
+        .setParameter(1, Projects.DEFAULT)
+        .getResultList();
+    for (Object[] r : bestRows) bests.put((UUID) r[0], best((UUID) r[0], r));
+    Map<String, String> datasetNames = new HashMap<>();
+    for (DatasetEntity d : DatasetEntity.<DatasetEntity>listAll()) datasetNames.put(d.id, d.name);
+    return studies.stream()
+        .map(st -> StudyView.of(st, datasetNames.get(st.datasetId), progress(st, counts.getOrDefault(st.id, Map.of())), bests.get(st.id)))
+        .toList();
   }
 
   @Transactional
@@ -241,17 +273,20 @@ public class StudyService {
     List<Object[]> counts = TrialEntity.getEntityManager()
         .createNativeQuery("select status, count(*) from trial where study_id = '" + s.id + "'::uuid group by status")
         .getResultList();
-    Map<String, Integer> by = new java.util.HashMap<>();
+    Map<String, Integer> by = new HashMap<>();
     for (Object[] c : counts) by.put((String) c[0], ((Number) c[1]).intValue());
+    DatasetEntity dataset = DatasetEntity.findById(s.datasetId);
+    return StudyView.of(s, dataset == null ? null : dataset.name, progress(s, by), best(s));
+  }
+
+  private static StudyView.Progress progress(StudyEntity s, Map<String, Integer> by) {
     int completed = by.getOrDefault("COMPLETED", 0);
     int failed = by.getOrDefault("FAILED", 0);
     int cancelled = by.getOrDefault("CANCELLED", 0);
     int pruned = by.getOrDefault("PRUNED", 0);
     int skipped = by.getOrDefault("SKIPPED", 0);
-    var progress = new StudyView.Progress(s.plannedTrials, completed + pruned + skipped + failed + cancelled, completed,
+    return new StudyView.Progress(s.plannedTrials, completed + pruned + skipped + failed + cancelled, completed,
         by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), pruned, skipped, failed, cancelled);
-    DatasetEntity dataset = DatasetEntity.findById(s.datasetId);
-    return StudyView.of(s, dataset == null ? null : dataset.name, progress, best(s));
   }
 
   @SuppressWarnings("unchecked")
@@ -262,10 +297,15 @@ public class StudyService {
     List<Object[]> rows = TrialEntity.getEntityManager().createNativeQuery("select number, objective, params_json from trial"
         + " where study_id = '" + s.id + "'::uuid and status = 'COMPLETED' and objective is not null"
         + " order by objective " + order + ", number limit 1", Object[].class).getResultList();
-    if (rows.isEmpty()) return null;
-    Object[] t = rows.get(0);
-    return new StudyView.Best(((Number) t[0]).intValue(), ((Number) t[1]).doubleValue(), Json.read((String) t[2], Map.class),
-        "/api/v1/studies/" + s.id + "/best-model");
+    return rows.isEmpty() ? null : best(s.id, rows.get(0));
+  }
+
+  /** A best trial from a row ending in its number, objective and parameters. */
+  @SuppressWarnings("unchecked")
+  private static StudyView.Best best(UUID studyId, Object[] r) {
+    int n = r.length;
+    return new StudyView.Best(((Number) r[n - 3]).intValue(), ((Number) r[n - 2]).doubleValue(),
+        Json.read((String) r[n - 1], Map.class), "/api/v1/studies/" + studyId + "/best-model");
   }
 
   private static Set<UUID> withModel(List<UUID> trialIds) {
