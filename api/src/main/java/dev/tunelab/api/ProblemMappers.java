@@ -44,8 +44,25 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Exception e) {
+    if (databaseBusy(e)) {
+      // Every pooled connection stayed busy past the acquisition timeout: an overload, not a bug,
+      // and nothing was written; the client may simply try again.
+      LOG.warnf("request refused: no database connection came free in time (%s)", e.getMessage());
+      Response r = problem(503, "Service busy", "the database is busy with other requests; try again shortly", List.of());
+      return Response.fromResponse(r).header("Retry-After", "1").build();
+    }
     LOG.error("unexpected error", e);
     return problem(500, "Internal error", "an unexpected error occurred; it has been logged", List.of());
+  }
+
+  /** True when the cause is a connection pool that had no free connection within its timeout. */
+  static boolean databaseBusy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) return true;
+      String m = t.getMessage();
+      if (m != null && (m.contains("acquisition timeout") || m.contains("Unable to acquire JDBC Connection"))) return true;
+    }
+    return false;
   }
 
   static Response problem(int status, String title, String detail, List<Violation> errors) {
