@@ -44,21 +44,28 @@ public class ProblemMappers {
 
   @ServerExceptionMapper(priority = 10_000)
   public Response unexpected(Exception e) {
-    if (databaseBusy(e)) {
-      // Every pooled connection stayed busy past the acquisition timeout: an overload, not a bug,
-      // and nothing was written; the client may simply try again.
-      LOG.warnf("request refused: no database connection came free in time (%s)", e.getMessage());
-      Response r = problem(503, "Service busy", "the database is busy with other requests; try again shortly", List.of());
+    if (databaseUnavailable(e)) {
+      // No connection came free in time (an overload), or the database is restarting: not a bug,
+      // the transaction did not commit, and the client (a worker, too) may simply try again.
+      LOG.warnf("request refused: the database is unavailable or busy (%s)", e.getMessage());
+      Response r = problem(503, "Service unavailable", "the database is busy or restarting; try again shortly", List.of());
       return Response.fromResponse(r).header("Retry-After", "1").build();
     }
     LOG.error("unexpected error", e);
     return problem(500, "Internal error", "an unexpected error occurred; it has been logged", List.of());
   }
 
-  /** True when the cause is a connection pool that had no free connection within its timeout. */
-  static boolean databaseBusy(Throwable e) {
+  /**
+   * True when the cause is a connection pool with no free connection within its timeout, or a
+   * lost or refused database connection (SQLSTATE class 08, or 57P: the server shutting down).
+   */
+  static boolean databaseUnavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) return true;
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+        return true;
+      }
       String m = t.getMessage();
       if (m != null && (m.contains("acquisition timeout") || m.contains("Unable to acquire JDBC Connection"))) return true;
     }
