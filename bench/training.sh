@@ -39,6 +39,6 @@ for rep in $(seq 1 "$reps"); do
   done
 done
 if [ "${SERVICE:-0}" = 1 ]; then
-  bench/training-service.sh "$threads" >> "$out/runs.jsonl"
+  bench/training-service.sh "$threads" "${SERVICE_TRIALS:-3}" >> "$out/runs.jsonl"
 fi
 python3 bench/training/table.py "$out/runs.jsonl" | tee "$out/table.md"
