@@ -2,6 +2,7 @@ package dev.tunelab.bench;
 
 import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.IdxImagesFormat;
 import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.data.Samples;
 import dev.tunelab.core.messages.Json;
@@ -18,9 +19,11 @@ import dev.tunelab.worker.training.TrainingResult;
 import dev.tunelab.worker.training.TrialTrainer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -145,19 +148,21 @@ public final class TrainingBench {
         "epoch_seconds", epochSeconds.get(epochSeconds.size() / 2), "val_accuracy", r.objective()));
   }
 
-  /** The first {@code n} Fashion-MNIST training images, unscaled, as the service reads them. */
+  /**
+   * The first {@code n} Fashion-MNIST training images, read by the service's own IDX reader (the
+   * files cut to {@code n} items: the count is the 4-byte field after the magic number).
+   */
   static Samples fashion(int n) throws IOException {
-    byte[] images = gunzip(FASHION.resolve("train-images-idx3-ubyte.gz"));
-    byte[] labels = gunzip(FASHION.resolve("train-labels-idx1-ubyte.gz"));
-    float[][] x = new float[n][784];
-    int[] y = new int[n];
-    for (int i = 0; i < n; i++) {
-      for (int p = 0; p < 784; p++) x[i][p] = images[16 + i * 784 + p] & 0xff;
-      y[i] = labels[8 + i];
-    }
-    List<String> classes = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
-    return new Samples(DatasetKind.IMAGES, Task.CLASSIFICATION, List.of(28, 28, 1), x, classes, y, null,
-        List.of("28x28 grey images"), false);
+    byte[] images = first(gunzip(FASHION.resolve("train-images-idx3-ubyte.gz")), n, 16, 784);
+    byte[] labels = first(gunzip(FASHION.resolve("train-labels-idx1-ubyte.gz")), n, 8, 1);
+    DatasetMeta meta = new DatasetMeta(DatasetKind.IMAGES, Task.CLASSIFICATION, null, null, null);
+    return SampleReader.readUpload(meta, IdxImagesFormat.pack(images, labels));
+  }
+
+  private static byte[] first(byte[] idx, int n, int header, int itemSize) {
+    byte[] out = Arrays.copyOf(idx, header + n * itemSize);
+    ByteBuffer.wrap(out, 4, 4).putInt(n);
+    return out;
   }
 
   private static byte[] gunzip(Path p) throws IOException {

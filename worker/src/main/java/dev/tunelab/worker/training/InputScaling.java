@@ -46,11 +46,6 @@ final class InputScaling {
     return v[0] == 0f && v[1] == 1f && v[2] == 51f / 255f;
   }
 
-  /** Features this scaling has one entry for: 1 for images (one divisor for every pixel). */
-  int features() {
-    return shift.length;
-  }
-
   /** {@code x} scaled as feature {@code feature} (0 for images). */
   float apply(float x, int feature) {
     return (x - shift[feature]) / divisor[feature];
