@@ -14,6 +14,7 @@ import dev.tunelab.core.template.ModelSpec;
 import dev.tunelab.worker.training.DataSets;
 import dev.tunelab.worker.training.Head;
 import dev.tunelab.worker.training.NativeMemory;
+import dev.tunelab.worker.training.NativeThreads;
 import dev.tunelab.worker.training.NetworkFactory;
 import dev.tunelab.worker.training.TrainingResult;
 import dev.tunelab.worker.training.TrialTrainer;
@@ -74,7 +75,7 @@ public final class TrainingBench {
     int threads = Integer.parseInt(args[2]);
     Nd4j.getEnvironment().setMaxThreads(threads);
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
-    Nd4j.factory().blas().setMaxThreads(threads);
+    NativeThreads.limit(threads);
     if (mode.equals("gemm")) {
       System.out.println(gemm(2048, 10));
     } else if (mode.equals("throughput")) {

@@ -2,6 +2,7 @@ package dev.tunelab.worker;
 
 import dev.tunelab.core.messages.Topics;
 import dev.tunelab.worker.training.NativeMemory;
+import dev.tunelab.worker.training.NativeThreads;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
