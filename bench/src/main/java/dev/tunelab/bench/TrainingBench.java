@@ -77,6 +77,8 @@ public final class TrainingBench {
     Nd4j.getEnvironment().setMaxMasterThreads(threads);
     NativeThreads.limit(threads);
     if (mode.equals("gemm")) {
+      // The achievable peak of the product itself: OpenBLAS on all the threads, as PyTorch's is.
+      Nd4j.factory().blas().setMaxThreads(threads);
       System.out.println(gemm(2048, 10));
     } else if (mode.equals("throughput")) {
       System.out.println(throughput(what, what.equals("mlp") ? 200 : 60));
