@@ -9,6 +9,8 @@
 # 30 epochs, one thread). The engines take turns; each cell is the median of REPS runs.
 # With SERVICE=1, bench/training-service.sh also times the same two trials through the packaged
 # service (Kafka, events, PostgreSQL, uploads), which needs ./mvnw package -DskipTests first.
+# JOBS picks some of the cells, e.g. JOBS="throughput mlp,throughput cnn" for more repetitions of
+# the throughput rows alone.
 # Usage: bench/training.sh [threads=2] [reps=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +34,7 @@ run() { # engine mode what threads
 : > "$out/runs.jsonl"
 for rep in $(seq 1 "$reps"); do
   for job in "gemm - $threads" "throughput mlp $threads" "throughput cnn $threads" "trial fashion $threads" "trial digits 1"; do
+    [ -z "${JOBS:-}" ] || [[ ",$JOBS," == *",${job% *},"* ]] || continue
     for engine in tunelab pytorch; do
       # shellcheck disable=SC2086 # job is three words on purpose
       run $engine $job | python3 -c 'import json,sys; d=json.load(sys.stdin); d["rep"]='"$rep"'; d["threads"]='"${job##* }"'; print(json.dumps(d))' >> "$out/runs.jsonl"
