@@ -25,6 +25,8 @@ public class OutboxRelay {
   /** Returns how many messages were published. */
   @Transactional
   public int publishPending(Producer<String, String> producer) throws InterruptedException {
+    // A native query's result list is untyped; the entity class given to it makes the rows OutboxEntity.
+    @SuppressWarnings("unchecked")
     List<OutboxEntity> rows = OutboxEntity.getEntityManager()
         .createNativeQuery("select * from outbox where published_at is null order by id limit " + BATCH
             + " for update skip locked", OutboxEntity.class)

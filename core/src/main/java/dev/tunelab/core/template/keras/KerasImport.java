@@ -48,7 +48,7 @@ public final class KerasImport {
     ArrayNode layers = result.putArray("layers");
     ObjectNode output = result.putObject("output");
     if (model != null) new Sequential(model, kerasPath, facts, out).convert(layers, output);
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       switch (e.getKey()) {
         case "keras" -> { }
@@ -84,7 +84,7 @@ public final class KerasImport {
       out.add(new Violation(path, "must be an object such as {\"loss\": \"mae\"}"));
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = given.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().equals("loss")) {
         output.set("loss", e.getValue());

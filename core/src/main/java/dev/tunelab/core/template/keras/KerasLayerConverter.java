@@ -60,7 +60,7 @@ final class KerasLayerConverter {
       JsonNode converted = carry(v, c.getValue(), path + "." + c.getKey());
       if (converted != null) nativeLayer.set(c.getKey(), converted);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = config.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (!carried.containsKey(e.getKey())) other(cls, e.getKey(), e.getValue(), path + "." + e.getKey(), rank);
     }

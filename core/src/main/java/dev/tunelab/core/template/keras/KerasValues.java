@@ -57,7 +57,7 @@ final class KerasValues {
     if (name == null) {
       return new Refused("TuneLab cannot build the " + cls + " initializer; it knows " + INITIALIZERS.keySet());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = config.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       // A seed only fixes the draw; unset options (Keras 3's input_axes, output_axes) are null.
       if (e.getKey().equals("seed") || e.getValue().isNull()) continue;

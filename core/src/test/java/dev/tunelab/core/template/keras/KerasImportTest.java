@@ -160,7 +160,7 @@ class KerasImportTest {
     if (!node.isObject()) return;
     ObjectNode o = (ObjectNode) node;
     o.remove("$path");
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode v = e.getValue();
       if (v.isFloatingPointNumber()) {
