@@ -1,8 +1,8 @@
 package dev.tunelab.app.chaos;
 
-import dev.tunelab.app.AppProcess;
+import dev.tunelab.app.support.AppProcess;
 import dev.tunelab.app.FreePort;
-import dev.tunelab.app.LocalPostgresCluster;
+import dev.tunelab.app.support.LocalPostgresCluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

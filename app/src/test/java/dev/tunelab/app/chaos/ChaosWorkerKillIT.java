@@ -1,7 +1,7 @@
 package dev.tunelab.app.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunelab.app.AppProcess;
+import dev.tunelab.app.support.AppProcess;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.restart;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.AppProcess;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +31,7 @@ class RestartIT {
     String id;
     try (AppProcess first = AppProcess.start(dataDir, log)) {
       RestAssured.port = first.port;
-      String study = StudyValidationTest.VALID.replace("\"epochs\": 1", "\"epochs\": 3");
+      String study = Api.VALID_STUDY.replace("\"epochs\": 1", "\"epochs\": 3");
       id = Api.submit(study).then().statusCode(201).extract().path("id");
       assertEquals("COMPLETED", Api.awaitFinished(id, Duration.ofMinutes(2)).getString("status"));
     }
@@ -40,7 +42,7 @@ class RestartIT {
           .body("progress.completed", equalTo(2));
       given().get("/api/v1/studies/" + id + "/best-model").then().statusCode(200).contentType("application/zip");
       // The restarted broker and scheduler still run new studies.
-      String again = Api.submit(StudyValidationTest.VALID).then().statusCode(201).extract().path("id");
+      String again = Api.submit(Api.VALID_STUDY).then().statusCode(201).extract().path("id");
       assertEquals("COMPLETED", Api.awaitFinished(again, Duration.ofMinutes(2)).getString("status"));
     }
   }

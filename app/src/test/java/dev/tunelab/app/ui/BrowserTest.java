@@ -1,5 +1,6 @@
-package dev.tunelab.app;
+package dev.tunelab.app.ui;
 
+import dev.tunelab.app.support.ServersResource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
-package dev.tunelab.app;
+package dev.tunelab.app.ui;
 
+import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

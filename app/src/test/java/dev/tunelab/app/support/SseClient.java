@@ -1,4 +1,4 @@
-package dev.tunelab.app;
+package dev.tunelab.app.support;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -15,14 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Reads a Server-Sent Events stream the way a browser's EventSource does, one event at a time. */
-final class SseClient implements AutoCloseable {
-  record Event(String name, String id, String data) {}
+public final class SseClient implements AutoCloseable {
+  public record Event(String name, String id, String data) {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final InputStream body;
   private final Thread reader;
 
-  SseClient(String url, String lastEventId) throws Exception {
+  public SseClient(String url, String lastEventId) throws Exception {
     HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     if (lastEventId != null) req.header("Last-Event-ID", lastEventId);
     HttpResponse<InputStream> res = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
@@ -58,7 +58,7 @@ final class SseClient implements AutoCloseable {
   }
 
   /** The next event that matches, skipping others; fails after the timeout. */
-  Event await(Predicate<Event> match, Duration timeout) throws InterruptedException {
+  public Event await(Predicate<Event> match, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     java.util.List<String> skipped = new java.util.ArrayList<>();
     while (System.nanoTime() < end) {

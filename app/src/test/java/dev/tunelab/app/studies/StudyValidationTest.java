@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.studies;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,12 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = ServersResource.class, scope = TestResourceScope.GLOBAL)
 class StudyValidationTest {
-  static final String VALID = """
-      {"dataset": "iris", "algorithm": {"name": "random", "seed": 1}, "budget": {"maxTrials": 2, "epochs": 1},
-       "space": {"units": {"type": "int", "min": 4, "max": 8}},
-       "template": {"layers": [{"type": "Dense", "units": {"param": "units"}, "activation": "relu"}]}}
-      """;
-
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       unknown layer              | "type": "Dense", "units" | "type": "Densy", "units"                 | $.template.layers[0].type
@@ -39,9 +35,9 @@ class StudyValidationTest {
       loss of another task       | "activation": "relu"}]   | "activation": "relu"}], "output": {"loss": "mse"} | $.template.output.loss
       """)
   void refusedWithPath(String why, String from, String to, String path) {
-    String study = VALID.replace(from.strip(), to.strip());
+    String study = Api.VALID_STUDY.replace(from.strip(), to.strip());
     if (why.equals("grid over a float")) study = study.replace("{\"type\": \"int\", \"min\": 4, \"max\": 8}", "{\"type\": \"float\", \"min\": 4, \"max\": 8}");
-    assertEquals(false, study.equals(VALID), "the case must change the study");
+    assertEquals(false, study.equals(Api.VALID_STUDY), "the case must change the study");
     int before = given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size();
     Api.submit(study).then().statusCode(422)
         .contentType("application/problem+json")
@@ -61,7 +57,7 @@ class StudyValidationTest {
       Keras functional model  | {"keras": {"class_name": "Functional", "config": {"layers": []}}}                                        | $.template.keras.class_name
       """)
   void architectureRefusedWithPath(String why, String template, String path) {
-    String study = VALID.substring(0, VALID.indexOf("\"template\"")) + "\"template\": " + template.strip() + "}";
+    String study = Api.VALID_STUDY.substring(0, Api.VALID_STUDY.indexOf("\"template\"")) + "\"template\": " + template.strip() + "}";
     int before = given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size();
     Api.submit(study).then().statusCode(422).contentType("application/problem+json").body("errors.path", hasItem(path));
     assertEquals(before, given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size());
@@ -75,7 +71,7 @@ class StudyValidationTest {
 
   @Test
   void everyProblemIsListedNotOnlyTheFirst() {
-    String study = VALID.replace("\"Dense\", \"units\"", "\"Conv9D\", \"units\"").replace("\"min\": 4", "\"min\": 40");
+    String study = Api.VALID_STUDY.replace("\"Dense\", \"units\"", "\"Conv9D\", \"units\"").replace("\"min\": 4", "\"min\": 40");
     Api.submit(study).then().statusCode(422)
         .body("errors.path", hasItem("$.template.layers[0].type"))
         .body("errors.path", hasItem("$.space.units.min"));

@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.support;
 
+import dev.tunelab.app.EmbeddedKafkaServer;
+import dev.tunelab.app.FreePort;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL and Kafka outside the application under test: a fresh database on the machine's
  * PostgreSQL server, and a KRaft broker in a separate JVM.
  */
-final class ExternalServers implements AutoCloseable {
-  static final String MACHINE_PG = System.getenv().getOrDefault("TUNELAB_TEST_PG", "127.0.0.1:5432");
+public final class ExternalServers implements AutoCloseable {
+  public static final String MACHINE_PG = System.getenv().getOrDefault("TUNELAB_TEST_PG", "127.0.0.1:5432");
 
   private final String pgHost;
   private final LocalPostgresCluster cluster;
@@ -33,7 +35,7 @@ final class ExternalServers implements AutoCloseable {
     this.bootstrap = bootstrap;
   }
 
-  static ExternalServers start(Path dir) throws IOException {
+  public static ExternalServers start(Path dir) throws IOException {
     String database = "tunelab_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String pgHost = MACHINE_PG;
     LocalPostgresCluster cluster = null;
@@ -75,11 +77,11 @@ final class ExternalServers implements AutoCloseable {
     }
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return "jdbc:postgresql://" + pgHost + "/" + database;
   }
 
-  String bootstrap() {
+  public String bootstrap() {
     return bootstrap;
   }
 

@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.workers;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.AppProcess;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class WorkerRoleIT {
         given().get("/api/v1/studies").then().statusCode(404).contentType("application/problem+json");
 
         RestAssured.port = main.port;
-        String study = StudyValidationTest.VALID.replace("\"maxTrials\": 2, \"epochs\": 1",
+        String study = Api.VALID_STUDY.replace("\"maxTrials\": 2, \"epochs\": 1",
             "\"maxTrials\": 8, \"parallelTrials\": 3, \"epochs\": 20");
         String id = Api.submit(study).then().statusCode(201).extract().path("id");
         assertEquals("COMPLETED", Api.awaitFinished(id, Duration.ofMinutes(3)).getString("status"));

@@ -1,5 +1,6 @@
-package dev.tunelab.app;
+package dev.tunelab.app.support;
 
+import dev.tunelab.app.FreePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

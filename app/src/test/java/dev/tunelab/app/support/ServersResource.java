@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.support;
 
+import dev.tunelab.app.FreePort;
+import dev.tunelab.app.Servers;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.nio.file.Files;

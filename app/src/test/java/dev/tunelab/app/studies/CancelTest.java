@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.studies;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,7 +24,7 @@ class CancelTest {
 
   @Test
   void cancelStopsRunningTrials() throws Exception {
-    String study = StudyValidationTest.VALID
+    String study = Api.VALID_STUDY
         .replace("\"maxTrials\": 2, \"epochs\": 1", "\"maxTrials\": 50, \"parallelTrials\": 2, \"epochs\": 1000");
     String id = Api.submit(study).then().statusCode(201).extract().path("id");
     // A trial that its worker has reported epochs of: running, not merely queued.

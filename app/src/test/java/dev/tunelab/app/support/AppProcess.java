@@ -1,5 +1,6 @@
-package dev.tunelab.app;
+package dev.tunelab.app.support;
 
+import dev.tunelab.app.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** The packaged application started the way the README starts it: {@code java -jar quarkus-run.jar}. */
 public final class AppProcess implements AutoCloseable {
-  static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
   public final int port;
   private final Process process;

@@ -1,4 +1,4 @@
-package dev.tunelab.app;
+package dev.tunelab.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.messages.Json;
@@ -18,10 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Loads a downloaded model the way a user would, with nothing from TuneLab's worker: DL4J's
  * ModelSerializer for the network and normalizer, the model card for the split and the classes.
  */
-final class SavedModelCheck {
+public final class SavedModelCheck {
   private SavedModelCheck() {}
 
-  static double validationAccuracy(Path zip, byte[] csv, String label) throws IOException {
+  public static double validationAccuracy(Path zip, byte[] csv, String label) throws IOException {
     MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile());
     DataNormalization normalizer = ModelSerializer.restoreNormalizerFromFile(zip.toFile());
     JsonNode card;

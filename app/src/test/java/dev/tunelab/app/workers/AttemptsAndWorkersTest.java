@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.workers;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -26,7 +28,7 @@ class AttemptsAndWorkersTest {
 
   @Test
   void theCurveTakesEachEpochFromItsNewestAttempt() throws Exception {
-    String id = Api.submit(StudyValidationTest.VALID.replace("\"epochs\": 1}", "\"epochs\": 1, \"maxAttempts\": 2}"))
+    String id = Api.submit(Api.VALID_STUDY.replace("\"epochs\": 1}", "\"epochs\": 1, \"maxAttempts\": 2}"))
         .then().statusCode(201).body("budget.maxAttempts", equalTo(2)).extract().path("id");
     assertEquals("COMPLETED", Api.awaitFinished(id, Duration.ofSeconds(120)).getString("status"));
     String trial = given().get("/api/v1/studies/" + id + "/trials/0").then().statusCode(200).extract().path("id");

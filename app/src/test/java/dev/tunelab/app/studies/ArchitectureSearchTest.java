@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.studies;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;

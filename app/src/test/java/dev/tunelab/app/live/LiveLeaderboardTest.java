@@ -1,5 +1,7 @@
-package dev.tunelab.app;
+package dev.tunelab.app.live;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
