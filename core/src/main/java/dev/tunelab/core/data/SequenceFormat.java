@@ -11,23 +11,19 @@ final class SequenceFormat implements SampleFormat {
 
   @Override
   public Loaded load(DatasetMeta meta, byte[] content) {
-    Csv csv = CsvCells.parse(content);
-    String labelName = meta.requireLabel();
-    int label = CsvCells.column(csv, labelName, "label");
-    int column = CsvCells.dataColumn(csv, meta.options().column(), label, "sequence");
-    String columnName = csv.header().get(column);
-    float[][] steps = new float[csv.rows().size()][];
+    LabeledCsv in = LabeledCsv.read(meta, content);
+    int column = in.dataColumn(meta, "sequence");
+    String columnName = in.csv().header().get(column);
+    float[][] steps = new float[in.csv().rows().size()][];
     int longest = 0;
     for (int r = 0; r < steps.length; r++) {
-      String text = csv.rows().get(r)[column].strip();
-      if (text.isEmpty()) throw new BadDatasetException("file", "row " + (r + 1) + ", column '" + columnName + "' is empty");
-      String[] parts = text.split("\\s+");
+      String[] parts = in.nonBlank(r, column).strip().split("\\s+");
       float[] s = new float[parts.length];
       for (int k = 0; k < parts.length; k++) s[k] = CsvCells.number(parts[k], r, columnName + "' step '" + (k + 1));
       steps[r] = s;
       longest = Math.max(longest, s.length);
     }
-    Labels labels = Labels.of(CsvCells.values(csv, label), labelName, meta.task(), meta.classes(), i -> "row " + (i + 1));
+    Labels labels = in.labels(meta);
     int length = meta.options().sequenceLength() != null ? meta.options().sequenceLength() : longest;
     if (length > DatasetOptions.MAX_SEQUENCE) {
       throw new BadDatasetException("file", "the longest sequence has " + longest + " steps; at most "

@@ -8,14 +8,14 @@ final class TableFormat implements SampleFormat {
 
   @Override
   public Loaded load(DatasetMeta meta, byte[] content) {
-    Csv csv = CsvCells.parse(content);
-    String labelName = meta.requireLabel();
-    int label = CsvCells.column(csv, labelName, "label");
+    LabeledCsv in = LabeledCsv.read(meta, content);
+    Csv csv = in.csv();
+    int label = in.label();
     List<String> header = csv.header();
     List<String> featureNames = new ArrayList<>(header);
     featureNames.remove(label);
     if (featureNames.isEmpty()) throw new BadDatasetException("file", "at least one feature column besides the label is needed");
-    Labels labels = Labels.of(CsvCells.values(csv, label), labelName, meta.task(), meta.classes(), i -> "row " + (i + 1));
+    Labels labels = in.labels(meta);
     int n = csv.rows().size();
     float[][] x = new float[n][];
     for (int r = 0; r < n; r++) {

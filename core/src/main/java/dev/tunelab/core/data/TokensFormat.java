@@ -16,22 +16,18 @@ final class TokensFormat implements SampleFormat {
 
   @Override
   public Loaded load(DatasetMeta meta, byte[] content) {
-    Csv csv = CsvCells.parse(content);
-    String labelName = meta.requireLabel();
-    int label = CsvCells.column(csv, labelName, "label");
-    int column = CsvCells.dataColumn(csv, meta.options().column(), label, "text");
-    String columnName = csv.header().get(column);
+    LabeledCsv in = LabeledCsv.read(meta, content);
+    int column = in.dataColumn(meta, "text");
+    String columnName = in.csv().header().get(column);
     List<List<String>> texts = new ArrayList<>();
     int longest = 0;
-    for (int r = 0; r < csv.rows().size(); r++) {
-      String text = csv.rows().get(r)[column];
-      if (text.isBlank()) throw new BadDatasetException("file", "row " + (r + 1) + ", column '" + columnName + "' is empty");
-      List<String> words = Tokenizer.words(text);
+    for (int r = 0; r < in.csv().rows().size(); r++) {
+      List<String> words = Tokenizer.words(in.nonBlank(r, column));
       longest = Math.max(longest, words.size());
       texts.add(words);
     }
     if (longest == 0) throw new BadDatasetException("file", "column '" + columnName + "' has no words (letters or digits)");
-    Labels labels = Labels.of(CsvCells.values(csv, label), labelName, meta.task(), meta.classes(), i -> "row " + (i + 1));
+    Labels labels = in.labels(meta);
 
     DatasetOptions o = meta.options();
     int size = o.vocabularySize() != null ? o.vocabularySize() : DEFAULT_VOCABULARY;
