@@ -9,7 +9,7 @@ import dev.tunelab.core.template.ModelSpec;
 import java.util.List;
 import java.util.Map;
 
-/** Layers that work on any shape or on flat vectors: Dense, dropout, activation, normalization, Flatten. */
+/** Layers that work on any shape or on flat vectors (Dense, dropout, activation, normalization, Flatten). */
 final class BasicLayers {
   private BasicLayers() {}
 
@@ -18,6 +18,8 @@ final class BasicLayers {
         LayerType.of("Dense", Arg.withKernel(ordered("units", required(ArgKind.POSITIVE_INT),
             "activation", optional(ArgKind.ACTIVATION, "linear"))), BasicLayers::dense),
         LayerType.of("Dropout", ordered("rate", required(ArgKind.RATE)), (l, f) -> { }),
+        // Drops whole channels, so Keras wants an image [height, width, channels]; no weights.
+        LayerType.of("SpatialDropout2D", ordered("rate", required(ArgKind.RATE)), (l, f) -> f.need(l.type(), 3)),
         LayerType.of("Activation", ordered("activation", required(ArgKind.ACTIVATION)), (l, f) -> { }),
         // Keras counts the moving mean and variance too: 4 values per channel, 2 of them trainable.
         LayerType.of("BatchNormalization", ordered("momentum", optional(ArgKind.RATE, 0.99),
