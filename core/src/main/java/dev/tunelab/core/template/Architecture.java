@@ -3,6 +3,8 @@ package dev.tunelab.core.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.DatasetFacts;
+import dev.tunelab.core.template.tree.Template;
+import dev.tunelab.core.template.tree.TemplateParser;
 import java.util.Map;
 
 /**
@@ -37,7 +39,12 @@ public final class Architecture {
    * @param params the point's active parameters, names as in the expanded space ({@code units_2})
    */
   public static Built build(JsonNode template, Map<String, Object> params, DatasetFacts facts) {
-    TemplateResolver.Resolution r = TemplateResolver.resolution(template, params, facts, TEMPLATE);
+    return build(TemplateParser.parse(template, TEMPLATE), params, facts);
+  }
+
+  /** Builds one point of a parsed, checked template. */
+  public static Built build(Template template, Map<String, Object> params, DatasetFacts facts) {
+    TemplateResolver.Resolution r = TemplateResolver.resolution(template, params, facts);
     ShapeInference.Result shapes = ShapeInference.infer(r.placed(), r.spec().output(), facts, TEMPLATE + ".layers");
     if (!shapes.valid()) return new Built(r.spec(), shapes.invalidPath(), shapes.invalidReason());
     return new Built(r.spec().withShape(facts.inputShape(), shapes.params()), null, null);
@@ -49,6 +56,11 @@ public final class Architecture {
    * @param space the expanded space ({@link ArchitectureSpace#expand})
    */
   public static SpaceSummary summarize(JsonNode template, SearchSpace space, DatasetFacts facts) {
+    return summarize(TemplateParser.parse(template, TEMPLATE), space, facts);
+  }
+
+  /** {@link #summarize(JsonNode, SearchSpace, DatasetFacts)} of a parsed template: thousands of points, one parse. */
+  public static SpaceSummary summarize(Template template, SearchSpace space, DatasetFacts facts) {
     SpaceCorners corners = SpaceCorners.of(space);
     long min = Long.MAX_VALUE;
     long max = 0;

@@ -5,9 +5,12 @@ import dev.tunelab.core.space.Condition;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.Violation;
+import dev.tunelab.core.template.tree.Node;
+import dev.tunelab.core.template.tree.Template;
+import dev.tunelab.core.template.tree.TemplateParser;
+import dev.tunelab.core.template.tree.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,15 +36,14 @@ public final class ArchitectureSpace {
   private static final String SPACE = "$.space";
 
   /** Where a reference sits: the Choice options and the Repeat around it, outermost first. */
-  private record Frame(String param, String option, JsonNode repeat) {}
+  private record Frame(String param, String option, Node.Repeat repeat) {}
 
   /** One reference: the parameter, its frames, and the Repeat it is sampled per repetition of (or null). */
-  private record Use(String param, List<Frame> frames, JsonNode perRepeat, String path) {}
+  private record Use(String param, List<Frame> frames, Node.Repeat perRepeat, String path) {}
 
   private final SearchSpace space;
   private final List<Violation> out;
   private final List<Use> uses = new ArrayList<>();
-  private final Map<JsonNode, String> repeatPaths = new IdentityHashMap<>();
 
   private ArchitectureSpace(SearchSpace space, List<Violation> out) {
     this.space = space;
@@ -50,65 +52,59 @@ public final class ArchitectureSpace {
 
   /** The expanded space; violations are added to {@code out} with their paths. */
   public static SearchSpace expand(JsonNode template, SearchSpace space, String path, List<Violation> out) {
+    return expand(TemplateParser.parse(template, path), space, out);
+  }
+
+  /** The expanded space of a parsed template; violations are added to {@code out} with their paths. */
+  public static SearchSpace expand(Template template, SearchSpace space, List<Violation> out) {
     ArchitectureSpace a = new ArchitectureSpace(space, out);
-    template.properties().forEach(f -> {
-      if (f.getKey().equals("layers")) {
-        a.layers(f.getValue(), path + ".layers", List.of(), null);
+    // In the order written: the first use of a parameter decides which of two clashing uses is reported.
+    for (String key : template.site().keys()) {
+      if (key.equals("layers")) {
+        if (template.layers() != null) a.nodes(template.layers(), List.of(), null);
       } else {
-        a.references(f.getValue(), List.of(), null, path + "." + f.getKey());
+        a.references(template.setting(key), List.of(), null, template.path() + "." + key);
       }
-    });
+    }
     return a.build();
   }
 
-  /** The parameters a Repeat samples per repetition, i.e. those written inside it but not shared. */
-  static Set<String> shared(JsonNode repeat) {
-    Set<String> names = new HashSet<>();
-    repeat.path("shared").forEach(n -> names.add(n.asText()));
-    return names;
-  }
-
   /** The most repetitions a Repeat can have. */
-  static int maxTimes(JsonNode times, SearchSpace space) {
-    String ref = TemplateChecker.referenceOf(times);
-    if (ref == null) return times.asInt();
-    Param p = space.params().get(ref);
+  static int maxTimes(Value times, SearchSpace space) {
+    if (!(times instanceof Value.Ref ref)) return times.json().asInt();
+    Param p = space.params().get(ref.param());
     if (p instanceof Param.IntParam i) return i.max();
     int max = 0;
     for (Object v : ((Param.ChoiceParam) p).values()) max = Math.max(max, ((Number) v).intValue());
     return max;
   }
 
-  private void layers(JsonNode layers, String path, List<Frame> frames, JsonNode repeat) {
-    for (int i = 0; i < layers.size(); i++) {
-      JsonNode layer = layers.get(i);
-      String at = TemplateChecker.pathOf(layer, path + "[" + i + "]");
-      String type = layer.path("type").asText();
-      if (type.equals(LayerCatalog.REPEAT)) {
-        repeatPaths.put(layer, at);
-        references(layer.get("times"), frames, repeat, at + ".times");
-        layers(layer.get("layers"), at + ".layers", plus(frames, new Frame(null, null, layer)), layer);
-      } else if (type.equals(LayerCatalog.CHOICE)) {
-        String head = TemplateChecker.referenceOf(layer.get("choice"));
-        references(layer.get("choice"), frames, repeat, at + ".choice");
-        for (Iterator<Map.Entry<String, JsonNode>> it = layer.get("options").properties().iterator(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> o = it.next();
-          layers(o.getValue(), at + ".options." + o.getKey(), plus(frames, new Frame(head, o.getKey(), null)), repeat);
+  private void nodes(List<Node> nodes, List<Frame> frames, Node.Repeat repeat) {
+    for (Node node : nodes) {
+      if (node instanceof Node.Repeat r) {
+        references(r.times(), frames, repeat, r.path() + ".times");
+        nodes(r.layers(), plus(frames, new Frame(null, null, r)), r);
+      } else if (node instanceof Node.Choice c) {
+        String head = c.choice() instanceof Value.Ref ref ? ref.param() : null;
+        references(c.choice(), frames, repeat, c.path() + ".choice");
+        for (Node.Choice.Option o : c.options()) {
+          nodes(o.layers(), plus(frames, new Frame(head, o.name(), null)), repeat);
         }
-      } else {
-        references(layer, frames, repeat, at);
+      } else if (node instanceof Node.Layer l) {
+        for (Value v : l.fields().values()) references(v, frames, repeat, l.path());
       }
     }
   }
 
-  private void references(JsonNode node, List<Frame> frames, JsonNode repeat, String path) {
-    String ref = TemplateChecker.referenceOf(node);
-    if (ref != null) {
-      JsonNode perRepeat = repeat != null && !shared(repeat).contains(ref) ? repeat : null;
-      uses.add(new Use(ref, frames, perRepeat, path));
-      return;
+  private void references(Value v, List<Frame> frames, Node.Repeat repeat, String path) {
+    if (v instanceof Value.Ref ref) {
+      Node.Repeat perRepeat = repeat != null && !repeat.sharedNames().contains(ref.param()) ? repeat : null;
+      uses.add(new Use(ref.param(), frames, perRepeat, path));
+    } else if (v instanceof Value.Items items) {
+      items.items().forEach(child -> references(child, frames, repeat, path));
+    } else if (v instanceof Value.Fields fields) {
+      fields.fields().values().forEach(child -> references(child, frames, repeat, path));
     }
-    if (node.isContainerNode()) node.forEach(child -> references(child, frames, repeat, path));
   }
 
   private SearchSpace build() {
@@ -131,13 +127,13 @@ public final class ArchitectureSpace {
         expanded.put(name, p.when() != null ? p : withWhen(p, condition(used, -1, perRepetition)));
         continue;
       }
-      JsonNode repeat = perRepeatOf(name, used, p);
+      Node.Repeat repeat = perRepeatOf(name, used, p);
       if (repeat == null) continue;
-      int max = maxTimes(repeat.get("times"), space);
+      int max = maxTimes(repeat.times(), space);
       for (int i = 0; i < max; i++) {
         String copy = name + "_" + i;
         if (space.params().containsKey(copy)) {
-          out.add(new Violation(repeatPaths.get(repeat), "repeating '" + name + "' needs the name '" + copy
+          out.add(new Violation(repeat.path(), "repeating '" + name + "' needs the name '" + copy
               + "', which the search space already uses; rename one of them"));
           break;
         }
@@ -148,25 +144,25 @@ public final class ArchitectureSpace {
   }
 
   /** The one Repeat {@code name} is sampled in, or null after recording why it cannot be. */
-  private JsonNode perRepeatOf(String name, List<Use> used, Param p) {
-    JsonNode repeat = null;
+  private Node.Repeat perRepeatOf(String name, List<Use> used, Param p) {
+    Node.Repeat repeat = null;
     for (Use u : used) {
       if (u.perRepeat() == null) {
         out.add(new Violation(u.path(), "'" + name + "' is sampled once per repetition of the Repeat at "
-            + repeatPaths.get(used.stream().filter(x -> x.perRepeat() != null).findFirst().orElseThrow().perRepeat())
+            + used.stream().filter(x -> x.perRepeat() != null).findFirst().orElseThrow().perRepeat().path()
             + ", so it cannot also be used outside it; list it in that Repeat's \"shared\" to use one value everywhere"));
         return null;
       }
       if (repeat != null && repeat != u.perRepeat()) {
         out.add(new Violation(u.path(), "'" + name + "' is already sampled per repetition of the Repeat at "
-            + repeatPaths.get(repeat) + "; use a parameter of its own in each Repeat"));
+            + repeat.path() + "; use a parameter of its own in each Repeat"));
         return null;
       }
       repeat = u.perRepeat();
     }
     if (p.when() != null) {
       out.add(new Violation(SPACE + "." + name + ".when", "'" + name + "' is sampled per repetition of the Repeat at "
-          + repeatPaths.get(repeat) + ", which decides when each copy exists; remove its 'when'"));
+          + repeat.path() + ", which decides when each copy exists; remove its 'when'"));
       return null;
     }
     return repeat;
@@ -203,8 +199,9 @@ public final class ArchitectureSpace {
       if (f.repeat() != null) {
         // A shared parameter is the same in every repetition: the Repeat does not condition it.
         if (repetition < 0) continue;
-        String times = TemplateChecker.referenceOf(f.repeat().get("times"));
-        if (times != null) return new Condition(times, null, (double) (repetition + 1), null);
+        if (f.repeat().times() instanceof Value.Ref times) {
+          return new Condition(times.param(), null, (double) (repetition + 1), null);
+        }
         continue;
       }
       boolean headPerRepetition = perRepetition.contains(f.param());

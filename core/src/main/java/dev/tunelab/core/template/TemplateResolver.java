@@ -7,7 +7,15 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
+import dev.tunelab.core.template.layers.Arg;
+import dev.tunelab.core.template.layers.LayerCatalog;
+import dev.tunelab.core.template.layers.LayerType;
+import dev.tunelab.core.template.tree.Node;
+import dev.tunelab.core.template.tree.Template;
+import dev.tunelab.core.template.tree.TemplateParser;
+import dev.tunelab.core.template.tree.Value;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,79 +50,76 @@ public final class TemplateResolver {
 
   /** The network for one point (active parameters only); shapes are not inferred here. */
   public static ModelSpec resolve(JsonNode template, Map<String, Object> params, DatasetFacts data) {
-    return resolution(template, params, data, "$.template").spec();
+    return resolution(TemplateParser.parse(template, Architecture.TEMPLATE), params, data).spec();
   }
 
-  static Resolution resolution(JsonNode template, Map<String, Object> params, DatasetFacts data, String path) {
+  static Resolution resolution(Template template, Map<String, Object> params, DatasetFacts data) {
     TemplateResolver r = new TemplateResolver(params, data);
-    r.layers(template.get("layers"), path + ".layers", UnaryOperator.identity(), -1);
+    r.nodes(template.layers(), UnaryOperator.identity(), -1);
     List<ModelSpec.Layer> layers = r.placed.stream().map(Placed::layer).toList();
-    String optimizer = (String) r.setting(template, "optimizer", ArgKind.OPTIMIZER, LayerCatalog.SETTINGS);
+    String optimizer = (String) r.setting(template, "optimizer", ArgKind.OPTIMIZER, SettingsCatalog.SETTINGS);
     ModelSpec spec = new ModelSpec(
         layers,
-        r.output(template.path("output")),
+        r.output(template.setting("output")),
         optimizer,
-        ((Number) r.setting(template, "learning_rate", ArgKind.POSITIVE_FLOAT, LayerCatalog.SETTINGS)).doubleValue(),
-        ((Number) r.setting(template, "batch_size", ArgKind.POSITIVE_INT, LayerCatalog.SETTINGS)).intValue(),
+        ((Number) r.setting(template, "learning_rate", ArgKind.POSITIVE_FLOAT, SettingsCatalog.SETTINGS)).doubleValue(),
+        ((Number) r.setting(template, "batch_size", ArgKind.POSITIVE_INT, SettingsCatalog.SETTINGS)).intValue(),
         r.optimizerArgs(template, optimizer),
-        r.schedule(template.get("learning_rate_schedule")),
+        r.schedule(template.setting("learning_rate_schedule")),
         null,
         0);
     return new Resolution(spec, List.copyOf(r.placed));
   }
 
-  private void layers(JsonNode layers, String path, UnaryOperator<String> rename, int repetition) {
-    for (int i = 0; i < layers.size(); i++) {
-      JsonNode node = layers.get(i);
-      String at = TemplateChecker.pathOf(node, path + "[" + i + "]");
-      String type = node.get("type").asText();
-      if (type.equals(LayerCatalog.REPEAT)) {
-        JsonNode times = value(node.get("times"), rename);
-        Set<String> shared = ArchitectureSpace.shared(node);
+  private void nodes(List<Node> nodes, UnaryOperator<String> rename, int repetition) {
+    for (Node node : nodes) {
+      if (node instanceof Node.Repeat block) {
+        JsonNode times = value(block.times(), rename);
+        Set<String> shared = block.sharedNames();
         for (int r = 0; times != null && r < times.asInt(); r++) {
           int k = r;
-          layers(node.get("layers"), at + ".layers", name -> shared.contains(name) ? name : name + "_" + k, r);
+          nodes(block.layers(), name -> shared.contains(name) ? name : name + "_" + k, r);
         }
-      } else if (type.equals(LayerCatalog.CHOICE)) {
-        JsonNode head = value(node.get("choice"), rename);
-        JsonNode option = head == null ? null : node.get("options").get(head.asText());
-        if (option != null) layers(option, at + ".options." + head.asText(), rename, repetition);
-      } else if (allReferencesActive(node, rename)) {
-        placed.add(new Placed(layer(node, rename), at, repetition));
+      } else if (node instanceof Node.Choice block) {
+        JsonNode head = value(block.choice(), rename);
+        Node.Choice.Option option = head == null ? null : block.option(head.asText());
+        if (option != null) nodes(option.layers(), rename, repetition);
+      } else if (node instanceof Node.Layer l && allReferencesActive(l.fields().values(), rename)) {
+        placed.add(new Placed(layer(l, rename), l.path(), repetition));
       }
     }
   }
 
-  private ModelSpec.Layer layer(JsonNode node, UnaryOperator<String> rename) {
-    String type = node.get("type").asText();
+  private ModelSpec.Layer layer(Node.Layer node, UnaryOperator<String> rename) {
+    LayerType type = LayerCatalog.get(node.type());
     Map<String, Object> args = new LinkedHashMap<>();
-    if (type.equals("Bidirectional")) args.put("layer", layer(node.get("layer"), rename));
-    for (Map.Entry<String, LayerCatalog.Arg> a : LayerCatalog.LAYERS.get(type).entrySet()) {
-      JsonNode v = node.get(a.getKey());
+    if (!type.wraps().isEmpty()) args.put("layer", layer((Node.Layer) node.inner(), rename));
+    for (Map.Entry<String, Arg> a : type.args().entrySet()) {
+      Value v = node.fields().get(a.getKey());
       ArgKind kind = a.getValue().kind();
-      if (v != null && !v.isNull()) {
+      if (v != null && !v.json().isNull()) {
         args.put(a.getKey(), convert(v, kind, rename));
       } else if (a.getValue().defaultValue() != null) {
         args.put(a.getKey(), a.getValue().defaultValue());
       }
     }
-    if (LayerCatalog.pooling(type) && !args.containsKey("strides")) args.put("strides", args.get("pool_size"));
-    if (type.equals("Embedding") && !args.containsKey("input_dim")) args.put("input_dim", facts.vocabulary());
-    return new ModelSpec.Layer(type, args);
+    type.derive().fill(args, facts);
+    return new ModelSpec.Layer(node.type(), args);
   }
 
-  private Object convert(JsonNode v, ArgKind kind, UnaryOperator<String> rename) {
+  private Object convert(Value v, ArgKind kind, UnaryOperator<String> rename) {
     if (kind == ArgKind.REGULARIZER) {
-      JsonNode r = value(v, rename);
-      if (r.isTextual()) return REGULARIZERS.get(r.asText());
-      return new ModelSpec.Regularizer(
-          r.has("l1") ? value(r.get("l1"), rename).asDouble() : 0,
-          r.has("l2") ? value(r.get("l2"), rename).asDouble() : 0);
+      if (v instanceof Value.Fields r) {
+        return new ModelSpec.Regularizer(
+            r.get("l1") != null ? value(r.get("l1"), rename).asDouble() : 0,
+            r.get("l2") != null ? value(r.get("l2"), rename).asDouble() : 0);
+      }
+      return REGULARIZERS.get(value(v, rename).asText());
     }
     if (kind.rank() > 0) {
       List<Integer> size = new ArrayList<>();
-      if (v.isArray()) {
-        v.forEach(e -> size.add(value(e, rename).asInt()));
+      if (v instanceof Value.Items items) {
+        items.items().forEach(e -> size.add(value(e, rename).asInt()));
       } else {
         int n = value(v, rename).asInt();
         for (int k = 0; k < kind.rank(); k++) size.add(n);
@@ -134,30 +139,31 @@ public final class TemplateResolver {
     };
   }
 
-  private Object setting(JsonNode t, String key, ArgKind kind, Map<String, LayerCatalog.Arg> catalog) {
-    JsonNode v = t.get(key);
+  private Object setting(Template t, String key, ArgKind kind, Map<String, Arg> catalog) {
+    Value v = t.setting(key);
     JsonNode resolved = v == null ? null : value(v, UnaryOperator.identity());
     return resolved == null ? catalog.get(key).defaultValue() : plain(resolved, kind);
   }
 
-  private Map<String, Object> optimizerArgs(JsonNode t, String optimizer) {
+  private Map<String, Object> optimizerArgs(Template t, String optimizer) {
     Map<String, Object> args = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : LayerCatalog.OPTIMIZER_OF.entrySet()) {
+    for (Map.Entry<String, String> e : SettingsCatalog.OPTIMIZER_OF.entrySet()) {
       if (!e.getValue().equals(optimizer)) continue;
       String key = e.getKey();
-      args.put(key, setting(t, key, LayerCatalog.OPTIMIZER_ARGS.get(key).kind(), LayerCatalog.OPTIMIZER_ARGS));
+      args.put(key, setting(t, key, SettingsCatalog.OPTIMIZER_ARGS.get(key).kind(), SettingsCatalog.OPTIMIZER_ARGS));
     }
     // Keras's order (momentum before nesterov), whatever the catalog map's order is.
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : LayerCatalog.OPTIMIZER_ARGS.keySet()) if (args.containsKey(key)) ordered.put(key, args.get(key));
+    for (String key : SettingsCatalog.OPTIMIZER_ARGS.keySet()) if (args.containsKey(key)) ordered.put(key, args.get(key));
     return ordered;
   }
 
-  private ModelSpec.Schedule schedule(JsonNode s) {
-    if (s == null) return null;
+  private ModelSpec.Schedule schedule(Value given) {
+    if (given == null) return null;
+    Value.Fields s = (Value.Fields) given;
     String type = value(s.get("type"), UnaryOperator.identity()).asText();
-    JsonNode rate = s.has("decay_rate") ? value(s.get("decay_rate"), UnaryOperator.identity()) : null;
-    JsonNode alpha = s.has("alpha") ? value(s.get("alpha"), UnaryOperator.identity()) : null;
+    JsonNode rate = s.get("decay_rate") != null ? value(s.get("decay_rate"), UnaryOperator.identity()) : null;
+    JsonNode alpha = s.get("alpha") != null ? value(s.get("alpha"), UnaryOperator.identity()) : null;
     return new ModelSpec.Schedule(
         type,
         rate == null ? 1.0 : rate.asDouble(),
@@ -165,25 +171,27 @@ public final class TemplateResolver {
         alpha == null || !type.equals("cosine") ? 0.0 : alpha.asDouble());
   }
 
-  private ModelSpec.Output output(JsonNode out) {
-    JsonNode a = out.has("activation") ? value(out.get("activation"), UnaryOperator.identity()) : null;
-    JsonNode l = out.has("loss") ? value(out.get("loss"), UnaryOperator.identity()) : null;
+  private ModelSpec.Output output(Value given) {
+    Value.Fields out = given instanceof Value.Fields f ? f : null;
+    JsonNode a = out != null && out.get("activation") != null ? value(out.get("activation"), UnaryOperator.identity()) : null;
+    JsonNode l = out != null && out.get("loss") != null ? value(out.get("loss"), UnaryOperator.identity()) : null;
     return OutputRules.resolve(a == null ? null : a.asText(), l == null ? null : l.asText(), facts);
   }
 
   /** A layer that uses an inactive (conditional) parameter does not exist at this point. */
-  private boolean allReferencesActive(JsonNode node, UnaryOperator<String> rename) {
-    String ref = TemplateChecker.referenceOf(node);
-    if (ref != null) return params.containsKey(rename.apply(ref));
-    for (JsonNode child : node) if (!allReferencesActive(child, rename)) return false;
+  private boolean allReferencesActive(Collection<Value> values, UnaryOperator<String> rename) {
+    for (Value v : values) {
+      if (v instanceof Value.Ref ref && !params.containsKey(rename.apply(ref.param()))) return false;
+      if (v instanceof Value.Items items && !allReferencesActive(items.items(), rename)) return false;
+      if (v instanceof Value.Fields fields && !allReferencesActive(fields.fields().values(), rename)) return false;
+    }
     return true;
   }
 
   /** The literal, or the value of the referenced parameter; null when that parameter is inactive. */
-  private JsonNode value(JsonNode v, UnaryOperator<String> rename) {
-    String ref = TemplateChecker.referenceOf(v);
-    if (ref == null) return v;
-    Object value = params.get(rename.apply(ref));
+  private JsonNode value(Value v, UnaryOperator<String> rename) {
+    if (!(v instanceof Value.Ref ref)) return v.json();
+    Object value = params.get(rename.apply(ref.param()));
     return value == null ? null : tree(value);
   }
 

@@ -1,12 +1,15 @@
 package dev.tunelab.core.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.Violation;
-import java.util.Iterator;
+import dev.tunelab.core.template.tree.TemplateParser;
+import dev.tunelab.core.template.tree.Value;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -24,13 +27,12 @@ final class ValueChecker {
     out.add(new Violation(path, message));
   }
 
-  /** A violation for each field of {@code node} not in {@code allowed} ({@code $path} is never listed). */
-  void unknownFields(JsonNode node, Set<String> allowed, String path) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
+  /** A violation for each of {@code keys} not in {@code allowed} ({@code $path} is never listed). */
+  void unknownFields(Collection<String> keys, Set<String> allowed, String path) {
+    for (String f : keys) {
       if (!allowed.contains(f)) {
         Set<String> shown = new TreeSet<>(allowed);
-        shown.remove(LayerCatalog.PATH);
+        shown.remove(TemplateParser.PATH);
         add(path + "." + f, "unknown field; allowed: " + shown);
       }
     }
@@ -41,15 +43,29 @@ final class ValueChecker {
   }
 
   /**
-   * Checks a literal or a reference; false when a violation was recorded.
+   * The fields of a value written as an object, or null when it is none. A reference is an object
+   * too: where an object of settings belongs, its {@code param} is reported as an unknown field.
+   */
+  static Map<String, Value> objectFields(Value v) {
+    if (v instanceof Value.Fields f) return f.fields();
+    if (v instanceof Value.Ref r) {
+      Map<String, Value> m = new LinkedHashMap<>();
+      m.put("param", Value.of(r.json().get("param"), r.path() + ".param"));
+      return m;
+    }
+    return null;
+  }
+
+  /**
+   * Checks a literal or a reference at its own path; false when a violation was recorded.
    *
    * @param conditionalAllowed whether the value may name a conditional parameter: only where
    *     leaving the value out has a meaning (a layer is left out, a setting falls back to its default)
    */
-  boolean check(JsonNode v, ArgKind kind, String path, boolean conditionalAllowed) {
-    String ref = TemplateChecker.referenceOf(v);
+  boolean check(Value v, ArgKind kind, boolean conditionalAllowed) {
     String why;
-    if (ref != null) {
+    if (v instanceof Value.Ref r) {
+      String ref = r.param();
       Param p = space.params().get(ref);
       if (p == null) {
         why = "refers to parameter '" + ref + "', which the search space does not define";
@@ -58,12 +74,12 @@ final class ValueChecker {
       } else {
         why = kind.checkParam(ref, p);
       }
-    } else if (v.isObject()) {
+    } else if (v instanceof Value.Fields) {
       why = "a parameter reference is written {\"param\": \"name\"}";
     } else {
-      why = kind.checkLiteral(v);
+      why = kind.checkLiteral(v.json());
     }
-    if (why != null) add(path, why);
+    if (why != null) add(v.path(), why);
     return why == null;
   }
 
@@ -71,10 +87,9 @@ final class ValueChecker {
    * The values {@code v} can take: itself when it is a literal, every value of a choice parameter
    * it refers to; null when that is not a finite list (a numeric range, a missing parameter).
    */
-  List<Object> possible(JsonNode v) {
+  List<Object> possible(Value v) {
     if (v == null) return null;
-    String ref = TemplateChecker.referenceOf(v);
-    if (ref == null) return v.isValueNode() ? List.of(Json.MAPPER.convertValue(v, Object.class)) : null;
-    return space.params().get(ref) instanceof Param.ChoiceParam c ? c.values() : null;
+    if (v instanceof Value.Ref r) return space.params().get(r.param()) instanceof Param.ChoiceParam c ? c.values() : null;
+    return v instanceof Value.Literal l ? List.of(Json.MAPPER.convertValue(l.json(), Object.class)) : null;
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -60,6 +61,10 @@ final class LayerConfigs {
       // Rate 0 is "no dropout": an argument-less DropoutLayer is the identity.
       case "Dropout" -> l.number("rate") > 0
           ? new DropoutLayer.Builder(1.0 - l.number("rate")).build()
+          : new DropoutLayer.Builder().build();
+      // Keras drops whole feature maps; DL4J's SpatialDropout does so on [N, C, H, W], also given the share kept.
+      case "SpatialDropout2D" -> l.number("rate") > 0
+          ? new DropoutLayer.Builder().dropOut(new SpatialDropout(1.0 - l.number("rate"))).build()
           : new DropoutLayer.Builder().build();
       case "Activation" -> new ActivationLayer.Builder()
           .activation(KerasNames.activation(l.text("activation"))).build();

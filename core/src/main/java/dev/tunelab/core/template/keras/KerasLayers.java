@@ -47,6 +47,7 @@ final class KerasLayers {
       Map.ofEntries(
           Map.entry("Dense", DENSE),
           Map.entry("Dropout", Map.of("rate", Carry.AS_IS)),
+          Map.entry("SpatialDropout2D", Map.of("rate", Carry.AS_IS)),
           Map.entry("Activation", Map.of("activation", Carry.ACTIVATION)),
           Map.entry("BatchNormalization", ordered("momentum", Carry.AS_IS, "epsilon", Carry.AS_IS)),
           Map.entry("Conv1D", CONV),

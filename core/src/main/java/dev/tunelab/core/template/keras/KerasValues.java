@@ -3,7 +3,7 @@ package dev.tunelab.core.template.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tunelab.core.template.TemplateChecker;
+import dev.tunelab.core.template.tree.Value;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -118,7 +118,7 @@ final class KerasValues {
 
   /** True when {@code v} is a parameter reference such as {@code {"param": "units"}}. */
   static boolean isReference(JsonNode v) {
-    return TemplateChecker.referenceOf(v) != null;
+    return Value.referenceIn(v) != null;
   }
 
   private static JsonNode factor(JsonNode config, String key) {
