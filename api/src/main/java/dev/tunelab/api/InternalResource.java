@@ -1,5 +1,6 @@
 package dev.tunelab.api;
 
+import dev.tunelab.core.messages.AttemptCheck;
 import dev.tunelab.store.ArtifactEntity;
 import dev.tunelab.store.CheckpointEntity;
 import dev.tunelab.store.TrialEntity;
@@ -36,11 +37,11 @@ public class InternalResource {
   @GET
   @Path("attempts/{attempt}")
   @Transactional
-  public Map<String, Object> attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
+  public AttemptCheck attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
     TrialEntity t = TrialEntity.findById(trialId);
     if (t == null) throw ApiProblem.notFound("no trial " + trialId);
     boolean run = t.attempt == attempt && ("QUEUED".equals(t.status) || "RUNNING".equals(t.status));
-    return Map.of("run", run, "status", t.status, "attempt", t.attempt);
+    return new AttemptCheck(run, t.status, t.attempt);
   }
 
   /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */
