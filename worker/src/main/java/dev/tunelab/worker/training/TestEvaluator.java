@@ -1,6 +1,7 @@
 package dev.tunelab.worker.training;
 
 import dev.tunelab.core.data.Samples;
+import dev.tunelab.core.messages.ArtifactEntries;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -25,8 +26,8 @@ public final class TestEvaluator {
    */
   public static Map<String, Double> evaluate(byte[] modelZip, Samples data, double testFraction,
       long seed, double validationSplit, Samples testSet) {
-    byte[] cardJson = ModelZip.entry(modelZip, ModelCard.ENTRY);
-    if (cardJson == null) throw new IllegalArgumentException("the model zip has no " + ModelCard.ENTRY);
+    byte[] cardJson = ModelZip.entry(modelZip, ArtifactEntries.MODEL_CARD);
+    if (cardJson == null) throw new IllegalArgumentException("the model zip has no " + ArtifactEntries.MODEL_CARD);
     ModelCard card = ModelCard.fromJson(cardJson);
     Samples source = testSet != null ? testSet : data;
     int[] rows = testSet != null
