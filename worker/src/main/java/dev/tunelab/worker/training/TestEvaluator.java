@@ -2,6 +2,7 @@ package dev.tunelab.worker.training;
 
 import dev.tunelab.core.data.Samples;
 import dev.tunelab.core.messages.ArtifactEntries;
+import dev.tunelab.core.messages.MetricNames;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -21,7 +22,7 @@ public final class TestEvaluator {
    * @param data the dataset the model was trained on (ignored when {@code testSet} is given)
    * @param testFraction, seed, validationSplit as in the trial command that trained the model
    * @param testSet a separate test dataset used whole, or null to take the held-out fraction
-   * @return the model's metrics (see {@link Metrics}) with a {@code test_} prefix
+   * @return the model's metrics (see {@link Metrics}) with the {@value MetricNames#TEST_PREFIX} prefix
    * @throws IllegalArgumentException when there are no test rows or the zip has no model card
    */
   public static Map<String, Double> evaluate(byte[] modelZip, Samples data, double testFraction,
@@ -42,6 +43,6 @@ public final class TestEvaluator {
     MultiLayerNetwork net = ModelZip.network(modelZip);
     DataNormalization normalizer = ModelZip.normalizer(modelZip);
     return Metrics.of(net, DataSets.chunks(source, rows, head, TrialTrainer.EVALUATION_CHUNK, normalizer),
-        head, Head.TEST_PREFIX);
+        head, MetricNames.TEST_PREFIX);
   }
 }
