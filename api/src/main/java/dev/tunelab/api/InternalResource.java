@@ -1,5 +1,7 @@
 package dev.tunelab.api;
 
+import dev.tunelab.core.messages.ArtifactEntries;
+import dev.tunelab.core.messages.AttemptCheck;
 import dev.tunelab.store.ArtifactEntity;
 import dev.tunelab.store.CheckpointEntity;
 import dev.tunelab.store.TrialEntity;
@@ -27,20 +29,17 @@ import java.util.zip.ZipInputStream;
 @Path("/api/v1/internal/trials/{trialId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalResource {
-  static final String MODEL_CARD = "modelcard.json";
-  static final String CHECKPOINT_INFO = "checkpoint.json";
-
   @Inject CheckpointService checkpoints;
 
   /** Whether the attempt should still run: a worker asks before it spends time training. */
   @GET
   @Path("attempts/{attempt}")
   @Transactional
-  public Map<String, Object> attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
+  public AttemptCheck attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
     TrialEntity t = TrialEntity.findById(trialId);
     if (t == null) throw ApiProblem.notFound("no trial " + trialId);
     boolean run = t.attempt == attempt && ("QUEUED".equals(t.status) || "RUNNING".equals(t.status));
-    return Map.of("run", run, "status", t.status, "attempt", t.attempt);
+    return new AttemptCheck(run, t.status, t.attempt);
   }
 
   /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */
@@ -86,7 +85,9 @@ public class InternalResource {
     if (t.attempt != attempt) throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
     if (epoch < 1) throw ApiProblem.invalid("epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
     if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
-    if (entry(zip, CHECKPOINT_INFO) == null) throw ApiProblem.invalid("$", "the zip has no " + CHECKPOINT_INFO + " entry");
+    if (entry(zip, ArtifactEntries.CHECKPOINT) == null) {
+      throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.CHECKPOINT + " entry");
+    }
     boolean stored = checkpoints.store(trialId, attempt, epoch, zip);
     return Map.of("trial", trialId.toString(), "attempt", attempt, "epoch", epoch, "stored", stored);
   }
@@ -106,8 +107,8 @@ public class InternalResource {
 
   /** The model card travels inside the zip, so the model and its description cannot part. */
   static String modelCard(byte[] zip) {
-    String card = entry(zip, MODEL_CARD);
-    if (card == null) throw ApiProblem.invalid("$", "the zip has no " + MODEL_CARD + " entry");
+    String card = entry(zip, ArtifactEntries.MODEL_CARD);
+    if (card == null) throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.MODEL_CARD + " entry");
     return card;
   }
 

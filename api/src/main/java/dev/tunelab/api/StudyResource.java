@@ -80,7 +80,10 @@ public class StudyResource {
     return studies.metrics(uuid(id), number);
   }
 
-  /** The model card of a trial's model (also inside the zip as modelcard.json). */
+  /**
+   * The model card of a trial's model (also inside the zip as {@value
+   * dev.tunelab.core.messages.ArtifactEntries#MODEL_CARD}).
+   */
   @GET
   @Path("{id}/trials/{number}/model-card")
   public Map<String, Object> modelCard(@PathParam("id") String id, @PathParam("number") int number) {
@@ -113,7 +116,10 @@ public class StudyResource {
     return download(uuid(id), number);
   }
 
-  /** The best trial's model: a DL4J zip with its normalizer and a modelcard.json entry. */
+  /**
+   * The best trial's model: a DL4J zip with its normalizer and a {@value
+   * dev.tunelab.core.messages.ArtifactEntries#MODEL_CARD} entry.
+   */
   @GET
   @Path("{id}/best-model")
   @Produces("application/zip")

@@ -1,9 +1,11 @@
 package dev.tunelab.api;
 
+import dev.tunelab.core.messages.WorkerReport;
 import dev.tunelab.store.WorkerEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,7 +25,7 @@ public class WorkerService {
                 + " host = excluded.host, started_at = excluded.started_at, last_seen = excluded.last_seen")
         .setParameter(1, r.id()).setParameter(2, r.device()).setParameter(3, r.memoryBytes())
         .setParameter(4, r.slots()).setParameter(5, r.busySlots()).setParameter(6, r.host())
-        .setParameter(7, r.startedAt())
+        .setParameter(7, Instant.parse(r.startedAt()))
         .executeUpdate();
     WorkerEntity.getEntityManager().clear();
     return WorkerView.of(WorkerEntity.findById(r.id()));

@@ -23,7 +23,7 @@ public class WorkersResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
     if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
-    return workers.report(WorkerReport.parse(id, Json.MAPPER.readTree(body)));
+    return workers.report(WorkerReports.parse(id, Json.MAPPER.readTree(body)));
   }
 
   @GET

@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A trial's newest checkpoint: a DL4J zip with updater state, normalizer and
- * {@code checkpoint.json}, taken by a worker after an epoch so a later attempt can resume.
+ * A trial's newest checkpoint: a DL4J zip with updater state, normalizer and {@value
+ * dev.tunelab.core.messages.ArtifactEntries#CHECKPOINT}, taken by a worker after an epoch so a
+ * later attempt can resume.
  */
 @Entity
 @Table(name = "checkpoint")

@@ -1,7 +1,9 @@
 package dev.tunelab.worker;
 
 import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.messages.AttemptCheck;
 import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.WorkerReport;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,7 +41,7 @@ final class ApiClient {
 
   /** False when the attempt was cancelled or superseded before this worker got to it. */
   boolean shouldRun(UUID trialId, int attempt) throws IOException, InterruptedException {
-    return Json.MAPPER.readTree(get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt)).path("run").asBoolean();
+    return Json.read(get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt), AttemptCheck.class).run();
   }
 
   void uploadArtifact(UUID trialId, int attempt, byte[] zip) throws IOException, InterruptedException {

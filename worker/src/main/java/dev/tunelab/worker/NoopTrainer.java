@@ -1,6 +1,7 @@
 package dev.tunelab.worker;
 
 import dev.tunelab.core.data.Samples;
+import dev.tunelab.core.messages.MetricNames;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.worker.training.Checkpoint;
 import dev.tunelab.worker.training.EpochListener;
@@ -31,8 +32,8 @@ final class NoopTrainer implements Trainer {
       if (epoch > first && stopRequested.getAsBoolean()) return result(true, done, metrics, cmd);
       double value = target * (1 - Math.exp(-epoch));
       metrics = new LinkedHashMap<>();
-      metrics.put("loss", 1 - value);
-      metrics.put("val_loss", 1 - value);
+      metrics.put(MetricNames.LOSS, 1 - value);
+      metrics.put(MetricNames.VALIDATION_PREFIX + MetricNames.LOSS, 1 - value);
       metrics.put(cmd.objectiveMetric(), value);
       listener.onEpoch(epoch, metrics);
       done = epoch;

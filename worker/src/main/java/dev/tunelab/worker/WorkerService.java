@@ -1,6 +1,7 @@
 package dev.tunelab.worker;
 
 import dev.tunelab.core.messages.Topics;
+import dev.tunelab.core.messages.WorkerReport;
 import dev.tunelab.worker.training.NativeMemory;
 import dev.tunelab.worker.training.NativeThreads;
 import io.quarkus.runtime.ShutdownEvent;
@@ -90,7 +91,7 @@ public class WorkerService {
     String startedAt = Instant.now().toString();
     long memory = memoryBytes();
     heartbeats.worker(() -> report(api, new WorkerReport(
-        id, gpu ? "gpu" : "cpu", memory, slots, heartbeats.running(), host, startedAt)));
+        id, gpu ? WorkerReport.GPU : WorkerReport.CPU, memory, slots, heartbeats.running(), host, startedAt)));
     if (noopTrainer) LOG.warn("tunelab.worker.noop-trainer is on: trials are not trained (bench and test setting)");
     Trainer trainer = Trainer.of(noopTrainer);
     List<TrialConsumer.Slot> runners = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.tunelab.core.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.messages.MetricNames;
 import dev.tunelab.core.pruning.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.template.Architecture;
@@ -35,10 +36,10 @@ public final class StudyParser {
   static final Set<String> FIELDS = Set.of(
       "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test", "device");
   static final Map<Task, Set<String>> METRICS = Map.of(
-      Task.CLASSIFICATION, Set.of("val_accuracy", "accuracy", "val_loss", "loss", "val_log_loss", "log_loss"),
-      Task.REGRESSION, Set.of("val_rmse", "rmse", "val_mae", "mae", "val_loss", "loss"));
+      Task.CLASSIFICATION, MetricNames.objectives(Task.CLASSIFICATION, false),
+      Task.REGRESSION, MetricNames.objectives(Task.REGRESSION, false));
   /** Reported only when there are two classes (ROC AUC of the positive, second class). */
-  static final Set<String> BINARY_METRICS = Set.of("val_auc", "auc");
+  static final Set<String> BINARY_METRICS = Set.of(MetricNames.VALIDATION_PREFIX + MetricNames.AUC, MetricNames.AUC);
 
   private final Function<String, Optional<DatasetFacts>> datasets;
   private final LongSupplier seeds;

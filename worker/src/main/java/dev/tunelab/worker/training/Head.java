@@ -1,5 +1,6 @@
 package dev.tunelab.worker.training;
 
+import dev.tunelab.core.messages.MetricNames;
 import dev.tunelab.core.study.Task;
 import dev.tunelab.core.template.ModelSpec;
 import java.util.ArrayList;
@@ -13,9 +14,6 @@ import java.util.List;
  * @param loss the Keras loss name
  */
 public record Head(Task task, int units, String loss) {
-  public static final String VALIDATION_PREFIX = "val_";
-  public static final String TEST_PREFIX = "test_";
-
   public static Head of(Task task, ModelSpec.Output output) {
     return new Head(task, output.units(), output.loss());
   }
@@ -27,22 +25,13 @@ public record Head(Task task, int units, String loss) {
 
   /** Metric names in report order, without a prefix. */
   public List<String> metrics() {
-    List<String> names = new ArrayList<>(List.of(Metrics.LOSS));
-    if (task == Task.CLASSIFICATION) {
-      names.add(Metrics.ACCURACY);
-      names.add(Metrics.LOG_LOSS);
-      if (binary()) names.add(Metrics.AUC);
-    } else {
-      names.add(Metrics.RMSE);
-      names.add(Metrics.MAE);
-    }
-    return names;
+    return new ArrayList<>(MetricNames.of(task, binary()));
   }
 
   /** Every metric reported per epoch: the training split's, then the validation split's. */
   public List<String> epochMetrics() {
     List<String> names = new ArrayList<>(metrics());
-    for (String m : metrics()) names.add(VALIDATION_PREFIX + m);
+    for (String m : metrics()) names.add(MetricNames.VALIDATION_PREFIX + m);
     return names;
   }
 

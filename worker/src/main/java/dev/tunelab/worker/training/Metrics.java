@@ -1,5 +1,12 @@
 package dev.tunelab.worker.training;
 
+import static dev.tunelab.core.messages.MetricNames.ACCURACY;
+import static dev.tunelab.core.messages.MetricNames.AUC;
+import static dev.tunelab.core.messages.MetricNames.LOG_LOSS;
+import static dev.tunelab.core.messages.MetricNames.LOSS;
+import static dev.tunelab.core.messages.MetricNames.MAE;
+import static dev.tunelab.core.messages.MetricNames.RMSE;
+
 import dev.tunelab.core.study.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +20,8 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * The metrics a trial reports, by the names studies optimize: {@code loss} (what training
+ * The metrics a trial reports, by the names studies optimize ({@link
+ * dev.tunelab.core.messages.MetricNames}): {@code loss} (what training
  * minimizes: the mean loss plus the regularization penalty, as Keras reports it), {@code accuracy},
  * {@code log_loss} (cross-entropy without regularization) and, for binary heads, {@code auc}
  * (classification); {@code rmse} and {@code mae} (regression). All are computed in inference mode
@@ -23,13 +31,6 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
  * <p>Probabilities are clipped to [1e-7, 1 - 1e-7] in cross-entropies, as Keras clips them.
  */
 public final class Metrics {
-  public static final String LOSS = "loss";
-  public static final String ACCURACY = "accuracy";
-  public static final String LOG_LOSS = "log_loss";
-  public static final String AUC = "auc";
-  public static final String RMSE = "rmse";
-  public static final String MAE = "mae";
-
   static final double CLIP = 1e-7;
 
   private Metrics() {}

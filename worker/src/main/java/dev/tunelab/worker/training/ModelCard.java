@@ -1,6 +1,7 @@
 package dev.tunelab.worker.training;
 
 import dev.tunelab.core.data.DatasetKind;
+import dev.tunelab.core.messages.ArtifactEntries;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.Task;
 import dev.tunelab.core.template.ModelSpec;
@@ -10,10 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a saved model is and how it was made, stored as {@code modelcard.json} inside the model
- * zip so the artifact explains itself without the database: the exact network, the parameters
- * that produced it, the kind and shape of data it takes, its metrics and the validation and test
- * rows (so anyone can re-evaluate it). Written with core's {@link Json#MAPPER}.
+ * What a saved model is and how it was made, stored as {@value ArtifactEntries#MODEL_CARD}
+ * inside the model zip so the artifact explains itself without the database: the exact network,
+ * the parameters that produced it, the kind and shape of data it takes, its metrics and the
+ * validation and test rows (so anyone can re-evaluate it). Written with core's {@link
+ * Json#MAPPER}.
  */
 public record ModelCard(
     String format,
@@ -38,8 +40,6 @@ public record ModelCard(
     Map<String, String> framework) {
 
   public static final String FORMAT = "tunelab-model-card/1";
-  /** Name of the card's entry in the model zip. */
-  public static final String ENTRY = "modelcard.json";
   public static final Map<String, String> FRAMEWORK = Map.of("deeplearning4j", "1.0.0-M2.1");
 
   /**

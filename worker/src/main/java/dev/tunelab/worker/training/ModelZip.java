@@ -1,5 +1,6 @@
 package dev.tunelab.worker.training;
 
+import dev.tunelab.core.messages.ArtifactEntries;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class ModelZip {
    * the same.
    */
   public static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, ModelCard card) {
-    return write(net, normalizer, Map.of(ModelCard.ENTRY, card.toJson()));
+    return write(net, normalizer, Map.of(ArtifactEntries.MODEL_CARD, card.toJson()));
   }
 
   /** The DL4J model zip (with updater state) plus the normalizer and the given entries, compressed. */
@@ -96,7 +97,7 @@ public final class ModelZip {
       if (normalizer != null) {
         ByteArrayOutputStream norm = new ByteArrayOutputStream();
         NormalizerSerializer.getDefault().write(normalizer, norm);
-        extra.put(ModelSerializer.NORMALIZER_BIN, norm.toByteArray());
+        extra.put(ArtifactEntries.NORMALIZER, norm.toByteArray());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -125,7 +126,7 @@ public final class ModelZip {
 
   /** The normalizer of a model zip, or null when the model takes its inputs as they are. */
   public static DataNormalization normalizer(byte[] zip) {
-    byte[] bytes = entry(zip, ModelSerializer.NORMALIZER_BIN);
+    byte[] bytes = entry(zip, ArtifactEntries.NORMALIZER);
     if (bytes == null) return null;
     try {
       return NormalizerSerializer.getDefault().restore(new ByteArrayInputStream(bytes));

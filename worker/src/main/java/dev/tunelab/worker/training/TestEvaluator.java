@@ -1,6 +1,8 @@
 package dev.tunelab.worker.training;
 
 import dev.tunelab.core.data.Samples;
+import dev.tunelab.core.messages.ArtifactEntries;
+import dev.tunelab.core.messages.MetricNames;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -20,13 +22,13 @@ public final class TestEvaluator {
    * @param data the dataset the model was trained on (ignored when {@code testSet} is given)
    * @param testFraction, seed, validationSplit as in the trial command that trained the model
    * @param testSet a separate test dataset used whole, or null to take the held-out fraction
-   * @return the model's metrics (see {@link Metrics}) with a {@code test_} prefix
+   * @return the model's metrics (see {@link Metrics}) with the {@value MetricNames#TEST_PREFIX} prefix
    * @throws IllegalArgumentException when there are no test rows or the zip has no model card
    */
   public static Map<String, Double> evaluate(byte[] modelZip, Samples data, double testFraction,
       long seed, double validationSplit, Samples testSet) {
-    byte[] cardJson = ModelZip.entry(modelZip, ModelCard.ENTRY);
-    if (cardJson == null) throw new IllegalArgumentException("the model zip has no " + ModelCard.ENTRY);
+    byte[] cardJson = ModelZip.entry(modelZip, ArtifactEntries.MODEL_CARD);
+    if (cardJson == null) throw new IllegalArgumentException("the model zip has no " + ArtifactEntries.MODEL_CARD);
     ModelCard card = ModelCard.fromJson(cardJson);
     Samples source = testSet != null ? testSet : data;
     int[] rows = testSet != null
@@ -41,6 +43,6 @@ public final class TestEvaluator {
     MultiLayerNetwork net = ModelZip.network(modelZip);
     DataNormalization normalizer = ModelZip.normalizer(modelZip);
     return Metrics.of(net, DataSets.chunks(source, rows, head, TrialTrainer.EVALUATION_CHUNK, normalizer),
-        head, Head.TEST_PREFIX);
+        head, MetricNames.TEST_PREFIX);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tunelab.worker.training;
 
 import dev.tunelab.core.data.Samples;
+import dev.tunelab.core.messages.MetricNames;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.study.Task;
 import java.time.Clock;
@@ -174,7 +175,7 @@ public final class TrialTrainer {
     Map<String, Double> m = new LinkedHashMap<>();
     m.putAll(Metrics.of(net, DataSets.chunks(data, trainMetricRows, head, EVALUATION_CHUNK, normalizer), head, ""));
     m.putAll(Metrics.of(net, DataSets.chunks(data, split.validation(), head, EVALUATION_CHUNK, normalizer),
-        head, Head.VALIDATION_PREFIX));
+        head, MetricNames.VALIDATION_PREFIX));
     return Collections.unmodifiableMap(m);
   }
 

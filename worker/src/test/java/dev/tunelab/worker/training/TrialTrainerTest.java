@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.data.Samples;
+import dev.tunelab.core.messages.ArtifactEntries;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.study.Task;
 import dev.tunelab.core.template.ModelSpec;
@@ -75,7 +76,7 @@ class TrialTrainerTest {
     // No regularizer: the loss is the log loss.
     assertEquals(r.finalMetrics().get("val_log_loss"), r.finalMetrics().get("val_loss"), 1e-9);
 
-    ModelCard card = ModelCard.fromJson(ModelZip.entry(r.artifactZip(), ModelCard.ENTRY));
+    ModelCard card = ModelCard.fromJson(ModelZip.entry(r.artifactZip(), ArtifactEntries.MODEL_CARD));
     assertEquals(ModelCard.FORMAT, card.format());
     assertEquals(SPECIES, card.classes());
     assertEquals(DatasetKind.TABLE, card.kind());

@@ -1,48 +1,47 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.core.messages.WorkerReport;
 import dev.tunelab.core.study.Violation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * What a worker says about itself every heartbeat, checked at the door.
- *
- * @param memoryBytes memory its trials can use on {@code device}
- * @param busySlots slots training a trial right now
+ * Checks a {@link WorkerReport} at the door, field by field, instead of letting Jackson bind it:
+ * a bad report is answered with every problem at its JSON path.
  */
-public record WorkerReport(String id, String device, long memoryBytes, int slots, int busySlots, String host, Instant startedAt) {
-  static final Set<String> DEVICES = Set.of("cpu", "gpu");
-  static final Set<String> FIELDS = Set.of("id", "device", "memoryBytes", "slots", "busySlots", "host", "startedAt");
+final class WorkerReports {
+  private WorkerReports() {}
 
   /** The report in {@code body} for the worker {@code pathId}; every problem is named by its JSON path. */
   static WorkerReport parse(String pathId, JsonNode body) {
     List<Violation> out = new ArrayList<>();
     if (body == null || !body.isObject()) {
-      throw problem(List.of(new Violation("$", "a worker report is a JSON object with " + FIELDS)));
+      throw problem(List.of(new Violation("$", "a worker report is a JSON object with " + WorkerReport.FIELDS)));
     }
     body.fieldNames().forEachRemaining(f -> {
-      if (!FIELDS.contains(f)) out.add(new Violation("$." + f, "unknown field; allowed: " + new java.util.TreeSet<>(FIELDS)));
+      if (!WorkerReport.FIELDS.contains(f)) out.add(new Violation("$." + f, "unknown field; allowed: " + new TreeSet<>(WorkerReport.FIELDS)));
     });
     String id = text(body, "id", out);
     if (id != null && !id.equals(pathId)) out.add(new Violation("$.id", "must be the worker id of the path, '" + pathId + "'"));
     String device = text(body, "device", out);
-    if (device != null && !DEVICES.contains(device)) out.add(new Violation("$.device", "must be \"cpu\" or \"gpu\", got \"" + device + "\""));
+    if (device != null && !WorkerReport.DEVICES.contains(device)) {
+      out.add(new Violation("$.device", "must be \"" + WorkerReport.CPU + "\" or \"" + WorkerReport.GPU + "\", got \"" + device + "\""));
+    }
     long memory = whole(body, "memoryBytes", 1, Long.MAX_VALUE, out);
     long slots = whole(body, "slots", 1, 1_024, out);
     long busy = whole(body, "busySlots", 0, 1_024, out);
     if (slots > 0 && busy > slots) out.add(new Violation("$.busySlots", "must be at most slots (" + slots + "), got " + busy));
     String host = text(body, "host", out);
-    Instant started = null;
-    String s = text(body, "startedAt", out);
-    if (s != null) {
+    String started = text(body, "startedAt", out);
+    if (started != null) {
       try {
-        started = Instant.parse(s);
+        Instant.parse(started);
       } catch (DateTimeParseException e) {
-        out.add(new Violation("$.startedAt", "must be an ISO-8601 instant such as 2025-01-31T12:00:00Z, got \"" + s + "\""));
+        out.add(new Violation("$.startedAt", "must be an ISO-8601 instant such as 2025-01-31T12:00:00Z, got \"" + started + "\""));
       }
     }
     if (!out.isEmpty()) throw problem(out);

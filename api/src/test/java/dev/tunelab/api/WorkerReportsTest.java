@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tunelab.core.messages.Json;
+import dev.tunelab.core.messages.WorkerReport;
 import dev.tunelab.core.study.Violation;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class WorkerReportTest {
+class WorkerReportsTest {
   static ObjectNode report() throws Exception {
     return (ObjectNode) Json.MAPPER.readTree("""
         {"id": "w-1", "device": "cpu", "memoryBytes": 8589934592, "slots": 2, "busySlots": 1,
@@ -20,15 +20,15 @@ class WorkerReportTest {
   }
 
   static List<String> paths(String pathId, JsonNode body) {
-    ApiProblem p = assertThrows(ApiProblem.class, () -> WorkerReport.parse(pathId, body));
+    ApiProblem p = assertThrows(ApiProblem.class, () -> WorkerReports.parse(pathId, body));
     assertEquals(422, p.status);
     return p.errors.stream().map(Violation::path).toList();
   }
 
   @Test
   void aCompleteReportReadsAsSent() throws Exception {
-    assertEquals(new WorkerReport("w-1", "cpu", 8_589_934_592L, 2, 1, "node-3", Instant.parse("2025-06-01T10:00:00Z")),
-        WorkerReport.parse("w-1", report()));
+    assertEquals(new WorkerReport("w-1", "cpu", 8_589_934_592L, 2, 1, "node-3", "2025-06-01T10:00:00Z"),
+        WorkerReports.parse("w-1", report()));
   }
 
   @Test
