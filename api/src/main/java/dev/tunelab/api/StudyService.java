@@ -10,14 +10,14 @@ import dev.tunelab.core.messages.Topics;
 import dev.tunelab.core.study.Direction;
 import dev.tunelab.core.study.StudyParser;
 import dev.tunelab.core.study.StudySpec;
+import dev.tunelab.core.study.StudyStatus;
+import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.ArtifactEntity;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.Projects;
 import dev.tunelab.store.StudyEntity;
-import dev.tunelab.store.StudyStatus;
 import dev.tunelab.store.TrialEntity;
-import dev.tunelab.store.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -54,7 +54,7 @@ public class StudyService {
     s.id = UUID.randomUUID();
     s.projectId = Projects.DEFAULT;
     s.name = spec.name();
-    s.status = StudyStatus.PENDING.name();
+    s.status = StudyStatus.PENDING;
     s.datasetId = spec.dataset();
     s.specJson = Json.write(spec);
     s.direction = spec.objective().direction().json();
@@ -207,7 +207,7 @@ public class StudyService {
   public ArtifactEntity model(UUID id, int number) {
     TrialEntity t = trialEntity(id, number);
     ArtifactEntity a = ArtifactEntity.findById(t.id);
-    if (a == null) throw ApiProblem.notFound("trial " + number + " has no model (status " + t.status + ")");
+    if (a == null) throw ApiProblem.notFound("trial " + number + " has no model (status " + t.state() + ")");
     return a;
   }
 
@@ -224,15 +224,15 @@ public class StudyService {
     StudyEntity s = StudyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (s == null) throw ApiProblem.notFound("no study with id " + id);
     if (!s.active()) throw ApiProblem.conflict("study " + id + " is already " + s.status);
-    s.status = StudyStatus.CANCELLED.name();
+    s.status = StudyStatus.CANCELLED;
     s.finishedAt = Instant.now();
     s.message = "cancelled by request";
     List<TrialEntity> open = TrialEntity.list("studyId = ?1 and status in ?2", id,
         List.of(TrialStatus.QUEUED.name(), TrialStatus.RUNNING.name()));
     for (TrialEntity t : open) {
       outbox.add(Topics.CONTROL, t.id.toString(), new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
-      if (TrialStatus.QUEUED.name().equals(t.status)) {
-        t.status = TrialStatus.CANCELLED.name();
+      if (t.state() == TrialStatus.QUEUED) {
+        t.state(TrialStatus.CANCELLED);
         t.finishedAt = s.finishedAt;
         t.message = "study cancelled before the trial started";
       }
@@ -249,10 +249,10 @@ public class StudyService {
     study(id);
     TrialEntity t = TrialEntity.find("studyId = ?1 and number = ?2", id, number).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     if (t == null) throw ApiProblem.notFound("study " + id + " has no trial " + number);
-    if (t.state().finished()) throw ApiProblem.conflict("trial " + number + " is already " + t.status);
+    if (t.state().finished()) throw ApiProblem.conflict("trial " + number + " is already " + t.state());
     outbox.add(Topics.CONTROL, t.id.toString(), new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
     if (t.state() == TrialStatus.QUEUED) {
-      t.status = TrialStatus.CANCELLED.name();
+      t.state(TrialStatus.CANCELLED);
       t.finishedAt = Instant.now();
       t.message = "cancelled by request before it started";
     }
@@ -280,13 +280,13 @@ public class StudyService {
   }
 
   private static StudyView.Progress progress(StudyEntity s, Map<String, Integer> by) {
-    int completed = by.getOrDefault("COMPLETED", 0);
-    int failed = by.getOrDefault("FAILED", 0);
-    int cancelled = by.getOrDefault("CANCELLED", 0);
-    int pruned = by.getOrDefault("PRUNED", 0);
-    int skipped = by.getOrDefault("SKIPPED", 0);
+    int completed = by.getOrDefault(TrialStatus.COMPLETED.name(), 0);
+    int failed = by.getOrDefault(TrialStatus.FAILED.name(), 0);
+    int cancelled = by.getOrDefault(TrialStatus.CANCELLED.name(), 0);
+    int pruned = by.getOrDefault(TrialStatus.PRUNED.name(), 0);
+    int skipped = by.getOrDefault(TrialStatus.SKIPPED.name(), 0);
     return new StudyView.Progress(s.plannedTrials, completed + pruned + skipped + failed + cancelled, completed,
-        by.getOrDefault("RUNNING", 0), by.getOrDefault("QUEUED", 0), pruned, skipped, failed, cancelled);
+        by.getOrDefault(TrialStatus.RUNNING.name(), 0), by.getOrDefault(TrialStatus.QUEUED.name(), 0), pruned, skipped, failed, cancelled);
   }
 
   @SuppressWarnings("unchecked")

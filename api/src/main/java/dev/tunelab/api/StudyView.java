@@ -48,7 +48,7 @@ public record StudyView(
 
   static StudyView of(StudyEntity s, String datasetName, Progress progress, Best best) {
     StudySpec spec = Json.read(s.specJson, StudySpec.class);
-    return new StudyView(s.id.toString(), s.name, s.status, s.datasetId, datasetName, spec.objective(), spec.algorithm(),
+    return new StudyView(s.id.toString(), s.name, s.status.name(), s.datasetId, datasetName, spec.objective(), spec.algorithm(),
         spec.budget(), spec.pruner(), spec.validationSplit(), spec.space(), spec.template(), progress, best,
         spec.architecture(), test(s, spec), s.createdAt, s.finishedAt, s.message, "/api/v1/studies/" + s.id);
   }

@@ -1,5 +1,6 @@
-package dev.tunelab.store;
+package dev.tunelab.core.study;
 
+/** Where a trial stands; stored and shown by its name. */
 public enum TrialStatus {
   QUEUED,
   RUNNING,
