@@ -2,7 +2,7 @@ package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.messages.Json;
-import dev.tunelab.core.pruning.PrunerSpec;
+import dev.tunelab.core.search.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.core.study.TrialStatus;

@@ -1,7 +1,8 @@
 package dev.tunelab.core.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunelab.core.pruning.PrunerSpec;
+import dev.tunelab.core.search.PrunerSpec;
+import dev.tunelab.core.search.SearchNames;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.template.Architecture;
 import dev.tunelab.core.template.ArchitectureSpace;
@@ -31,7 +32,7 @@ public final class StudyParser {
   public static final int MAX_PARALLEL = 64;
   public static final int MAX_EPOCHS = 1_000;
   public static final int MAX_ATTEMPTS = 10;
-  static final List<String> ALGORITHMS = List.of("bayesian", "tpe", "sobol", "random", "grid");
+  static final List<String> ALGORITHMS = SearchNames.SAMPLERS;
   static final Set<String> FIELDS = Set.of(
       "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test", "device");
   static final Map<Task, Set<String>> METRICS = Map.of(
@@ -93,10 +94,10 @@ public final class StudyParser {
       }
     }
     StudySpec.Algorithm algorithm = algorithm(root.get("algorithm"), out);
-    if ("grid".equals(algorithm.name()) && space.gridSize() < 0) {
+    if (SearchNames.GRID.equals(algorithm.name()) && space.gridSize() < 0) {
       out.add(new Violation("$.space", "grid search needs finite parameters: a float range needs \"gridPoints\""));
     }
-    if ("grid".equals(algorithm.name()) && space.params().isEmpty()) {
+    if (SearchNames.GRID.equals(algorithm.name()) && space.params().isEmpty()) {
       out.add(new Violation("$.space", "grid search needs at least one parameter"));
     }
     StudySpec.Budget budget = budget(root.get("budget"), algorithm, space, out);
@@ -177,13 +178,13 @@ public final class StudyParser {
   }
 
   private StudySpec.Algorithm algorithm(JsonNode n, List<Violation> out) {
-    if (n == null) return new StudySpec.Algorithm("bayesian", seeds.getAsLong());
+    if (n == null) return new StudySpec.Algorithm(SearchNames.BAYESIAN, seeds.getAsLong());
     if (!n.isObject()) {
       out.add(new Violation("$.algorithm", "must be an object such as {\"name\": \"random\", \"seed\": 42}"));
-      return new StudySpec.Algorithm("bayesian", 0);
+      return new StudySpec.Algorithm(SearchNames.BAYESIAN, 0);
     }
     unknown(n, Set.of("name", "seed"), "$.algorithm", out);
-    String name = n.path("name").asText("bayesian");
+    String name = n.path("name").asText(SearchNames.BAYESIAN);
     if (!ALGORITHMS.contains(name)) {
       out.add(new Violation("$.algorithm.name", "must be one of " + ALGORITHMS + ", got " + n.get("name")));
     }
@@ -207,9 +208,9 @@ public final class StudyParser {
     }
     if (n != null) unknown(n, Set.of("maxTrials", "parallelTrials", "epochs", "maxAttempts"), "$.budget", out);
     long grid = space.gridSize();
-    int defaultTrials = "grid".equals(algorithm.name()) && grid > 0 ? (int) Math.min(grid, MAX_TRIALS) : 20;
+    int defaultTrials = SearchNames.GRID.equals(algorithm.name()) && grid > 0 ? (int) Math.min(grid, MAX_TRIALS) : 20;
     int maxTrials;
-    if ("bayesian".equals(algorithm.name())) {
+    if (SearchNames.BAYESIAN.equals(algorithm.name())) {
       maxTrials = bounded(n, "maxTrials", defaultTrials, MAX_BAYESIAN_TRIALS,
           " with algorithm bayesian (its Gaussian process refits on every trial; use tpe for larger studies)", out);
     } else {
