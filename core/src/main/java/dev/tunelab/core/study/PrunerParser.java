@@ -10,7 +10,6 @@ import java.util.TreeSet;
 
 /** Reads a study's {@code pruner}: a name such as {@code "asha"}, or an object with its settings. */
 final class PrunerParser {
-  static final List<String> NAMES = SearchNames.PRUNERS;
   private static final Map<String, Set<String>> FIELDS = Map.of(
       SearchNames.NONE, Set.of("name"),
       SearchNames.MEDIAN, Set.of("name", "warmupEpochs", "minTrials"),
@@ -28,8 +27,8 @@ final class PrunerParser {
       return PrunerSpec.NONE;
     }
     String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : null;
-    if (name == null || !NAMES.contains(name)) {
-      out.add(new Violation(n.isTextual() ? at : at + ".name", "must be one of " + NAMES + ", got " + nameNode));
+    if (name == null || !SearchNames.PRUNERS.contains(name)) {
+      out.add(new Violation(n.isTextual() ? at : at + ".name", "must be one of " + SearchNames.PRUNERS + ", got " + nameNode));
       return PrunerSpec.NONE;
     }
     if (n.isObject()) {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MaxAttemptsTest {
+/** The budget stage: attempts and the limits on trials, read through the whole parser. */
+class BudgetParserTest {
   final StudyParser parser = TestDatasets.parser();
 
   static JsonNode study(String budget) throws Exception {
