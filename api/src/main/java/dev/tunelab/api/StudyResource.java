@@ -26,7 +26,9 @@ import java.util.UUID;
 public class StudyResource {
   static final int MAX_PAGE_SIZE = 500;
 
-  @Inject StudyService studies;
+  @Inject StudyCommands commands;
+  @Inject StudyReads studies;
+  @Inject TrialReads trials;
   @Inject StudyAnalysis analysis;
 
   /** Validates and stores a study; the scheduler starts it. 422 lists every problem by JSON path. */
@@ -34,7 +36,7 @@ public class StudyResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) throws JsonProcessingException {
     if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a study as JSON");
-    StudyView view = studies.create(Json.MAPPER.readTree(body));
+    StudyView view = commands.create(Json.MAPPER.readTree(body));
     return Response.created(URI.create(view.url())).entity(view).build();
   }
 
@@ -56,7 +58,7 @@ public class StudyResource {
    */
   @GET
   @Path("{id}/trials")
-  public StudyService.Page trials(
+  public TrialReads.Page trials(
       @PathParam("id") String id,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size,
@@ -65,19 +67,19 @@ public class StudyResource {
       @QueryParam("status") String status) {
     if (page < 0) throw ApiProblem.invalid("$.page", "must be 0 or more");
     if (size < 1 || size > MAX_PAGE_SIZE) throw ApiProblem.invalid("$.size", "must be from 1 to " + MAX_PAGE_SIZE);
-    return studies.trials(uuid(id), page, size, sort, order, status);
+    return trials.page(uuid(id), page, size, sort, order, status);
   }
 
   @GET
   @Path("{id}/trials/{number}")
   public TrialView trial(@PathParam("id") String id, @PathParam("number") int number) {
-    return studies.trial(uuid(id), number);
+    return trials.trial(uuid(id), number);
   }
 
   @GET
   @Path("{id}/trials/{number}/metrics")
   public Map<String, Object> metrics(@PathParam("id") String id, @PathParam("number") int number) {
-    return studies.metrics(uuid(id), number);
+    return trials.metrics(uuid(id), number);
   }
 
   /**
@@ -87,7 +89,7 @@ public class StudyResource {
   @GET
   @Path("{id}/trials/{number}/model-card")
   public Map<String, Object> modelCard(@PathParam("id") String id, @PathParam("number") int number) {
-    return studies.modelCard(uuid(id), number);
+    return trials.modelCard(uuid(id), number);
   }
 
   /**
@@ -131,18 +133,18 @@ public class StudyResource {
   @POST
   @Path("{id}/cancel")
   public StudyView cancel(@PathParam("id") String id) {
-    return studies.cancel(uuid(id));
+    return commands.cancel(uuid(id));
   }
 
   /** Stops one trial (queued: at once; running: before its next minibatch); the study goes on. */
   @POST
   @Path("{id}/trials/{number}/cancel")
   public TrialView cancelTrial(@PathParam("id") String id, @PathParam("number") int number) {
-    return studies.cancelTrial(uuid(id), number);
+    return commands.cancelTrial(uuid(id), number);
   }
 
   private Response download(UUID study, int number) {
-    ArtifactEntity a = studies.model(study, number);
+    ArtifactEntity a = trials.model(study, number);
     String file = "tunelab-" + study.toString().substring(0, 8) + "-trial-" + number + ".zip";
     return Response.ok(a.content, "application/zip")
         .header("Content-Disposition", "attachment; filename=\"" + file + "\"")

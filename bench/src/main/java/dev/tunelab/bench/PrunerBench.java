@@ -1,7 +1,8 @@
 package dev.tunelab.bench;
 
-import dev.tunelab.core.pruning.PrunerSpec;
-import dev.tunelab.core.pruning.Pruners;
+import dev.tunelab.core.search.PrunerSpec;
+import dev.tunelab.core.search.SearchNames;
+import dev.tunelab.scheduler.search.pruners.Pruners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,10 +42,10 @@ public final class PrunerBench {
     System.out.println("| pruner | epochs spent (median) | share of no pruning | best completed val_accuracy (median [q1, q3]) | trials pruned (median) |");
     System.out.println("|---|---|---|---|---|");
     Map<String, PrunerSpec> pruners = new java.util.LinkedHashMap<>();
-    pruners.put("none", PrunerSpec.NONE);
-    pruners.put("median", PrunerSpec.median(1, 5));
-    pruners.put("asha", PrunerSpec.halving("asha", 1, 3));
-    pruners.put("hyperband", PrunerSpec.halving("hyperband", 1, 3));
+    pruners.put(SearchNames.NONE, PrunerSpec.NONE);
+    pruners.put(SearchNames.MEDIAN, PrunerSpec.median(1, 5));
+    pruners.put(SearchNames.ASHA, PrunerSpec.halving(SearchNames.ASHA, 1, 3));
+    pruners.put(SearchNames.HYPERBAND, PrunerSpec.halving(SearchNames.HYPERBAND, 1, 3));
     double noneEpochs = 0;
     for (var e : pruners.entrySet()) {
       double[] spent = new double[orders];
@@ -59,7 +60,7 @@ public final class PrunerBench {
         pruned[o] = out.pruned();
       }
       double median = SamplerBench.quantile(spent, 0.5);
-      if (e.getKey().equals("none")) noneEpochs = median;
+      if (e.getKey().equals(SearchNames.NONE)) noneEpochs = median;
       System.out.printf("| %s | %.0f | %.0f%% | %.4f [%.4f, %.4f] | %.0f |%n", e.getKey(), median, 100 * median / noneEpochs,
           SamplerBench.quantile(best, 0.5), SamplerBench.quantile(best, 0.25), SamplerBench.quantile(best, 0.75),
           SamplerBench.quantile(pruned, 0.5));

@@ -1,8 +1,8 @@
 package dev.tunelab.bench;
 
-import dev.tunelab.core.pruning.Decision;
-import dev.tunelab.core.pruning.Pruner;
-import dev.tunelab.core.pruning.TrialCurve;
+import dev.tunelab.core.search.Decision;
+import dev.tunelab.core.search.Pruner;
+import dev.tunelab.core.search.TrialCurve;
 import dev.tunelab.core.study.Direction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.tunelab.bench;
 
+import dev.tunelab.core.search.SearchNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SamplerBench {
   public static void main(String[] args) {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int evaluations = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    List<String> samplers = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("random", "sobol");
+    List<String> samplers = args.length > 2 ? List.of(args).subList(2, args.length) : List.of(SearchNames.RANDOM, SearchNames.SOBOL);
     long firstSeed = Long.getLong("firstSeed", 1);
     List<TestFunction> functions = functions(System.getProperty("functions"));
     System.out.printf("SamplerBench: seeds %d-%d, %d evaluations, samplers %s, functions %s%n%n", firstSeed,

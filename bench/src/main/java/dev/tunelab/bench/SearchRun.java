@@ -1,9 +1,9 @@
 package dev.tunelab.bench;
 
-import dev.tunelab.core.sampling.Sampler;
-import dev.tunelab.core.sampling.StudyHistory;
+import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.StudyHistory;
 import dev.tunelab.core.study.Direction;
-import dev.tunelab.scheduler.samplers.Samplers;
+import dev.tunelab.scheduler.search.samplers.Samplers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package dev.tunelab.bench;
 
-import dev.tunelab.core.sampling.Sampler;
-import dev.tunelab.core.sampling.StudyHistory;
+import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.SearchNames;
+import dev.tunelab.core.search.StudyHistory;
 import dev.tunelab.core.study.Direction;
-import dev.tunelab.scheduler.samplers.Samplers;
+import dev.tunelab.scheduler.search.samplers.Samplers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,7 +58,7 @@ public final class SuggestTiming {
         default -> samplers.add(args[i]);
       }
     }
-    if (samplers.isEmpty()) samplers = List.of("tpe", "bayesian");
+    if (samplers.isEmpty()) samplers = List.of(SearchNames.TPE, SearchNames.BAYESIAN);
     System.out.printf("SuggestTiming: Java %s, %d processor(s) visible, warm-up %d calls at %d trials, median of %d calls%n%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), WARM_UP_CALLS, WARM_UP_TRIALS, calls);
     StringBuilder header = new StringBuilder("| sampler |");

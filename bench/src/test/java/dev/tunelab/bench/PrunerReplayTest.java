@@ -3,7 +3,7 @@ package dev.tunelab.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunelab.core.pruning.SuccessiveHalvingPruner;
+import dev.tunelab.scheduler.search.pruners.SuccessiveHalvingPruner;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package dev.tunelab.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tunelab.core.sampling.Sampler;
-import dev.tunelab.core.sampling.StudyHistory;
+import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.StudyHistory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

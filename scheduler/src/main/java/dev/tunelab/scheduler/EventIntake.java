@@ -2,9 +2,9 @@ package dev.tunelab.scheduler;
 
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.TrialEvent;
+import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.TrialEntity;
-import dev.tunelab.store.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -82,7 +82,7 @@ public class EventIntake {
     switch (e.type()) {
       case STARTED, EPOCH -> {
         if (trial.state() == TrialStatus.QUEUED) {
-          trial.status = TrialStatus.RUNNING.name();
+          trial.state(TrialStatus.RUNNING);
           // A retried trial keeps the start of its first attempt.
           if (trial.startedAt == null) trial.startedAt = Instant.now();
         }
@@ -110,7 +110,7 @@ public class EventIntake {
   }
 
   private static void finish(TrialEntity trial, TrialStatus status, Double objective, String message) {
-    trial.status = status.name();
+    trial.state(status);
     trial.objective = objective;
     trial.message = message;
     trial.finishedAt = Instant.now();

@@ -1,10 +1,10 @@
 package dev.tunelab.scheduler;
 
 import dev.tunelab.core.study.StudySpec;
+import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.TrialEntity;
-import dev.tunelab.store.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -52,7 +52,7 @@ public class LeaseKeeper {
     switch (expiry.outcome()) {
       case RETRY -> {
         trial.attempt++;
-        trial.status = TrialStatus.QUEUED.name();
+        trial.state(TrialStatus.QUEUED);
         trial.worker = null;
         outbox.add(TrialCommands.topic(spec), trial.id.toString(), TrialCommands.of(study, spec, trial));
       }
@@ -63,7 +63,7 @@ public class LeaseKeeper {
   }
 
   private static void end(TrialEntity trial, TrialStatus status, Instant now) {
-    trial.status = status.name();
+    trial.state(status);
     trial.finishedAt = now;
   }
 

@@ -2,20 +2,20 @@ package dev.tunelab.scheduler;
 
 import dev.tunelab.core.messages.EvaluateCommand;
 import dev.tunelab.core.messages.Json;
-import dev.tunelab.core.sampling.Sampler;
-import dev.tunelab.core.sampling.StudyHistory;
+import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.StudyHistory;
 import dev.tunelab.core.study.DatasetFacts;
 import dev.tunelab.core.study.Direction;
 import dev.tunelab.core.study.StudySpec;
+import dev.tunelab.core.study.StudyStatus;
+import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.core.template.Architecture;
 import dev.tunelab.core.template.ModelSpec;
-import dev.tunelab.scheduler.samplers.Samplers;
+import dev.tunelab.scheduler.search.samplers.Samplers;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.StudyEntity;
-import dev.tunelab.store.StudyStatus;
 import dev.tunelab.store.TrialEntity;
-import dev.tunelab.store.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -48,7 +48,7 @@ public class TrialDispatcher {
   public List<UUID> activeStudies() {
     return StudyEntity.getEntityManager()
         .createQuery("select s.id from StudyEntity s where s.status in :active order by s.createdAt", UUID.class)
-        .setParameter("active", List.of(StudyStatus.PENDING.name(), StudyStatus.RUNNING.name()))
+        .setParameter("active", List.of(StudyStatus.PENDING, StudyStatus.RUNNING))
         .getResultList();
   }
 
@@ -95,11 +95,11 @@ public class TrialDispatcher {
         history.add(new StudyHistory.Trial(number, point.get(), skipped, null));
         if (!sampler.readsOutcomes()) points.put(studyId, new Points(history, trial.id));
         if (!skipped) slots--;
-        LOG.debugf("study %s: trial %d %s with %s", studyId, number, trial.status, trial.paramsJson);
+        LOG.debugf("study %s: trial %d %s with %s", studyId, number, trial.state(), trial.paramsJson);
       }
       total = history.size();
-      if (StudyStatus.PENDING.name().equals(study.status) && !history.isEmpty()) {
-        study.status = StudyStatus.RUNNING.name();
+      if (study.status == StudyStatus.PENDING && !history.isEmpty()) {
+        study.status = StudyStatus.RUNNING;
       }
     }
     long unfinished = study.parallelTrials - slots; // those found plus those just queued
@@ -148,7 +148,7 @@ public class TrialDispatcher {
     t.projectId = study.projectId;
     t.number = number;
     t.attempt = 1;
-    t.status = TrialStatus.QUEUED.name();
+    t.state(TrialStatus.QUEUED);
     t.bracket = pruning.pruner(spec).map(p -> p.bracketFor(number)).orElse(0);
     t.paramsJson = Json.write(params);
     t.createdAt = Instant.now();
@@ -167,7 +167,7 @@ public class TrialDispatcher {
   }
 
   private static TrialEntity skip(TrialEntity t, String reason) {
-    t.status = TrialStatus.SKIPPED.name();
+    t.state(TrialStatus.SKIPPED);
     t.message = "skipped: " + reason;
     t.startedAt = t.createdAt;
     t.finishedAt = t.createdAt;
@@ -178,7 +178,7 @@ public class TrialDispatcher {
   private void finishIfDone(StudyEntity study, StudySpec spec, List<TrialEntity> trials) {
     if (trials.size() < study.plannedTrials || trials.stream().anyMatch(t -> !t.state().finished())) return;
     boolean anyCompleted = trials.stream().anyMatch(t -> t.state() == TrialStatus.COMPLETED);
-    study.status = anyCompleted || trials.isEmpty() ? StudyStatus.COMPLETED.name() : StudyStatus.FAILED.name();
+    study.status = anyCompleted || trials.isEmpty() ? StudyStatus.COMPLETED : StudyStatus.FAILED;
     if (!anyCompleted && !trials.isEmpty()) study.message = "every trial failed; see the trials' messages";
     study.finishedAt = Instant.now();
     if (spec.test() != null) requestTest(study, spec, trials);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.TrialCommand;
-import dev.tunelab.core.pruning.PrunerSpec;
+import dev.tunelab.core.search.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.study.Direction;
 import dev.tunelab.core.study.StudySpec;

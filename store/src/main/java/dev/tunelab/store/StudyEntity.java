@@ -1,8 +1,11 @@
 package dev.tunelab.store;
 
+import dev.tunelab.core.study.StudyStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,7 +21,9 @@ public class StudyEntity extends PanacheEntityBase {
   public String projectId;
 
   public String name;
-  public String status;
+
+  @Enumerated(EnumType.STRING)
+  public StudyStatus status;
 
   @Column(name = "dataset_id")
   public String datasetId;
@@ -55,6 +60,6 @@ public class StudyEntity extends PanacheEntityBase {
   public String testMessage;
 
   public boolean active() {
-    return StudyStatus.PENDING.name().equals(status) || StudyStatus.RUNNING.name().equals(status);
+    return status != null && status.active();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunelab.store;
 
+import dev.tunelab.core.study.TrialStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +23,12 @@ public class TrialEntity extends PanacheEntityBase {
 
   public int number;
   public int attempt;
+
+  /**
+   * The {@link TrialStatus} name; read and written through {@link #state()}. Still text rather than
+   * {@code @Enumerated} because code outside the store compares it as text (the worker's attempt
+   * check), which an enum field would turn into a silent mismatch.
+   */
   public String status;
 
   @Column(name = "params_json")
@@ -69,5 +76,9 @@ public class TrialEntity extends PanacheEntityBase {
 
   public TrialStatus state() {
     return TrialStatus.valueOf(status);
+  }
+
+  public void state(TrialStatus state) {
+    status = state.name();
   }
 }

@@ -1,5 +1,6 @@
 package dev.tunelab.api.board;
 
+import dev.tunelab.core.study.TrialStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ final class Board {
     Integer[] byRank = order(new SortKey("rank", false));
     int[] r = new int[rows.size()];
     int next = 1;
-    for (int i : byRank) if (rows.get(i).objective() != null && !"SKIPPED".equals(rows.get(i).status())) r[i] = next++;
+    for (int i : byRank) if (rows.get(i).objective() != null && !rows.get(i).is(TrialStatus.SKIPPED)) r[i] = next++;
     ranks = r;
     ranksVersion = version;
     return r;

@@ -1,5 +1,6 @@
 package dev.tunelab.api.board;
 
+import dev.tunelab.core.study.TrialStatus;
 import java.util.UUID;
 
 /**
@@ -22,11 +23,11 @@ public record BoardRow(
 
   /** Completed trials rank first, then pruned ones (their value is from an early epoch), skipped last. */
   int statusGroup() {
-    return switch (status) {
-      case "COMPLETED" -> 0;
-      case "PRUNED" -> 1;
-      case "SKIPPED" -> 3;
-      default -> 2;
-    };
+    return is(TrialStatus.COMPLETED) ? 0 : is(TrialStatus.PRUNED) ? 1 : is(TrialStatus.SKIPPED) ? 3 : 2;
+  }
+
+  /** The status stays the stored name: sorting by it is by that text, as before. */
+  boolean is(TrialStatus s) {
+    return s.name().equals(status);
   }
 }

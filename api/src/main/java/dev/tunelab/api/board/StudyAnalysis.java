@@ -5,6 +5,7 @@ import dev.tunelab.core.analysis.ParamImportance;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
+import dev.tunelab.core.study.TrialStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -76,7 +77,7 @@ public class StudyAnalysis {
       Double best = null;
       for (int i : byNumber) {
         BoardRow r = b.rows.get(i);
-        if ("COMPLETED".equals(r.status()) && r.objective() != null
+        if (r.is(TrialStatus.COMPLETED) && r.objective() != null
             && (best == null || (s.maximize() ? r.objective() > best : r.objective() < best))) {
           best = r.objective();
           bestNumber.add(r.number());
@@ -126,7 +127,7 @@ public class StudyAnalysis {
    */
   private static Object importance(Board b, SearchSpace space, Integer[] byNumber) {
     List<Integer> completed = new ArrayList<>();
-    for (int i : byNumber) if ("COMPLETED".equals(b.rows.get(i).status()) && b.rows.get(i).objective() != null) completed.add(i);
+    for (int i : byNumber) if (b.rows.get(i).is(TrialStatus.COMPLETED) && b.rows.get(i).objective() != null) completed.add(i);
     if (completed.size() < MIN_IMPORTANCE_TRIALS || space.params().isEmpty()) return null;
     String key = "importance:" + completed.size();
     if (b.derived.get(key) instanceof ParamImportance cached) return cached;

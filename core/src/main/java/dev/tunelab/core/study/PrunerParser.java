@@ -1,7 +1,8 @@
 package dev.tunelab.core.study;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunelab.core.pruning.PrunerSpec;
+import dev.tunelab.core.search.PrunerSpec;
+import dev.tunelab.core.search.SearchNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,12 +10,11 @@ import java.util.TreeSet;
 
 /** Reads a study's {@code pruner}: a name such as {@code "asha"}, or an object with its settings. */
 final class PrunerParser {
-  static final List<String> NAMES = List.of("none", "median", "asha", "hyperband");
   private static final Map<String, Set<String>> FIELDS = Map.of(
-      "none", Set.of("name"),
-      "median", Set.of("name", "warmupEpochs", "minTrials"),
-      "asha", Set.of("name", "minEpochs", "reductionFactor"),
-      "hyperband", Set.of("name", "minEpochs", "reductionFactor"));
+      SearchNames.NONE, Set.of("name"),
+      SearchNames.MEDIAN, Set.of("name", "warmupEpochs", "minTrials"),
+      SearchNames.ASHA, Set.of("name", "minEpochs", "reductionFactor"),
+      SearchNames.HYPERBAND, Set.of("name", "minEpochs", "reductionFactor"));
 
   private PrunerParser() {}
 
@@ -27,8 +27,8 @@ final class PrunerParser {
       return PrunerSpec.NONE;
     }
     String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : null;
-    if (name == null || !NAMES.contains(name)) {
-      out.add(new Violation(n.isTextual() ? at : at + ".name", "must be one of " + NAMES + ", got " + nameNode));
+    if (name == null || !SearchNames.PRUNERS.contains(name)) {
+      out.add(new Violation(n.isTextual() ? at : at + ".name", "must be one of " + SearchNames.PRUNERS + ", got " + nameNode));
       return PrunerSpec.NONE;
     }
     if (n.isObject()) {
@@ -39,15 +39,15 @@ final class PrunerParser {
       });
     }
     switch (name) {
-      case "median" -> {
+      case SearchNames.MEDIAN -> {
         int warmup = integer(n, "warmupEpochs", 1, 0, epochs, out);
         int minTrials = integer(n, "minTrials", 5, 1, StudyParser.MAX_TRIALS, out);
         return PrunerSpec.median(warmup, minTrials);
       }
-      case "asha", "hyperband" -> {
+      case SearchNames.ASHA, SearchNames.HYPERBAND -> {
         int minEpochs = integer(n, "minEpochs", 1, 1, StudyParser.MAX_EPOCHS, out);
         int eta = integer(n, "reductionFactor", 3, 2, 100, out);
-        if ((long) minEpochs * ("asha".equals(name) ? 1 : eta) >= epochs) {
+        if ((long) minEpochs * (SearchNames.ASHA.equals(name) ? 1 : eta) >= epochs) {
           out.add(new Violation(n.isObject() && n.has("minEpochs") ? at + ".minEpochs" : at,
               "the first rung (" + minEpochs + " epochs) must come before the last epoch (budget.epochs = " + epochs
                   + "), or the " + name + " pruner never stops anything"));

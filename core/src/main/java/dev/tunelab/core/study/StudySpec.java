@@ -2,7 +2,8 @@ package dev.tunelab.core.study;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tunelab.core.pruning.PrunerSpec;
+import dev.tunelab.core.search.PrunerSpec;
+import dev.tunelab.core.search.SearchNames;
 import dev.tunelab.core.space.SearchSpace;
 import dev.tunelab.core.template.SpaceSummary;
 
@@ -87,7 +88,7 @@ public record StudySpec(
 
   /** Trials this study will run: the grid's size caps {@code maxTrials} for grid search. */
   public int plannedTrials() {
-    if ("grid".equals(algorithm.name())) {
+    if (SearchNames.GRID.equals(algorithm.name())) {
       long grid = space.gridSize();
       return (int) Math.min(grid, budget.maxTrials());
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tunelab.core.messages.Json;
-import dev.tunelab.core.pruning.PrunerSpec;
+import dev.tunelab.core.search.PrunerSpec;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

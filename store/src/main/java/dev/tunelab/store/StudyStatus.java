@@ -1,9 +1,0 @@
-package dev.tunelab.store;
-
-public enum StudyStatus {
-  PENDING,
-  RUNNING,
-  COMPLETED,
-  FAILED,
-  CANCELLED
-}
