@@ -1,5 +1,6 @@
 package dev.tunelab.api;
 
+import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.core.messages.ArtifactEntries;
 import dev.tunelab.core.messages.AttemptCheck;
 import dev.tunelab.store.ArtifactEntity;
@@ -38,8 +39,8 @@ public class InternalResource {
   public AttemptCheck attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
     TrialEntity t = TrialEntity.findById(trialId);
     if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    boolean run = t.attempt == attempt && ("QUEUED".equals(t.status) || "RUNNING".equals(t.status));
-    return new AttemptCheck(run, t.status, t.attempt);
+    boolean run = t.attempt == attempt && (t.state() == TrialStatus.QUEUED || t.state() == TrialStatus.RUNNING);
+    return new AttemptCheck(run, t.status.name(), t.attempt);
   }
 
   /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */

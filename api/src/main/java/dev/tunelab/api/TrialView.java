@@ -42,7 +42,7 @@ public record TrialView(
   static TrialView of(TrialEntity t, boolean hasModel, Integer rank) {
     Map<String, Object> metrics = t.lastMetricsJson == null ? Map.of() : Json.read(t.lastMetricsJson, Map.class);
     Long duration = t.startedAt != null && t.finishedAt != null ? t.finishedAt.toEpochMilli() - t.startedAt.toEpochMilli() : null;
-    return new TrialView(t.number, rank == null || rank == 0 ? null : rank, t.id.toString(), t.status, t.attempt,
+    return new TrialView(t.number, rank == null || rank == 0 ? null : rank, t.id.toString(), t.status.name(), t.attempt,
         Json.read(t.paramsJson, Map.class), t.objective, t.epochsDone, t.rung, t.bracket, t.paramCount, metrics, t.message,
         hasModel, t.worker, t.leaseExpiresAt, t.createdAt, t.startedAt, t.finishedAt, duration);
   }

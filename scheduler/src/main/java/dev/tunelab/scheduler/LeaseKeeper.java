@@ -31,7 +31,7 @@ public class LeaseKeeper {
   public List<UUID> expired() {
     return TrialEntity.getEntityManager()
         .createQuery("select t.id from TrialEntity t where t.status = :running and t.leaseExpiresAt < :now", UUID.class)
-        .setParameter("running", TrialStatus.RUNNING.name())
+        .setParameter("running", TrialStatus.RUNNING)
         .setParameter("now", Instant.now())
         .getResultList();
   }

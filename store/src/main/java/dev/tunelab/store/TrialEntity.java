@@ -4,6 +4,8 @@ import dev.tunelab.core.study.TrialStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -24,12 +26,8 @@ public class TrialEntity extends PanacheEntityBase {
   public int number;
   public int attempt;
 
-  /**
-   * The {@link TrialStatus} name; read and written through {@link #state()}. Still text rather than
-   * {@code @Enumerated} because code outside the store compares it as text (the worker's attempt
-   * check), which an enum field would turn into a silent mismatch.
-   */
-  public String status;
+  @Enumerated(EnumType.STRING)
+  public TrialStatus status;
 
   @Column(name = "params_json")
   public String paramsJson;
@@ -75,10 +73,10 @@ public class TrialEntity extends PanacheEntityBase {
   public Instant finishedAt;
 
   public TrialStatus state() {
-    return TrialStatus.valueOf(status);
+    return status;
   }
 
   public void state(TrialStatus state) {
-    status = state.name();
+    status = state;
   }
 }

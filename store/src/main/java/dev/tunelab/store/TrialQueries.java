@@ -32,7 +32,7 @@ public final class TrialQueries {
   /** The study's queued and running trials. */
   public static List<TrialEntity> unfinished(UUID studyId) {
     return TrialEntity.<TrialEntity>list("studyId = ?1 and status in ?2", studyId,
-        List.of(TrialStatus.QUEUED.name(), TrialStatus.RUNNING.name()));
+        List.of(TrialStatus.QUEUED, TrialStatus.RUNNING));
   }
 
   /** The trial's learning curve in epoch order, across its attempts (see {@code trial_curve}). */
