@@ -90,6 +90,8 @@ final class ValueChecker {
   List<Object> possible(Value v) {
     if (v == null) return null;
     if (v instanceof Value.Ref r) return space.params().get(r.param()) instanceof Param.ChoiceParam c ? c.values() : null;
-    return v instanceof Value.Literal l ? List.of(Json.MAPPER.convertValue(l.json(), Object.class)) : null;
+    // A literal null has no value to reason about (its own check refuses it where it is not allowed).
+    if (!(v instanceof Value.Literal l) || l.json().isNull()) return null;
+    return List.of(Json.MAPPER.convertValue(l.json(), Object.class));
   }
 }

@@ -158,6 +158,8 @@ class BadTemplateTest {
             "$.template.output.loss", "does not fit a softmax output"),
         bad("batch normalization momentum of 1.5", "iris", "{}", "{\"layers\": [{\"type\": \"BatchNormalization\", \"momentum\": 1.5}]}",
             "$.template.layers[0].momentum", "must be a number in [0, 1)"),
+        bad("null optimizer", "iris", "{}", "{\"layers\": [" + dense + "], \"optimizer\": null}",
+            "$.template.optimizer", "must be one of [adagrad, adam"),
         bad("violation at the layer's $path", "iris", "{}",
             "{\"layers\": [{\"type\": \"Dense\", \"units\": 0, \"$path\": \"$.template.keras.config.layers[1].config\"}]}",
             "$.template.keras.config.layers[1].config.units", "must be an integer of at least 1"));
