@@ -5,6 +5,7 @@ import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.TrialEntity;
+import dev.tunelab.store.TrialQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -29,11 +30,7 @@ public class LeaseKeeper {
 
   @Transactional
   public List<UUID> expired() {
-    return TrialEntity.getEntityManager()
-        .createQuery("select t.id from TrialEntity t where t.status = :running and t.leaseExpiresAt < :now", UUID.class)
-        .setParameter("running", TrialStatus.RUNNING)
-        .setParameter("now", Instant.now())
-        .getResultList();
+    return TrialQueries.leaseExpired(Instant.now());
   }
 
   @Transactional

@@ -15,6 +15,7 @@ import dev.tunelab.scheduler.search.samplers.Samplers;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Outbox;
 import dev.tunelab.store.StudyEntity;
+import dev.tunelab.store.StudyQueries;
 import dev.tunelab.store.TrialEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,10 +47,7 @@ public class TrialDispatcher {
 
   @Transactional
   public List<UUID> activeStudies() {
-    return StudyEntity.getEntityManager()
-        .createQuery("select s.id from StudyEntity s where s.status in :active order by s.createdAt", UUID.class)
-        .setParameter("active", List.of(StudyStatus.PENDING, StudyStatus.RUNNING))
-        .getResultList();
+    return StudyQueries.activeIds();
   }
 
   /**

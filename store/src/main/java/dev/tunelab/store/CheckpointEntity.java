@@ -1,12 +1,7 @@
 package dev.tunelab.store;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.UUID;
 
 /**
  * A trial's newest checkpoint: a DL4J zip with updater state, normalizer and {@value
@@ -15,19 +10,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "checkpoint")
-public class CheckpointEntity extends PanacheEntityBase {
-  @Id
-  @Column(name = "trial_id")
-  public UUID trialId;
-
-  /** The attempt that took it; a later attempt resumes from it all the same. */
-  public int attempt;
-
+public class CheckpointEntity extends TrialZipEntity {
   /** The last epoch trained into it. */
   public int epoch;
-
-  public byte[] content;
-
-  @Column(name = "created_at")
-  public Instant createdAt;
 }

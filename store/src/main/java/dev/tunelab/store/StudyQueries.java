@@ -1,5 +1,6 @@
 package dev.tunelab.store;
 
+import dev.tunelab.core.study.StudyStatus;
 import dev.tunelab.core.study.TrialStatus;
 import jakarta.persistence.EntityManager;
 import java.util.EnumMap;
@@ -18,6 +19,13 @@ public final class StudyQueries {
 
   /** A study's best completed trial so far, as stored. */
   public record BestTrial(int number, double objective, String paramsJson) {}
+
+  /** Studies still pending or running, oldest first: the ones the scheduler keeps going. */
+  public static List<UUID> activeIds() {
+    return em().createQuery("select s.id from StudyEntity s where s.status in :active order by s.createdAt", UUID.class)
+        .setParameter("active", List.of(StudyStatus.PENDING, StudyStatus.RUNNING))
+        .getResultList();
+  }
 
   /** Each study's trial counts by status, for every study of the project, in one query. */
   public static Map<UUID, Map<TrialStatus, Integer>> countsByStudy(String projectId) {

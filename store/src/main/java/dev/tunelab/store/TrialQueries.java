@@ -3,6 +3,7 @@ package dev.tunelab.store;
 import dev.tunelab.core.study.TrialStatus;
 import jakarta.persistence.LockModeType;
 import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,15 @@ public final class TrialQueries {
 
   public static List<TrialEntity> byIds(List<UUID> ids) {
     return ids.isEmpty() ? List.of() : TrialEntity.<TrialEntity>list("id in ?1", ids);
+  }
+
+  /** Running trials whose lease ran out before {@code now}: their worker has gone quiet. */
+  public static List<UUID> leaseExpired(Instant now) {
+    return TrialEntity.getEntityManager()
+        .createQuery("select t.id from TrialEntity t where t.status = :running and t.leaseExpiresAt < :now", UUID.class)
+        .setParameter("running", TrialStatus.RUNNING)
+        .setParameter("now", now)
+        .getResultList();
   }
 
   /** The study's queued and running trials. */

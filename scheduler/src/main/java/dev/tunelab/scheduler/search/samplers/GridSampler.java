@@ -1,6 +1,6 @@
 package dev.tunelab.scheduler.search.samplers;
 
-import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.OutcomeBlindSampler;
 import dev.tunelab.core.search.StudyHistory;
 import dev.tunelab.core.space.SearchSpace;
 import java.util.ArrayList;
@@ -20,13 +20,7 @@ import java.util.random.RandomGenerator;
  * keep a cursor, it returns the first combination no trial holds yet (as Optuna's GridSampler
  * re-reads storage), so a restarted scheduler resumes where it was.
  */
-public final class GridSampler implements Sampler {
-
-  /** Only the points already taken are read. */
-  @Override
-  public boolean readsOutcomes() {
-    return false;
-  }
+public final class GridSampler implements OutcomeBlindSampler {
 
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {

@@ -1,6 +1,6 @@
 package dev.tunelab.scheduler.search.samplers;
 
-import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.OutcomeBlindSampler;
 import dev.tunelab.core.search.StudyHistory;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
@@ -14,13 +14,7 @@ import java.util.random.RandomGenerator;
  * in log space), choices uniformly. The baseline every other sampler must beat (Bergstra and
  * Bengio, "Random Search for Hyper-Parameter Optimization", JMLR 2012). Never exhausted.
  */
-public final class RandomSampler implements Sampler {
-
-  /** Independent draws: the history is not read at all. */
-  @Override
-  public boolean readsOutcomes() {
-    return false;
-  }
+public final class RandomSampler implements OutcomeBlindSampler {
 
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {

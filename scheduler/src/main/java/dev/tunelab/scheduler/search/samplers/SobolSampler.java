@@ -1,6 +1,6 @@
 package dev.tunelab.scheduler.search.samplers;
 
-import dev.tunelab.core.search.Sampler;
+import dev.tunelab.core.search.OutcomeBlindSampler;
 import dev.tunelab.core.search.StudyHistory;
 import dev.tunelab.core.space.Param;
 import dev.tunelab.core.space.SearchSpace;
@@ -19,7 +19,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * study's seed (Owen, "Monte Carlo variance of scrambled net quadrature", 1997, §2): every study
  * gets its own net and keeps the net's balance. Trial n takes point n, so no state is kept.
  */
-public final class SobolSampler implements Sampler {
+public final class SobolSampler implements OutcomeBlindSampler {
   private final long studySeed;
 
   /** @param studySeed fixes the digital shift, the same for every trial of the study */
@@ -27,11 +27,6 @@ public final class SobolSampler implements Sampler {
     this.studySeed = studySeed;
   }
 
-  /** Trial n takes point n: only the number of trials is read. */
-  @Override
-  public boolean readsOutcomes() {
-    return false;
-  }
 
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
