@@ -18,15 +18,10 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * (Joe and Kuo direction numbers, via Commons Math) with a random digital shift fixed by the
  * study's seed (Owen, "Monte Carlo variance of scrambled net quadrature", 1997, §2): every study
  * gets its own net and keeps the net's balance. Trial n takes point n, so no state is kept.
+ *
+ * @param studySeed fixes the digital shift, the same for every trial of the study
  */
-public final class SobolSampler implements OutcomeBlindSampler {
-  private final long studySeed;
-
-  /** @param studySeed fixes the digital shift, the same for every trial of the study */
-  public SobolSampler(long studySeed) {
-    this.studySeed = studySeed;
-  }
-
+public record SobolSampler(long studySeed) implements OutcomeBlindSampler {
 
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {

@@ -31,15 +31,10 @@ import java.util.random.RandomGenerator;
  * <p>References: Snoek, Larochelle and Adams, "Practical Bayesian Optimization of Machine
  * Learning Algorithms", NeurIPS 2012; Ament et al., "Unexpected Improvements to Expected
  * Improvement for Bayesian Optimization", NeurIPS 2023; Optuna's GPSampler for the overall shape.
+ *
+ * @param studySeed the study's seed, which fixes the Sobol start's net
  */
-public final class GpSampler implements Sampler {
-  private final long studySeed;
-
-  /** @param studySeed the study's seed, which fixes the Sobol start's net */
-  public GpSampler(long studySeed) {
-    this.studySeed = studySeed;
-  }
-
+public record GpSampler(long studySeed) implements Sampler {
   @Override
   public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
     int d = space.params().size();
