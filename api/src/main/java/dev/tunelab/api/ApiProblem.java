@@ -22,7 +22,8 @@ public class ApiProblem extends RuntimeException {
   }
 
   public static ApiProblem invalid(String path, String message) {
-    return new ApiProblem(422, "Invalid request", path + ": " + message, List.of(new Violation(path, message)));
+    return new ApiProblem(
+        422, "Invalid request", path + ": " + message, List.of(new Violation(path, message)));
   }
 
   public static ApiProblem conflict(String detail) {

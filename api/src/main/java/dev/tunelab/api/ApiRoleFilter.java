@@ -14,6 +14,7 @@ public class ApiRoleFilter {
   @ServerRequestFilter(preMatching = true)
   public Response onlyWithApiRole(ContainerRequestContext ctx) {
     if (roles.contains("api") || !ctx.getUriInfo().getPath().startsWith("/api/")) return null;
-    return ProblemMappers.problem(404, "Not found", "this TuneLab process does not run the api role", List.of());
+    return ProblemMappers.problem(
+        404, "Not found", "this TuneLab process does not run the api role", List.of());
   }
 }

@@ -28,7 +28,12 @@ public class BuiltinDatasets {
   void seed(@Observes StartupEvent ev) {
     if (!roles.contains("api") || DatasetEntity.findById(IRIS) != null) return;
     try (InputStream in = BuiltinDatasets.class.getResourceAsStream("/datasets/iris.csv")) {
-      datasets.create(IRIS, "Iris (built in)", DatasetMeta.table("species", Task.CLASSIFICATION), in.readAllBytes(), true);
+      datasets.create(
+          IRIS,
+          "Iris (built in)",
+          DatasetMeta.table("species", Task.CLASSIFICATION),
+          in.readAllBytes(),
+          true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

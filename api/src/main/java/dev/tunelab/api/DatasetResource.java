@@ -39,26 +39,37 @@ public class DatasetResource {
     byte[] file = bytes(form.file, "$.file", "the data file is required (multipart field 'file')");
     byte[] labels = form.labels == null ? null : bytes(form.labels, "$.labels", "");
     boolean zip = SampleReader.isZip(file);
-    DatasetMeta training = DatasetUploadForm.present(form.trainingSet) ? training(form.trainingSet.strip()) : null;
-    DatasetMeta request = form.request(zip, labels != null, training == null ? null : training.kind());
+    DatasetMeta training =
+        DatasetUploadForm.present(form.trainingSet) ? training(form.trainingSet.strip()) : null;
+    DatasetMeta request =
+        form.request(zip, labels != null, training == null ? null : training.kind());
     if (training != null) request = testSetOf(form, training, request);
     byte[] content = file;
     if (labels != null) {
-      if (zip) throw ApiProblem.invalid("$.file", "with a labels file, 'file' is the images IDX file, not a zip");
+      if (zip)
+        throw ApiProblem.invalid(
+            "$.file", "with a labels file, 'file' is the images IDX file, not a zip");
       content = IdxImagesFormat.pack(file, labels);
     }
-    String display = DatasetUploadForm.present(form.name) ? form.name.strip() : form.file.fileName();
+    String display =
+        DatasetUploadForm.present(form.name) ? form.name.strip() : form.file.fileName();
     DatasetView view = DatasetView.of(datasets.create(null, display, request, content, false));
     return Response.created(URI.create(view.url())).entity(view).build();
   }
 
-  /** A test set is read as its training set is: same kind, vocabulary, lengths, image size, classes. */
+  /**
+   * A test set is read as its training set is: same kind, vocabulary, lengths, image size, classes.
+   */
   private DatasetMeta testSetOf(DatasetUploadForm form, DatasetMeta training, DatasetMeta request) {
     if (request.kind() != training.kind()) {
-      throw ApiProblem.invalid("$.kind", "the training set is " + training.kind().json() + ", not " + request.kind().json());
+      throw ApiProblem.invalid(
+          "$.kind",
+          "the training set is " + training.kind().json() + ", not " + request.kind().json());
     }
     if (form.hasOwnOptions()) {
-      throw ApiProblem.invalid("$.trainingSet", "a test set takes task and options from its training set; give only label and column");
+      throw ApiProblem.invalid(
+          "$.trainingSet",
+          "a test set takes task and options from its training set; give only label and column");
     }
     return training.forTestSet(request.label(), request.options().column());
   }
@@ -73,7 +84,8 @@ public class DatasetResource {
 
   private static byte[] bytes(FileUpload upload, String path, String missing) throws IOException {
     if (upload == null) throw ApiProblem.invalid(path, missing);
-    if (upload.size() > MAX_UPLOAD) throw ApiProblem.invalid(path, "the file is larger than " + MAX_UPLOAD + " bytes");
+    if (upload.size() > MAX_UPLOAD)
+      throw ApiProblem.invalid(path, "the file is larger than " + MAX_UPLOAD + " bytes");
     return Files.readAllBytes(upload.uploadedFile());
   }
 
@@ -95,7 +107,10 @@ public class DatasetResource {
     return datasets.meta(id);
   }
 
-  /** The bytes as stored (a CSV, or a zip for images); workers fetch them here, so they need no database credentials. */
+  /**
+   * The bytes as stored (a CSV, or a zip for images); workers fetch them here, so they need no
+   * database credentials.
+   */
   @GET
   @Path("{id}/content")
   @Produces(MediaType.APPLICATION_OCTET_STREAM)

@@ -26,7 +26,8 @@ public class DatasetService {
 
   /** Profiles and stores a dataset; nothing is stored when it cannot be read. */
   @Transactional
-  public DatasetEntity create(String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
+  public DatasetEntity create(
+      String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
     DatasetSummary summary;
     try {
       summary = SampleReader.profile(request, content);
@@ -59,7 +60,8 @@ public class DatasetService {
 
   @Transactional
   public List<DatasetEntity> list() {
-    return DatasetEntity.list("projectId = ?1 order by builtin desc, createdAt desc", Projects.DEFAULT);
+    return DatasetEntity.list(
+        "projectId = ?1 order by builtin desc, createdAt desc", Projects.DEFAULT);
   }
 
   @Transactional
@@ -69,7 +71,10 @@ public class DatasetService {
     return d;
   }
 
-  /** How to read the dataset's bytes: kind, task, label, classes and every option, vocabulary included. */
+  /**
+   * How to read the dataset's bytes: kind, task, label, classes and every option, vocabulary
+   * included.
+   */
   @Transactional
   public DatasetMeta meta(String id) {
     return get(id).meta();

@@ -13,15 +13,17 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * The multipart fields of {@code POST /api/v1/datasets}. Numbers arrive as text so that "ten"
- * gets a 422 naming {@code $.window} rather than a bare 400; an option given for a kind that does
- * not use it is refused, since silently ignoring it would hide a typo in the kind.
+ * The multipart fields of {@code POST /api/v1/datasets}. Numbers arrive as text so that "ten" gets
+ * a 422 naming {@code $.window} rather than a bare 400; an option given for a kind that does not
+ * use it is refused, since silently ignoring it would hide a typo in the kind.
  */
 public class DatasetUploadForm {
   /** The data: a CSV, an images IDX file (raw or gzipped) or a zip of images in class folders. */
   @RestForm public FileUpload file;
+
   /** The labels IDX file that goes with an images IDX file. */
   @RestForm public FileUpload labels;
+
   @RestForm public String name;
   @RestForm public String kind;
   @RestForm public String label;
@@ -32,7 +34,10 @@ public class DatasetUploadForm {
   @RestForm public String window;
   @RestForm public String horizon;
   @RestForm public String imageSize;
-  /** Id of the training set whose vocabulary, lengths, image size and classes this test set uses. */
+
+  /**
+   * Id of the training set whose vocabulary, lengths, image size and classes this test set uses.
+   */
   @RestForm public String trainingSet;
 
   /**
@@ -42,18 +47,30 @@ public class DatasetUploadForm {
    * @param trainingKind the kind of the dataset named by {@code trainingSet}, or null
    */
   DatasetMeta request(boolean fileIsZip, boolean hasLabels, DatasetKind trainingKind) {
-    DatasetKind k = present(kind) || trainingKind == null ? kind(fileIsZip, hasLabels) : trainingKind;
+    DatasetKind k =
+        present(kind) || trainingKind == null ? kind(fileIsZip, hasLabels) : trainingKind;
     if (k == DatasetKind.IMAGES) {
-      if (present(label)) throw ApiProblem.invalid("$.label", "images take their classes from class folders or the labels file");
+      if (present(label))
+        throw ApiProblem.invalid(
+            "$.label", "images take their classes from class folders or the labels file");
     } else {
-      if (!present(label)) throw ApiProblem.invalid("$.label", "name the label column (multipart field 'label')");
-      if (hasLabels) throw ApiProblem.invalid("$.labels", "a labels file goes with an images IDX file only");
+      if (!present(label))
+        throw ApiProblem.invalid("$.label", "name the label column (multipart field 'label')");
+      if (hasLabels)
+        throw ApiProblem.invalid("$.labels", "a labels file goes with an images IDX file only");
     }
     allowedFor(k);
     try {
-      DatasetOptions options = new DatasetOptions(column, number("vocabularySize", vocabularySize), null,
-          number("sequenceLength", sequenceLength), number("window", window), number("horizon", horizon),
-          present(imageSize) ? ImageSize.parse(imageSize) : null, null);
+      DatasetOptions options =
+          new DatasetOptions(
+              column,
+              number("vocabularySize", vocabularySize),
+              null,
+              number("sequenceLength", sequenceLength),
+              number("window", window),
+              number("horizon", horizon),
+              present(imageSize) ? ImageSize.parse(imageSize) : null,
+              null);
       return new DatasetMeta(k, task(), label, null, options);
     } catch (BadDatasetException e) {
       throw ApiProblem.invalid("$." + e.field(), e.getMessage());
@@ -62,25 +79,32 @@ public class DatasetUploadForm {
 
   /** Options that cannot differ from the training set's; label and column may. */
   boolean hasOwnOptions() {
-    return present(vocabularySize) || present(sequenceLength) || present(window) || present(horizon)
-        || present(imageSize) || present(task);
+    return present(vocabularySize)
+        || present(sequenceLength)
+        || present(window)
+        || present(horizon)
+        || present(imageSize)
+        || present(task);
   }
 
   private DatasetKind kind(boolean fileIsZip, boolean hasLabels) {
     if (!present(kind)) return hasLabels || fileIsZip ? DatasetKind.IMAGES : DatasetKind.TABLE;
     try {
       DatasetKind k = DatasetKind.parse(kind);
-      if (hasLabels && k != DatasetKind.IMAGES) throw ApiProblem.invalid("$.labels", "a labels file goes with kind 'images' only");
+      if (hasLabels && k != DatasetKind.IMAGES)
+        throw ApiProblem.invalid("$.labels", "a labels file goes with kind 'images' only");
       return k;
     } catch (IllegalArgumentException e) {
-      throw ApiProblem.invalid("$.kind", "must be table, images, tokens, sequence or timeseries; got '" + kind + "'");
+      throw ApiProblem.invalid(
+          "$.kind", "must be table, images, tokens, sequence or timeseries; got '" + kind + "'");
     }
   }
 
   private Task task() {
     if (!present(task)) return null;
     if (!Set.of("classification", "regression").contains(task.trim())) {
-      throw ApiProblem.invalid("$.task", "must be 'classification' or 'regression', got '" + task + "'");
+      throw ApiProblem.invalid(
+          "$.task", "must be 'classification' or 'regression', got '" + task + "'");
     }
     return Task.parse(task);
   }
@@ -96,7 +120,8 @@ public class DatasetUploadForm {
     for (Map.Entry<String, String> f : given.entrySet()) {
       Set<DatasetKind> kinds = usedBy(f.getKey());
       if (present(f.getValue()) && !kinds.contains(k)) {
-        throw ApiProblem.invalid("$." + f.getKey(), "is for " + names(kinds) + " datasets, not " + k.json());
+        throw ApiProblem.invalid(
+            "$." + f.getKey(), "is for " + names(kinds) + " datasets, not " + k.json());
       }
     }
   }
@@ -117,7 +142,11 @@ public class DatasetUploadForm {
   }
 
   private static String names(Set<DatasetKind> kinds) {
-    return kinds.stream().map(DatasetKind::json).sorted().reduce((a, b) -> a + " and " + b).orElse("");
+    return kinds.stream()
+        .map(DatasetKind::json)
+        .sorted()
+        .reduce((a, b) -> a + " and " + b)
+        .orElse("");
   }
 
   private static Integer number(String field, String text) {

@@ -36,11 +36,25 @@ public record DatasetView(
     String url) {
 
   static DatasetView of(DatasetEntity d) {
-    List<DatasetSummary.Column> columns = Arrays.asList(Json.read(d.columnsJson, DatasetSummary.Column[].class));
+    List<DatasetSummary.Column> columns =
+        Arrays.asList(Json.read(d.columnsJson, DatasetSummary.Column[].class));
     DatasetMeta meta = d.meta();
     int vocabulary = meta.vocabularySize();
-    return new DatasetView(d.id, d.name, d.kind, d.task, d.labelColumn, columns, meta.classes(), d.shape(),
-        vocabulary == 0 ? null : vocabulary, meta.options().withoutVocabulary(), d.rowCount, d.sizeBytes,
-        d.builtin, d.createdAt, "/api/v1/datasets/" + d.id);
+    return new DatasetView(
+        d.id,
+        d.name,
+        d.kind,
+        d.task,
+        d.labelColumn,
+        columns,
+        meta.classes(),
+        d.shape(),
+        vocabulary == 0 ? null : vocabulary,
+        meta.options().withoutVocabulary(),
+        d.rowCount,
+        d.sizeBytes,
+        d.builtin,
+        d.createdAt,
+        "/api/v1/datasets/" + d.id);
   }
 }

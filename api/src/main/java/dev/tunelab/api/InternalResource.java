@@ -1,8 +1,8 @@
 package dev.tunelab.api;
 
-import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.core.messages.ArtifactEntries;
 import dev.tunelab.core.messages.AttemptCheck;
+import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.ArtifactEntity;
 import dev.tunelab.store.CheckpointEntity;
 import dev.tunelab.store.TrialEntity;
@@ -36,10 +36,13 @@ public class InternalResource {
   @GET
   @Path("attempts/{attempt}")
   @Transactional
-  public AttemptCheck attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
+  public AttemptCheck attempt(
+      @PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
     TrialEntity t = TrialEntity.findById(trialId);
     if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    boolean run = t.attempt == attempt && (t.state() == TrialStatus.QUEUED || t.state() == TrialStatus.RUNNING);
+    boolean run =
+        t.attempt == attempt
+            && (t.state() == TrialStatus.QUEUED || t.state() == TrialStatus.RUNNING);
     return new AttemptCheck(run, t.status.name(), t.attempt);
   }
 
@@ -52,8 +55,11 @@ public class InternalResource {
       @PathParam("trialId") UUID trialId, @QueryParam("attempt") int attempt, byte[] zip) {
     TrialEntity t = TrialEntity.findById(trialId);
     if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    if (t.attempt != attempt) throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
-    if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the model zip");
+    if (t.attempt != attempt)
+      throw ApiProblem.conflict(
+          "attempt " + attempt + " is not the trial's current attempt " + t.attempt);
+    if (zip == null || zip.length == 0)
+      throw ApiProblem.invalid("$", "the body must be the model zip");
     String card = modelCard(zip);
     ArtifactEntity a = ArtifactEntity.findById(trialId);
     if (a == null) {
@@ -72,25 +78,34 @@ public class InternalResource {
 
   /**
    * Stores the current attempt's checkpoint after {@code epoch}, unless the trial already has one
-   * of a later epoch; {@code stored} says which. An older attempt (one the scheduler gave up on)
-   * is refused, so a worker that lost its lease cannot overwrite its successor's progress.
+   * of a later epoch; {@code stored} says which. An older attempt (one the scheduler gave up on) is
+   * refused, so a worker that lost its lease cannot overwrite its successor's progress.
    */
   @PUT
   @Path("checkpoint")
   @Consumes("application/zip")
   @Transactional
-  public Map<String, Object> storeCheckpoint(@PathParam("trialId") UUID trialId,
-      @QueryParam("attempt") int attempt, @QueryParam("epoch") int epoch, byte[] zip) {
+  public Map<String, Object> storeCheckpoint(
+      @PathParam("trialId") UUID trialId,
+      @QueryParam("attempt") int attempt,
+      @QueryParam("epoch") int epoch,
+      byte[] zip) {
     TrialEntity t = TrialEntity.findById(trialId);
     if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    if (t.attempt != attempt) throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
-    if (epoch < 1) throw ApiProblem.invalid("epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
-    if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
+    if (t.attempt != attempt)
+      throw ApiProblem.conflict(
+          "attempt " + attempt + " is not the trial's current attempt " + t.attempt);
+    if (epoch < 1)
+      throw ApiProblem.invalid(
+          "epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
+    if (zip == null || zip.length == 0)
+      throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
     if (entry(zip, ArtifactEntries.CHECKPOINT) == null) {
       throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.CHECKPOINT + " entry");
     }
     boolean stored = checkpoints.store(trialId, attempt, epoch, zip);
-    return Map.of("trial", trialId.toString(), "attempt", attempt, "epoch", epoch, "stored", stored);
+    return Map.of(
+        "trial", trialId.toString(), "attempt", attempt, "epoch", epoch, "stored", stored);
   }
 
   /** The trial's newest checkpoint (any attempt), with its epoch and attempt also as headers. */
@@ -109,7 +124,8 @@ public class InternalResource {
   /** The model card travels inside the zip, so the model and its description cannot part. */
   static String modelCard(byte[] zip) {
     String card = entry(zip, ArtifactEntries.MODEL_CARD);
-    if (card == null) throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.MODEL_CARD + " entry");
+    if (card == null)
+      throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.MODEL_CARD + " entry");
     return card;
   }
 

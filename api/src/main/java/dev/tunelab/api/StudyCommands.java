@@ -33,7 +33,9 @@ public class StudyCommands {
 
   @Transactional
   public StudyView create(JsonNode body) {
-    StudyParser parser = new StudyParser(datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+    StudyParser parser =
+        new StudyParser(
+            datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
     StudySpec spec = parser.parse(body);
     StudyEntity s = new StudyEntity();
     s.id = UUID.randomUUID();
@@ -77,9 +79,11 @@ public class StudyCommands {
   @Transactional
   public TrialView cancelTrial(UUID id, int number) {
     studies.study(id);
-    TrialEntity t = TrialQueries.byNumberLocked(id, number)
-        .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
-    if (t.state().finished()) throw ApiProblem.conflict("trial " + number + " is already " + t.state());
+    TrialEntity t =
+        TrialQueries.byNumberLocked(id, number)
+            .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
+    if (t.state().finished())
+      throw ApiProblem.conflict("trial " + number + " is already " + t.state());
     stop(t);
     if (t.state() == TrialStatus.QUEUED) {
       t.state(TrialStatus.CANCELLED);
@@ -91,6 +95,9 @@ public class StudyCommands {
 
   /** Tells the trial's worker, if it has one yet, to stop its current attempt. */
   private void stop(TrialEntity t) {
-    outbox.add(Topics.CONTROL, t.id.toString(), new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
+    outbox.add(
+        Topics.CONTROL,
+        t.id.toString(),
+        new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
   }
 }

@@ -27,18 +27,25 @@ public class StudyReads {
    */
   @Transactional
   public List<StudyView> list() {
-    List<StudyEntity> studies = StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
+    List<StudyEntity> studies =
+        StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
     if (studies.isEmpty()) return List.of();
     Map<UUID, Map<TrialStatus, Integer>> counts = StudyQueries.countsByStudy(Projects.DEFAULT);
     Map<UUID, StudyQueries.BestTrial> bests = StudyQueries.bestByStudy(Projects.DEFAULT);
     Map<String, String> datasetNames = new HashMap<>();
     for (DatasetEntity d : DatasetEntity.<DatasetEntity>listAll()) datasetNames.put(d.id, d.name);
     return studies.stream()
-        .map(st -> {
-          StudyQueries.BestTrial best = bests.get(st.id);
-          StudyView.Progress progress = StudyView.Progress.of(st.plannedTrials, counts.getOrDefault(st.id, Map.of()));
-          return StudyView.of(st, datasetNames.get(st.datasetId), progress, best == null ? null : StudyView.Best.of(st.id, best));
-        })
+        .map(
+            st -> {
+              StudyQueries.BestTrial best = bests.get(st.id);
+              StudyView.Progress progress =
+                  StudyView.Progress.of(st.plannedTrials, counts.getOrDefault(st.id, Map.of()));
+              return StudyView.of(
+                  st,
+                  datasetNames.get(st.datasetId),
+                  progress,
+                  best == null ? null : StudyView.Best.of(st.id, best));
+            })
         .toList();
   }
 
@@ -58,14 +65,16 @@ public class StudyReads {
   @Transactional
   public int bestTrialNumber(UUID id) {
     StudyView.Best best = best(study(id));
-    if (best == null) throw ApiProblem.notFound("study " + id + " has no completed trial with a model yet");
+    if (best == null)
+      throw ApiProblem.notFound("study " + id + " has no completed trial with a model yet");
     return best.number();
   }
 
   /** The study of the default project, or 404. */
   public StudyEntity study(UUID id) {
     StudyEntity s = StudyEntity.findById(id);
-    if (s == null || !Projects.DEFAULT.equals(s.projectId)) throw ApiProblem.notFound("no study with id " + id);
+    if (s == null || !Projects.DEFAULT.equals(s.projectId))
+      throw ApiProblem.notFound("no study with id " + id);
     return s;
   }
 

@@ -1,8 +1,8 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tunelab.core.messages.Json;
 import dev.tunelab.api.board.StudyAnalysis;
+import dev.tunelab.core.messages.Json;
 import dev.tunelab.store.ArtifactEntity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,11 +31,14 @@ public class StudyResource {
   @Inject TrialReads trials;
   @Inject StudyAnalysis analysis;
 
-  /** Validates and stores a study; the scheduler starts it. 422 lists every problem by JSON path. */
+  /**
+   * Validates and stores a study; the scheduler starts it. 422 lists every problem by JSON path.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(String body) throws JsonProcessingException {
-    if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a study as JSON");
+    if (body == null || body.isBlank())
+      throw ApiProblem.invalid("$", "the request body must be a study as JSON");
     StudyView view = commands.create(Json.MAPPER.readTree(body));
     return Response.created(URI.create(view.url())).entity(view).build();
   }
@@ -66,7 +69,8 @@ public class StudyResource {
       @QueryParam("order") String order,
       @QueryParam("status") String status) {
     if (page < 0) throw ApiProblem.invalid("$.page", "must be 0 or more");
-    if (size < 1 || size > MAX_PAGE_SIZE) throw ApiProblem.invalid("$.size", "must be from 1 to " + MAX_PAGE_SIZE);
+    if (size < 1 || size > MAX_PAGE_SIZE)
+      throw ApiProblem.invalid("$.size", "must be from 1 to " + MAX_PAGE_SIZE);
     return trials.page(uuid(id), page, size, sort, order, status);
   }
 
@@ -88,13 +92,15 @@ public class StudyResource {
    */
   @GET
   @Path("{id}/trials/{number}/model-card")
-  public Map<String, Object> modelCard(@PathParam("id") String id, @PathParam("number") int number) {
+  public Map<String, Object> modelCard(
+      @PathParam("id") String id, @PathParam("number") int number) {
     return trials.modelCard(uuid(id), number);
   }
 
   /**
    * What the study's charts draw: trials as columns (sampled past 5,000), the best-so-far line,
-   * parameters and their importance (fANOVA on a random forest, named in {@code importance.method}).
+   * parameters and their importance (fANOVA on a random forest, named in {@code
+   * importance.method}).
    */
   @GET
   @Path("{id}/analysis")
@@ -105,7 +111,8 @@ public class StudyResource {
   /** The objective per epoch of the best-ranked and the latest trials, {@code limit} in all. */
   @GET
   @Path("{id}/curves")
-  public StudyAnalysis.Curves curves(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("200") int limit)
+  public StudyAnalysis.Curves curves(
+      @PathParam("id") String id, @QueryParam("limit") @DefaultValue("200") int limit)
       throws SQLException {
     if (limit < 1 || limit > 2_000) throw ApiProblem.invalid("$.limit", "must be from 1 to 2000");
     return analysis.curves(studies.analysisOf(uuid(id)), limit);

@@ -36,9 +36,20 @@ public record StudyView(
     String message,
     String url) {
 
-  /** Trial counts; {@code done} counts every finished trial (completed, pruned, skipped, failed or cancelled). */
+  /**
+   * Trial counts; {@code done} counts every finished trial (completed, pruned, skipped, failed or
+   * cancelled).
+   */
   public record Progress(
-      int total, int done, int completed, int running, int queued, int pruned, int skipped, int failed, int cancelled) {
+      int total,
+      int done,
+      int completed,
+      int running,
+      int queued,
+      int pruned,
+      int skipped,
+      int failed,
+      int cancelled) {
 
     static Progress of(int planned, Map<TrialStatus, Integer> by) {
       int completed = by.getOrDefault(TrialStatus.COMPLETED, 0);
@@ -46,8 +57,16 @@ public record StudyView(
       int cancelled = by.getOrDefault(TrialStatus.CANCELLED, 0);
       int pruned = by.getOrDefault(TrialStatus.PRUNED, 0);
       int skipped = by.getOrDefault(TrialStatus.SKIPPED, 0);
-      return new Progress(planned, completed + pruned + skipped + failed + cancelled, completed,
-          by.getOrDefault(TrialStatus.RUNNING, 0), by.getOrDefault(TrialStatus.QUEUED, 0), pruned, skipped, failed, cancelled);
+      return new Progress(
+          planned,
+          completed + pruned + skipped + failed + cancelled,
+          completed,
+          by.getOrDefault(TrialStatus.RUNNING, 0),
+          by.getOrDefault(TrialStatus.QUEUED, 0),
+          pruned,
+          skipped,
+          failed,
+          cancelled);
     }
   }
 
@@ -56,28 +75,58 @@ public record StudyView(
    *
    * @param status {@code pending} until the worker reports, then {@code done} or {@code failed}
    */
-  public record Test(StudySpec.TestSplit split, Integer trial, String status, Map<String, Object> metrics, String message) {}
+  public record Test(
+      StudySpec.TestSplit split,
+      Integer trial,
+      String status,
+      Map<String, Object> metrics,
+      String message) {}
 
   public record Best(int number, double objective, Map<String, Object> params, String modelUrl) {
     @SuppressWarnings("unchecked")
     static Best of(UUID studyId, StudyQueries.BestTrial b) {
-      return new Best(b.number(), b.objective(), Json.read(b.paramsJson(), Map.class), "/api/v1/studies/" + studyId + "/best-model");
+      return new Best(
+          b.number(),
+          b.objective(),
+          Json.read(b.paramsJson(), Map.class),
+          "/api/v1/studies/" + studyId + "/best-model");
     }
   }
 
   static StudyView of(StudyEntity s, String datasetName, Progress progress, Best best) {
     StudySpec spec = Json.read(s.specJson, StudySpec.class);
-    return new StudyView(s.id.toString(), s.name, s.status.name(), s.datasetId, datasetName, spec.objective(), spec.algorithm(),
-        spec.budget(), spec.pruner(), spec.validationSplit(), spec.space(), spec.template(), progress, best,
-        spec.architecture(), test(s, spec), s.createdAt, s.finishedAt, s.message, "/api/v1/studies/" + s.id);
+    return new StudyView(
+        s.id.toString(),
+        s.name,
+        s.status.name(),
+        s.datasetId,
+        datasetName,
+        spec.objective(),
+        spec.algorithm(),
+        spec.budget(),
+        spec.pruner(),
+        spec.validationSplit(),
+        spec.space(),
+        spec.template(),
+        progress,
+        best,
+        spec.architecture(),
+        test(s, spec),
+        s.createdAt,
+        s.finishedAt,
+        s.message,
+        "/api/v1/studies/" + s.id);
   }
 
   @SuppressWarnings("unchecked")
   private static Test test(StudyEntity s, StudySpec spec) {
     if (spec.test() == null) return null;
-    String status = s.testTrialNumber == null ? null
-        : s.testMetricsJson != null ? "done" : s.testMessage != null ? "failed" : "pending";
-    Map<String, Object> metrics = s.testMetricsJson == null ? null : Json.read(s.testMetricsJson, Map.class);
+    String status =
+        s.testTrialNumber == null
+            ? null
+            : s.testMetricsJson != null ? "done" : s.testMessage != null ? "failed" : "pending";
+    Map<String, Object> metrics =
+        s.testMetricsJson == null ? null : Json.read(s.testMetricsJson, Map.class);
     return new Test(spec.test(), s.testTrialNumber, status, metrics, s.testMessage);
   }
 }

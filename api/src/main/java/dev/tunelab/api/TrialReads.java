@@ -23,21 +23,27 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A study's trials as the API shows them: leaderboard pages, one trial, its curve and its model. */
+/**
+ * A study's trials as the API shows them: leaderboard pages, one trial, its curve and its model.
+ */
 @ApplicationScoped
 public class TrialReads {
   @Inject StudyReads studies;
   @Inject Leaderboards leaderboards;
 
-  /** A page of a leaderboard, in the order asked for; {@code total} counts the trials that match. */
-  public record Page(List<TrialView> items, int page, int size, long total, String sort, String order) {}
+  /**
+   * A page of a leaderboard, in the order asked for; {@code total} counts the trials that match.
+   */
+  public record Page(
+      List<TrialView> items, int page, int size, long total, String sort, String order) {}
 
   @Transactional
   public Page page(UUID id, int page, int size, String sort, String order, String status) {
     StudyEntity s = studies.study(id);
     List<String> names = StudyReads.paramNames(s);
     SortKey key = SortKey.parse(sort, order, names);
-    Leaderboards.PageRows rows = leaderboards.page(id, StudyReads.maximize(s), names, key, statuses(status), page, size);
+    Leaderboards.PageRows rows =
+        leaderboards.page(id, StudyReads.maximize(s), names, key, statuses(status), page, size);
     Map<UUID, TrialEntity> byId = new HashMap<>();
     for (TrialEntity t : TrialQueries.byIds(rows.ids())) byId.put(t.id, t);
     Set<UUID> withModel = TrialQueries.withModel(rows.ids());
@@ -46,7 +52,8 @@ public class TrialReads {
       TrialEntity t = byId.get(rows.ids().get(i));
       if (t != null) items.add(TrialView.of(t, withModel.contains(t.id), rows.ranks().get(i)));
     }
-    return new Page(items, page, size, rows.total(), key.column(), key.descending() ? "desc" : "asc");
+    return new Page(
+        items, page, size, rows.total(), key.column(), key.descending() ? "desc" : "asc");
   }
 
   /** The status filter of a page: names of trial statuses separated by commas, any case. */
@@ -59,8 +66,15 @@ public class TrialReads {
       try {
         out.add(TrialStatus.valueOf(name).name());
       } catch (IllegalArgumentException e) {
-        throw ApiProblem.invalid("$.status", "must be trial statuses separated by commas ("
-            + Arrays.stream(TrialStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + "); got '" + part.strip() + "'");
+        throw ApiProblem.invalid(
+            "$.status",
+            "must be trial statuses separated by commas ("
+                + Arrays.stream(TrialStatus.values())
+                    .map(Enum::name)
+                    .collect(Collectors.joining(", "))
+                + "); got '"
+                + part.strip()
+                + "'");
       }
     }
     return out;
@@ -90,13 +104,17 @@ public class TrialReads {
   @SuppressWarnings("unchecked")
   public Map<String, Object> metrics(UUID id, int number) {
     TrialEntity t = entity(id, number);
-    List<Map<String, Object>> epochs = TrialQueries.curve(t.id).stream().map(p -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("epoch", p.epoch());
-      m.put("attempt", p.attempt());
-      m.putAll(Json.read(p.metricsJson(), Map.class));
-      return m;
-    }).toList();
+    List<Map<String, Object>> epochs =
+        TrialQueries.curve(t.id).stream()
+            .map(
+                p -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("epoch", p.epoch());
+                  m.put("attempt", p.attempt());
+                  m.putAll(Json.read(p.metricsJson(), Map.class));
+                  return m;
+                })
+            .toList();
     return Map.of("study", id.toString(), "trial", number, "attempt", t.attempt, "epochs", epochs);
   }
 
@@ -111,7 +129,8 @@ public class TrialReads {
   public ArtifactEntity model(UUID id, int number) {
     TrialEntity t = entity(id, number);
     ArtifactEntity a = ArtifactEntity.findById(t.id);
-    if (a == null) throw ApiProblem.notFound("trial " + number + " has no model (status " + t.state() + ")");
+    if (a == null)
+      throw ApiProblem.notFound("trial " + number + " has no model (status " + t.state() + ")");
     return a;
   }
 }

@@ -22,7 +22,8 @@ public class WorkersResource {
   @Path("internal/workers/{id: .+}")
   @Consumes(MediaType.APPLICATION_JSON)
   public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
-    if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
+    if (body == null || body.isBlank())
+      throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
     return workers.report(WorkerReports.parse(id, Json.MAPPER.readTree(body)));
   }
 

@@ -24,7 +24,10 @@ class DatasetUploadFormTest {
     assertEquals(DatasetKind.TABLE, form("y").request(false, false, null).kind());
     assertEquals(DatasetKind.IMAGES, form(null).request(true, false, null).kind());
     assertEquals(DatasetKind.IMAGES, form(null).request(false, true, null).kind());
-    assertEquals(DatasetKind.TOKENS, form("y").request(false, false, DatasetKind.TOKENS).kind(), "a test set's kind is its training set's");
+    assertEquals(
+        DatasetKind.TOKENS,
+        form("y").request(false, false, DatasetKind.TOKENS).kind(),
+        "a test set's kind is its training set's");
     DatasetUploadForm f = form("sentiment");
     f.kind = "Tokens";
     f.column = "review";

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class WorkerReportsTest {
   static ObjectNode report() throws Exception {
-    return (ObjectNode) Json.MAPPER.readTree("""
+    return (ObjectNode)
+        Json.MAPPER.readTree(
+            """
         {"id": "w-1", "device": "cpu", "memoryBytes": 8589934592, "slots": 2, "busySlots": 1,
          "host": "node-3", "startedAt": "2025-06-01T10:00:00Z"}
         """);
@@ -27,7 +29,8 @@ class WorkerReportsTest {
 
   @Test
   void aCompleteReportReadsAsSent() throws Exception {
-    assertEquals(new WorkerReport("w-1", "cpu", 8_589_934_592L, 2, 1, "node-3", "2025-06-01T10:00:00Z"),
+    assertEquals(
+        new WorkerReport("w-1", "cpu", 8_589_934_592L, 2, 1, "node-3", "2025-06-01T10:00:00Z"),
         WorkerReports.parse("w-1", report()));
   }
 
@@ -40,7 +43,9 @@ class WorkerReportsTest {
     r.put("startedAt", "yesterday");
     r.remove("host");
     r.put("colour", "red");
-    assertEquals(List.of("$.colour", "$.device", "$.memoryBytes", "$.slots", "$.host", "$.startedAt"), paths("w-1", r));
+    assertEquals(
+        List.of("$.colour", "$.device", "$.memoryBytes", "$.slots", "$.host", "$.startedAt"),
+        paths("w-1", r));
   }
 
   @Test

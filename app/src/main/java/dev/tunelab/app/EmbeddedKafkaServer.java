@@ -41,7 +41,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     p.put("node.id", "1");
     // Static voters: the controller port may change between starts without breaking the quorum.
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -68,10 +69,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
       p.store(out, "written by TuneLab to format the embedded broker's storage");
     }
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    int rc = StorageTool.execute(
-        new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-        new PrintStream(log, true, StandardCharsets.UTF_8));
-    if (rc != 0) throw new IOException("formatting Kafka storage failed: " + log.toString(StandardCharsets.UTF_8));
+    int rc =
+        StorageTool.execute(
+            new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
+            new PrintStream(log, true, StandardCharsets.UTF_8));
+    if (rc != 0)
+      throw new IOException(
+          "formatting Kafka storage failed: " + log.toString(StandardCharsets.UTF_8));
   }
 
   public String bootstrap() {
@@ -85,8 +89,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
   }
 
   /**
-   * Runs a broker as a process of its own (external-mode tests): {@code DIR PORT}. Prints
-   * {@code READY} when listening and stops when its standard input closes.
+   * Runs a broker as a process of its own (external-mode tests): {@code DIR PORT}. Prints {@code
+   * READY} when listening and stops when its standard input closes.
    */
   public static void main(String[] args) throws IOException {
     EmbeddedKafkaServer kafka = start(Path.of(args[0]), Integer.parseInt(args[1]));

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A real PostgreSQL 15 started by TuneLab itself, its cluster kept under the data directory so
- * that studies survive a restart. Only used when no external database is configured.
+ * A real PostgreSQL 15 started by TuneLab itself, its cluster kept under the data directory so that
+ * studies survive a restart. Only used when no external database is configured.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
   private final EmbeddedPostgres pg;
@@ -19,12 +19,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static EmbeddedPostgresServer start(Path dataDir) throws IOException {
     Path cluster = dataDir.resolve("postgres");
     Files.createDirectories(cluster.getParent());
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(cluster)
-        .setCleanDataDirectory(false)
-        .setPort(FreePort.find())
-        .setServerConfig("max_connections", "100")
-        .start();
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(cluster)
+            .setCleanDataDirectory(false)
+            .setPort(FreePort.find())
+            .setServerConfig("max_connections", "100")
+            .start();
     return new EmbeddedPostgresServer(pg);
   }
 

@@ -24,9 +24,22 @@ public class KafkaReadiness implements HealthCheck {
   public synchronized HealthCheckResponse call() {
     var response = HealthCheckResponse.named("kafka").withData("bootstrap", bootstrap);
     try {
-      if (admin == null) admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 3000,
-          "default.api.timeout.ms", 3000));
-      int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS).size();
+      if (admin == null)
+        admin =
+            Admin.create(
+                Map.of(
+                    "bootstrap.servers",
+                    bootstrap,
+                    "request.timeout.ms",
+                    3000,
+                    "default.api.timeout.ms",
+                    3000));
+      int nodes =
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+              .nodes()
+              .get(4, TimeUnit.SECONDS)
+              .size();
       return response.withData("nodes", nodes).status(nodes > 0).build();
     } catch (Exception e) {
       return response.withData("error", String.valueOf(e.getMessage())).down().build();

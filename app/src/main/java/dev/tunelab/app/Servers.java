@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Decides where PostgreSQL and Kafka are: external when configured ({@code TUNELAB_DB_URL},
- * {@code TUNELAB_KAFKA_BOOTSTRAP} or the Quarkus equivalents), otherwise started here, embedded,
- * under the data directory. The result is the configuration the application then runs with.
+ * Decides where PostgreSQL and Kafka are: external when configured ({@code TUNELAB_DB_URL}, {@code
+ * TUNELAB_KAFKA_BOOTSTRAP} or the Quarkus equivalents), otherwise started here, embedded, under the
+ * data directory. The result is the configuration the application then runs with.
  */
 public final class Servers implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Servers.class);
@@ -19,7 +19,9 @@ public final class Servers implements AutoCloseable {
   private EmbeddedPostgresServer postgres;
   private EmbeddedKafkaServer kafka;
 
-  /** @param settings reads a setting by its environment-variable name, then its property name */
+  /**
+   * @param settings reads a setting by its environment-variable name, then its property name
+   */
   public static Servers start(Function<String, String> settings, Path dataDir) throws IOException {
     Servers s = new Servers();
     try {
@@ -45,8 +47,11 @@ public final class Servers implements AutoCloseable {
         s.config.put("quarkus.datasource.jdbc.url", s.postgres.jdbcUrl());
         s.config.put("quarkus.datasource.username", "postgres");
         s.config.put("quarkus.datasource.password", "");
-        LOG.infof("embedded PostgreSQL ready at %s in %d ms (data in %s)", s.postgres.jdbcUrl(),
-            (System.nanoTime() - t0) / 1_000_000, dataDir.resolve("postgres"));
+        LOG.infof(
+            "embedded PostgreSQL ready at %s in %d ms (data in %s)",
+            s.postgres.jdbcUrl(),
+            (System.nanoTime() - t0) / 1_000_000,
+            dataDir.resolve("postgres"));
       }
       String bootstrap = first(settings, "TUNELAB_KAFKA_BOOTSTRAP", "KAFKA_BOOTSTRAP_SERVERS");
       if (bootstrap != null) {
@@ -56,7 +61,9 @@ public final class Servers implements AutoCloseable {
         long t0 = System.nanoTime();
         s.kafka = EmbeddedKafkaServer.start(dataDir);
         s.config.put("tunelab.kafka.bootstrap", s.kafka.bootstrap());
-        LOG.infof("embedded Kafka (KRaft) ready at %s in %d ms", s.kafka.bootstrap(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.infof(
+            "embedded Kafka (KRaft) ready at %s in %d ms",
+            s.kafka.bootstrap(), (System.nanoTime() - t0) / 1_000_000);
       }
       return s;
     } catch (IOException | RuntimeException e) {
@@ -68,7 +75,8 @@ public final class Servers implements AutoCloseable {
   /** Settings from the environment, then from system properties under their dotted names. */
   public static String fromEnvironment(String envName) {
     String v = System.getenv(envName);
-    if (v == null || v.isBlank()) v = System.getProperty(envName.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
+    if (v == null || v.isBlank())
+      v = System.getProperty(envName.toLowerCase(java.util.Locale.ROOT).replace('_', '.'));
     return v == null || v.isBlank() ? null : v;
   }
 

@@ -6,8 +6,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 
 /**
- * Starts the servers TuneLab needs before the application, since the datasource and Kafka
- * clients read their addresses at start-up, and stops them only after the application has.
+ * Starts the servers TuneLab needs before the application, since the datasource and Kafka clients
+ * read their addresses at start-up, and stops them only after the application has.
  */
 @QuarkusMain
 public class TuneLabMain {
@@ -17,7 +17,8 @@ public class TuneLabMain {
     Path dataDir = Path.of(dir == null ? "data" : dir).toAbsolutePath();
     Servers servers = Servers.start(Servers::fromEnvironment, dataDir);
     servers.config().forEach(System::setProperty);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplication(servers), "tunelab-servers-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stopAfterApplication(servers), "tunelab-servers-stop"));
     Quarkus.run(RunUntilStopped.class, args);
   }
 

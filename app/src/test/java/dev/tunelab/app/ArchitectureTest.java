@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The module rules of docs/architecture.md, checked on the compiled main classes: Maven keeps a
  * module from using one it does not declare, but not from declaring one it should not, nor core
- * from growing a framework import. Within a reactor build the other modules arrive as jars, so
- * jars are imported too; a rule whose classes are missing fails instead of passing empty.
+ * from growing a framework import. Within a reactor build the other modules arrive as jars, so jars
+ * are imported too; a rule whose classes are missing fails instead of passing empty.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
@@ -57,7 +57,10 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.tunelab.api..", "dev.tunelab.scheduler..", "dev.tunelab.worker..", "dev.tunelab.app..")
+            "dev.tunelab.api..",
+            "dev.tunelab.scheduler..",
+            "dev.tunelab.worker..",
+            "dev.tunelab.app..")
         .check(classes);
   }
 

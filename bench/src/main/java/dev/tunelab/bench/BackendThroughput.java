@@ -23,7 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * throughput does not depend on the pixels, and the machine with the GPU may have no data set.
  */
 public final class BackendThroughput {
-  private static final String TEMPLATE = """
+  private static final String TEMPLATE =
+      """
       {"layers": [
          {"type": "Conv2D", "filters": 32, "kernel_size": 3, "padding": "same", "activation": "relu"},
          {"type": "MaxPooling2D", "pool_size": 2},
@@ -38,9 +39,12 @@ public final class BackendThroughput {
   public static void main(String[] args) throws Exception {
     int batches = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int batchSize = args.length > 1 ? Integer.parseInt(args[1]) : 128;
-    DatasetFacts facts = new DatasetFacts(Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0);
-    Architecture.Built built = Architecture.build(Json.MAPPER.readTree(TEMPLATE.formatted(batchSize)), Map.of(), facts);
-    MultiLayerNetwork net = NetworkFactory.build(built.spec(), DatasetKind.IMAGES, facts.inputShape(), 1);
+    DatasetFacts facts =
+        new DatasetFacts(Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0);
+    Architecture.Built built =
+        Architecture.build(Json.MAPPER.readTree(TEMPLATE.formatted(batchSize)), Map.of(), facts);
+    MultiLayerNetwork net =
+        NetworkFactory.build(built.spec(), DatasetKind.IMAGES, facts.inputShape(), 1);
 
     INDArray x = Nd4j.rand(DataType.FLOAT, batchSize, 1, 28, 28);
     INDArray y = Nd4j.zeros(DataType.FLOAT, batchSize, 10);
@@ -55,17 +59,28 @@ public final class BackendThroughput {
     double seconds = (System.nanoTime() - start) / 1e9;
 
     java.util.Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
-    System.out.printf("| %s | %s | %d | %d | %.0f | %.1f |%n",
-        Nd4j.getBackend().getClass().getSimpleName(), device(env), built.spec().paramCount(), batchSize,
-        batches * (double) batchSize / seconds, seconds);
+    System.out.printf(
+        "| %s | %s | %d | %d | %.0f | %.1f |%n",
+        Nd4j.getBackend().getClass().getSimpleName(),
+        device(env),
+        built.spec().paramCount(),
+        batchSize,
+        batches * (double) batchSize / seconds,
+        seconds);
   }
 
   /** The GPU's name when ND4J reports one, else the CPU's core count as ND4J sees it. */
   private static String device(java.util.Properties env) {
     Object devices = env.get("cuda.devicesInformation");
-    if (devices instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {
+    if (devices instanceof List<?> list
+        && !list.isEmpty()
+        && list.get(0) instanceof Map<?, ?> first) {
       return String.valueOf(first.get("cuda.deviceName"));
     }
-    return "CPU, " + env.getOrDefault("cores", "?") + " cores, " + env.getOrDefault("omp.threads", "?") + " threads";
+    return "CPU, "
+        + env.getOrDefault("cores", "?")
+        + " cores, "
+        + env.getOrDefault("omp.threads", "?")
+        + " threads";
   }
 }

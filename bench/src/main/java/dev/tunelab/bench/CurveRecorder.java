@@ -32,12 +32,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Trains random MLP configurations on sklearn's digits (8×8 images, 10 classes) with the worker's
- * own trainer for the full epoch budget and writes every learning curve to a CSV, so pruners can
- * be replayed on real curves without training again.
+ * own trainer for the full epoch budget and writes every learning curve to a CSV, so pruners can be
+ * replayed on real curves without training again.
  */
 final class CurveRecorder {
-  static final Path DIGITS = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
-  static final String STUDY = """
+  static final Path DIGITS =
+      Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
+  static final String STUDY =
+      """
       {"dataset": "digits", "budget": {"epochs": %d},
        "space": {"units": {"type": "int", "min": 8, "max": 128},
                  "activation": {"type": "choice", "values": ["relu", "tanh", "sigmoid"]},
@@ -52,24 +54,47 @@ final class CurveRecorder {
   private CurveRecorder() {}
 
   static void record(int trials, int epochs, Path out) throws IOException {
-    Samples data = SampleReader.readUpload(DatasetMeta.table("digit", Task.CLASSIFICATION), digitsCsv());
+    Samples data =
+        SampleReader.readUpload(DatasetMeta.table("digit", Task.CLASSIFICATION), digitsCsv());
     DatasetFacts facts = new DatasetFacts(Task.CLASSIFICATION, 64, 10);
-    StudySpec spec = new StudyParser(id -> Optional.of(facts), () -> 1)
-        .parse(Json.MAPPER.readTree(STUDY.formatted(epochs)));
+    StudySpec spec =
+        new StudyParser(id -> Optional.of(facts), () -> 1)
+            .parse(Json.MAPPER.readTree(STUDY.formatted(epochs)));
     TrialTrainer trainer = new TrialTrainer();
     List<StudyHistory.Trial> none = new ArrayList<>();
     Files.createDirectories(out.toAbsolutePath().getParent());
     try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
       w.println("trial,epoch,val_accuracy,params");
       for (int n = 0; n < trials; n++) {
-        Map<String, Object> params = new RandomSampler()
-            .suggest(spec.space(), new StudyHistory(Direction.MAXIMIZE, none), Samplers.streamFor(1, n)).orElseThrow();
+        Map<String, Object> params =
+            new RandomSampler()
+                .suggest(
+                    spec.space(),
+                    new StudyHistory(Direction.MAXIMIZE, none),
+                    Samplers.streamFor(1, n))
+                .orElseThrow();
         ModelSpec model = TemplateResolver.resolve(spec.template(), params, facts);
-        TrialCommand cmd = new TrialCommand(TrialCommand.VERSION, UUID.randomUUID(), UUID.randomUUID(), n, 1, "digits",
-            params, model, epochs, 1, 0.25, "val_accuracy");
+        TrialCommand cmd =
+            new TrialCommand(
+                TrialCommand.VERSION,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                n,
+                1,
+                "digits",
+                params,
+                model,
+                epochs,
+                1,
+                0.25,
+                "val_accuracy");
         int number = n;
         String p = Json.write(params).replace("\"", "'");
-        trainer.train(cmd, data, (epoch, m) -> w.printf("%d,%d,%.6f,\"%s\"%n", number, epoch, m.get("val_accuracy"), p), () -> false);
+        trainer.train(
+            cmd,
+            data,
+            (epoch, m) -> w.printf("%d,%d,%.6f,\"%s\"%n", number, epoch, m.get("val_accuracy"), p),
+            () -> false);
         w.flush();
         System.err.printf("trial %d/%d %s%n", n + 1, trials, p);
       }

@@ -22,7 +22,9 @@ final class PrunerReplay {
 
   private PrunerReplay() {}
 
-  /** @param curves the recorded curves in arrival order; each runs to {@code epochs} unless pruned */
+  /**
+   * @param curves the recorded curves in arrival order; each runs to {@code epochs} unless pruned
+   */
   static Outcome run(List<double[]> curves, Pruner pruner, int epochs, int slots) {
     Deque<Integer> waiting = new ArrayDeque<>();
     for (int i = 0; i < curves.size(); i++) waiting.add(i);
@@ -53,9 +55,20 @@ final class PrunerReplay {
         if (pruner == null) continue;
         List<TrialCurve> others = new ArrayList<>();
         for (var e : seen.entrySet()) {
-          if (e.getKey() != t) others.add(new TrialCurve(e.getKey(), pruner.bracketFor(e.getKey()), completed.get(e.getKey()), e.getValue()));
+          if (e.getKey() != t)
+            others.add(
+                new TrialCurve(
+                    e.getKey(),
+                    pruner.bracketFor(e.getKey()),
+                    completed.get(e.getKey()),
+                    e.getValue()));
         }
-        Decision d = pruner.decide(Direction.MAXIMIZE, epoch, new TrialCurve(t, pruner.bracketFor(t), false, seen.get(t)), others);
+        Decision d =
+            pruner.decide(
+                Direction.MAXIMIZE,
+                epoch,
+                new TrialCurve(t, pruner.bracketFor(t), false, seen.get(t)),
+                others);
         if (d.prune()) {
           pruned++;
           running.remove(Integer.valueOf(t));

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Search quality of TuneLab's samplers on the test functions: for each function and sampler,
- * {@code seeds} seeded runs of {@code evaluations} evaluations; prints the median and quartiles
- * of the best value after 25, 50 and 100 evaluations as a Markdown table.
+ * Search quality of TuneLab's samplers on the test functions: for each function and sampler, {@code
+ * seeds} seeded runs of {@code evaluations} evaluations; prints the median and quartiles of the
+ * best value after 25, 50 and 100 evaluations as a Markdown table.
  *
- * <p>Run: {@code bench/samplers.sh [seeds] [evaluations] [samplers...]}. System properties:
- * {@code functions} restricts the functions (names as in the table, comma- or space-separated, or
- * {@code tuning} / {@code heldout} for either set, see {@link TestFunction}); {@code firstSeed}
- * (default 1) shifts the seeds, so that runs on seeds never looked at while tuning (1001 onwards)
- * come from the same code.
+ * <p>Run: {@code bench/samplers.sh [seeds] [evaluations] [samplers...]}. System properties: {@code
+ * functions} restricts the functions (names as in the table, comma- or space-separated, or {@code
+ * tuning} / {@code heldout} for either set, see {@link TestFunction}); {@code firstSeed} (default
+ * 1) shifts the seeds, so that runs on seeds never looked at while tuning (1001 onwards) come from
+ * the same code.
  */
 public final class SamplerBench {
   static final int[] CHECKPOINTS = {25, 50, 100};
@@ -25,11 +25,18 @@ public final class SamplerBench {
   public static void main(String[] args) {
     int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int evaluations = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-    List<String> samplers = args.length > 2 ? List.of(args).subList(2, args.length) : List.of(SearchNames.RANDOM, SearchNames.SOBOL);
+    List<String> samplers =
+        args.length > 2
+            ? List.of(args).subList(2, args.length)
+            : List.of(SearchNames.RANDOM, SearchNames.SOBOL);
     long firstSeed = Long.getLong("firstSeed", 1);
     List<TestFunction> functions = functions(System.getProperty("functions"));
-    System.out.printf("SamplerBench: seeds %d-%d, %d evaluations, samplers %s, functions %s%n%n", firstSeed,
-        firstSeed + seeds - 1, evaluations, String.join(" ", samplers),
+    System.out.printf(
+        "SamplerBench: seeds %d-%d, %d evaluations, samplers %s, functions %s%n%n",
+        firstSeed,
+        firstSeed + seeds - 1,
+        evaluations,
+        String.join(" ", samplers),
         String.join(" ", functions.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList()));
     StringBuilder header = new StringBuilder("| function | sampler |");
     StringBuilder rule = new StringBuilder("|---|---|");
@@ -43,13 +50,18 @@ public final class SamplerBench {
     for (TestFunction f : functions) {
       for (String sampler : samplers) {
         double[][] runs = new double[seeds][];
-        for (int s = 0; s < seeds; s++) runs[s] = SearchRun.bestSoFar(sampler, f, firstSeed + s, evaluations);
-        StringBuilder row = new StringBuilder("| " + f.name().toLowerCase(Locale.ROOT) + " | " + sampler + " |");
+        for (int s = 0; s < seeds; s++)
+          runs[s] = SearchRun.bestSoFar(sampler, f, firstSeed + s, evaluations);
+        StringBuilder row =
+            new StringBuilder("| " + f.name().toLowerCase(Locale.ROOT) + " | " + sampler + " |");
         for (int c : CHECKPOINTS) {
           if (c > evaluations) continue;
           double[] at = new double[seeds];
           for (int s = 0; s < seeds; s++) at[s] = runs[s][c - 1];
-          row.append(String.format(" %.4g [%.4g, %.4g] |", quantile(at, 0.5), quantile(at, 0.25), quantile(at, 0.75)));
+          row.append(
+              String.format(
+                  " %.4g [%.4g, %.4g] |",
+                  quantile(at, 0.5), quantile(at, 0.25), quantile(at, 0.75)));
         }
         System.out.println(row);
       }
@@ -65,8 +77,10 @@ public final class SamplerBench {
     List<TestFunction> out = new ArrayList<>();
     for (String n : names.trim().split("[, ]+")) {
       switch (n) {
-        case "tuning" -> Arrays.stream(TestFunction.values()).filter(f -> !f.heldOut()).forEach(out::add);
-        case "heldout" -> Arrays.stream(TestFunction.values()).filter(TestFunction::heldOut).forEach(out::add);
+        case "tuning" ->
+            Arrays.stream(TestFunction.values()).filter(f -> !f.heldOut()).forEach(out::add);
+        case "heldout" ->
+            Arrays.stream(TestFunction.values()).filter(TestFunction::heldOut).forEach(out::add);
         default -> out.add(TestFunction.valueOf(n.toUpperCase(Locale.ROOT)));
       }
     }

@@ -23,9 +23,13 @@ final class SearchRun {
     double[] best = new double[evaluations];
     double min = Double.POSITIVE_INFINITY;
     for (int n = 0; n < evaluations; n++) {
-      Optional<Map<String, Object>> point = sampler.suggest(f.searchSpace(),
-          new StudyHistory(Direction.MINIMIZE, trials), Samplers.streamFor(seed, n));
-      if (point.isEmpty()) throw new IllegalStateException(algorithm + " ran out of points on " + f);
+      Optional<Map<String, Object>> point =
+          sampler.suggest(
+              f.searchSpace(),
+              new StudyHistory(Direction.MINIMIZE, trials),
+              Samplers.streamFor(seed, n));
+      if (point.isEmpty())
+        throw new IllegalStateException(algorithm + " ran out of points on " + f);
       double y = f.value(point.get());
       trials.add(new StudyHistory.Trial(n, point.get(), true, y));
       min = Math.min(min, y);

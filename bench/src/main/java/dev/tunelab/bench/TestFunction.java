@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Functions with known minima for comparing samplers, each over its usual domain, all minimized.
- * Definitions and minima follow Surjanovic and Bingham's Virtual Library of Simulation
- * Experiments (sfu.ca/~ssurjano); {@link #MIXED} is ours, for integer and categorical parameters.
+ * Definitions and minima follow Surjanovic and Bingham's Virtual Library of Simulation Experiments
+ * (sfu.ca/~ssurjano); {@link #MIXED} is ours, for integer and categorical parameters.
  */
 public enum TestFunction {
   // The tuning set: the functions looked at while the samplers were designed.
@@ -32,10 +32,15 @@ public enum TestFunction {
   HARTMANN6(-3.32237) {
     private static final double[] ALPHA = {1.0, 1.2, 3.0, 3.2};
     private static final double[][] A = {
-      {10, 3, 17, 3.5, 1.7, 8}, {0.05, 10, 17, 0.1, 8, 14}, {3, 3.5, 1.7, 10, 17, 8}, {17, 8, 0.05, 10, 0.1, 14}};
+      {10, 3, 17, 3.5, 1.7, 8},
+      {0.05, 10, 17, 0.1, 8, 14},
+      {3, 3.5, 1.7, 10, 17, 8},
+      {17, 8, 0.05, 10, 0.1, 14}
+    };
     private static final double[][] P = {
       {1312, 1696, 5569, 124, 8283, 5886}, {2329, 4135, 8307, 3736, 1004, 9991},
-      {2348, 1451, 3522, 2883, 3047, 6650}, {4047, 8828, 8732, 5743, 1091, 381}};
+      {2348, 1451, 3522, 2883, 3047, 6650}, {4047, 8828, 8732, 5743, 1091, 381}
+    };
 
     @Override
     SearchSpace space() {
@@ -118,11 +123,12 @@ public enum TestFunction {
       double x = (Double) point.get("x");
       int n = (Integer) point.get("n");
       int m = (Integer) point.get("m");
-      double shape = switch ((String) point.get("shape")) {
-        case "quad" -> 0;
-        case "sin" -> 0.5 + 0.5 * Math.abs(Math.sin(x));
-        default -> 1 + Math.abs(x - 1);
-      };
+      double shape =
+          switch ((String) point.get("shape")) {
+            case "quad" -> 0;
+            case "sin" -> 0.5 + 0.5 * Math.abs(Math.sin(x));
+            default -> 1 + Math.abs(x - 1);
+          };
       return Math.pow(x - 1, 2) + Math.pow(n - 7, 2) / 10 + Math.abs(m + 3) / 2.0 + shape;
     }
 
@@ -150,7 +156,9 @@ public enum TestFunction {
       return sum / 2;
     }
   },
-  /** De Jong's step function in 5 dimensions on [-5.12, 5.12]: flat plateaus, no gradient to follow. */
+  /**
+   * De Jong's step function in 5 dimensions on [-5.12, 5.12]: flat plateaus, no gradient to follow.
+   */
   STEP5(0, true) {
     @Override
     SearchSpace space() {
@@ -183,9 +191,9 @@ public enum TestFunction {
   },
   /**
    * A made-up validation error over a network's training settings: a categorical optimizer whose
-   * best log learning rate differs and moves with a numeric choice of batch size, integer depth
-   * and width, a dropout whose best value grows with width, and an activation that hurts deep
-   * networks. Minimum 0 at adam, lr = 1e-3, batch 32, 3 layers, 128 units, dropout 1/3, relu.
+   * best log learning rate differs and moves with a numeric choice of batch size, integer depth and
+   * width, a dropout whose best value grows with width, and an activation that hurts deep networks.
+   * Minimum 0 at adam, lr = 1e-3, batch 32, 3 layers, 128 units, dropout 1/3, relu.
    */
   HPO_MIXED(0, true) {
     @Override
@@ -210,25 +218,29 @@ public enum TestFunction {
       int units = ((Number) point.get("units")).intValue();
       double dropout = ((Number) point.get("dropout")).doubleValue();
       String activation = (String) point.get("activation");
-      double base = switch (optimizer) {
-        case "sgd" -> 0.04;
-        case "momentum" -> 0.01;
-        case "adam" -> 0;
-        default -> 0.005;
-      };
-      double bestLogLr = switch (optimizer) {
-        case "sgd" -> -1.0;
-        case "momentum" -> -1.8;
-        case "adam" -> -3.0;
-        default -> -3.3;
-      } + 0.5 * Math.log10(batch / 32.0);
+      double base =
+          switch (optimizer) {
+            case "sgd" -> 0.04;
+            case "momentum" -> 0.01;
+            case "adam" -> 0;
+            default -> 0.005;
+          };
+      double bestLogLr =
+          switch (optimizer) {
+                case "sgd" -> -1.0;
+                case "momentum" -> -1.8;
+                case "adam" -> -3.0;
+                default -> -3.3;
+              }
+              + 0.5 * Math.log10(batch / 32.0);
       double width = Math.log(units) / Math.log(2);
       double bestDropout = 0.5 * (width - 3) / 6;
-      double act = switch (activation) {
-        case "relu" -> 0;
-        case "tanh" -> 0.01;
-        default -> 0.02 + 0.01 * Math.max(0, layers - 2);
-      };
+      double act =
+          switch (activation) {
+            case "relu" -> 0;
+            case "tanh" -> 0.01;
+            default -> 0.02 + 0.01 * Math.max(0, layers - 2);
+          };
       return base
           + 0.05 * Math.pow(Math.log10(lr) - bestLogLr, 2)
           + 0.004 * Math.abs(Math.log(batch / 32.0) / Math.log(2))

@@ -51,18 +51,21 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class TrainingBench {
   static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
 
-  static final String MLP = """
+  static final String MLP =
+      """
       {"layers": [{"type": "Dense", "units": 512, "activation": "relu"},
                   {"type": "Dense", "units": 256, "activation": "relu"}],
        "optimizer": "adam", "learning_rate": 0.001, "batch_size": 128}""";
-  static final String CNN = """
+  static final String CNN =
+      """
       {"layers": [{"type": "Conv2D", "filters": 32, "kernel_size": 3, "padding": "same", "activation": "relu"},
                   {"type": "MaxPooling2D", "pool_size": 2},
                   {"type": "Flatten"},
                   {"type": "Dense", "units": 128, "activation": "relu"},
                   {"type": "Dropout", "rate": 0.25}],
        "optimizer": "adam", "learning_rate": 0.001, "batch_size": 128}""";
-  static final String SMALL = """
+  static final String SMALL =
+      """
       {"layers": [{"type": "Dense", "units": 64, "activation": "tanh"}, {"type": "Dropout", "rate": 0.2}],
        "optimizer": "adam", "learning_rate": 0.001, "batch_size": 16}""";
 
@@ -101,8 +104,11 @@ public final class TrainingBench {
 
   static String throughput(String kind, int batches) throws IOException {
     Samples data = fashion(10_000);
-    DatasetFacts facts = new DatasetFacts(Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0);
-    ModelSpec spec = Architecture.build(Json.MAPPER.readTree(kind.equals("mlp") ? MLP : CNN), Map.of(), facts).spec();
+    DatasetFacts facts =
+        new DatasetFacts(Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0);
+    ModelSpec spec =
+        Architecture.build(Json.MAPPER.readTree(kind.equals("mlp") ? MLP : CNN), Map.of(), facts)
+            .spec();
     MultiLayerNetwork net = NetworkFactory.build(spec, DatasetKind.IMAGES, facts.inputShape(), 1);
     Head head = Head.of(Task.CLASSIFICATION, spec.output());
     int[] rows = IntStream.range(0, data.size()).toArray();
@@ -120,35 +126,86 @@ public final class TrainingBench {
     t = System.nanoTime();
     for (DataSet d : eval) net.output(d.getFeatures(), false);
     double inferSps = data.size() / ((System.nanoTime() - t) / 1e9);
-    return Json.write(Map.of("engine", "tunelab", "net", kind, "params", net.numParams(),
-        "train_sps", trainSps, "infer_sps", inferSps));
+    return Json.write(
+        Map.of(
+            "engine",
+            "tunelab",
+            "net",
+            kind,
+            "params",
+            net.numParams(),
+            "train_sps",
+            trainSps,
+            "infer_sps",
+            inferSps));
   }
 
-  /** One trial as the worker trains it (the trainer, with checkpoints written as the worker's are). */
+  /**
+   * One trial as the worker trains it (the trainer, with checkpoints written as the worker's are).
+   */
   static String trial(String kind, long seed) throws IOException {
     boolean fashion = kind.equals("fashion");
-    Samples data = fashion ? fashion(10_000) : SampleReader.readUpload(
-        DatasetMeta.table("digit", Task.CLASSIFICATION), CurveRecorder.digitsCsv());
-    DatasetFacts facts = fashion
-        ? new DatasetFacts(Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0)
-        : new DatasetFacts(Task.CLASSIFICATION, 64, 10);
-    ModelSpec spec = Architecture.build(Json.MAPPER.readTree(fashion ? CNN : SMALL), Map.of(), facts).spec();
+    Samples data =
+        fashion
+            ? fashion(10_000)
+            : SampleReader.readUpload(
+                DatasetMeta.table("digit", Task.CLASSIFICATION), CurveRecorder.digitsCsv());
+    DatasetFacts facts =
+        fashion
+            ? new DatasetFacts(
+                Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0)
+            : new DatasetFacts(Task.CLASSIFICATION, 64, 10);
+    ModelSpec spec =
+        Architecture.build(Json.MAPPER.readTree(fashion ? CNN : SMALL), Map.of(), facts).spec();
     int epochs = fashion ? 3 : 30;
     // Digits: the study's test split (20 %) is held out first, as in the run the issue describes.
-    TrialCommand cmd = new TrialCommand(TrialCommand.VERSION, UUID.randomUUID(), UUID.randomUUID(), (int) seed, 1,
-        kind, Map.of(), spec, epochs, seed, 0.2, "val_accuracy", fashion ? 0 : 0.2);
+    TrialCommand cmd =
+        new TrialCommand(
+            TrialCommand.VERSION,
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            (int) seed,
+            1,
+            kind,
+            Map.of(),
+            spec,
+            epochs,
+            seed,
+            0.2,
+            "val_accuracy",
+            fashion ? 0 : 0.2);
     List<Double> epochSeconds = new ArrayList<>();
     long[] last = {System.nanoTime()};
     long t = System.nanoTime();
-    TrainingResult r = new TrialTrainer().train(cmd, data, null, (e, m) -> {
-      long now = System.nanoTime();
-      epochSeconds.add((now - last[0]) / 1e9);
-      last[0] = now;
-    }, c -> { }, () -> false);
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                cmd,
+                data,
+                null,
+                (e, m) -> {
+                  long now = System.nanoTime();
+                  epochSeconds.add((now - last[0]) / 1e9);
+                  last[0] = now;
+                },
+                c -> {},
+                () -> false);
     double seconds = (System.nanoTime() - t) / 1e9;
     Collections.sort(epochSeconds);
-    return Json.write(Map.of("engine", "tunelab", "trial", kind, "epochs", epochs, "seconds", seconds,
-        "epoch_seconds", epochSeconds.get(epochSeconds.size() / 2), "val_accuracy", r.objective()));
+    return Json.write(
+        Map.of(
+            "engine",
+            "tunelab",
+            "trial",
+            kind,
+            "epochs",
+            epochs,
+            "seconds",
+            seconds,
+            "epoch_seconds",
+            epochSeconds.get(epochSeconds.size() / 2),
+            "val_accuracy",
+            r.objective()));
   }
 
   /**

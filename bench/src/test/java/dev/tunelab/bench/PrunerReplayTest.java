@@ -30,11 +30,14 @@ class PrunerReplayTest {
   void ashaStopsTrialsThatArriveBehindBetterOnesButFinishesTheBest() {
     List<double[]> bestFirst = new ArrayList<>(curves());
     java.util.Collections.reverse(bestFirst);
-    PrunerReplay.Outcome asha = PrunerReplay.run(bestFirst, new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
+    PrunerReplay.Outcome asha =
+        PrunerReplay.run(bestFirst, new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
     assertTrue(asha.epochs() < 60, "epochs " + asha.epochs());
     assertTrue(asha.pruned() >= 6, "pruned " + asha.pruned());
     assertEquals(bestFirst.get(0)[8], asha.bestCompleted(), 1e-12);
-    PrunerReplay.Outcome ascending = PrunerReplay.run(curves(), new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
-    assertEquals(0, ascending.pruned(), "each newcomer beats everyone before it, so ASHA promotes them all");
+    PrunerReplay.Outcome ascending =
+        PrunerReplay.run(curves(), new SuccessiveHalvingPruner(1, 3, 9), 9, 3);
+    assertEquals(
+        0, ascending.pruned(), "each newcomer beats everyone before it, so ASHA promotes them all");
   }
 }

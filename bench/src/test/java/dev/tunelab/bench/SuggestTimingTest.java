@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class SuggestTimingTest {
 
-  /** The Java half of the cross-check in optuna_bench.py's check mode, which asserts the same values. */
+  /**
+   * The Java half of the cross-check in optuna_bench.py's check mode, which asserts the same
+   * values.
+   */
   @Test
   void historyIsTheSequenceThePythonSideUses() {
     assertEquals(0.3986537126286991, (Double) SuggestTiming.historyPoint(0).get("x0"));
@@ -35,17 +38,25 @@ class SuggestTimingTest {
   @Test
   void timesTheSuggestionWithItsHistoryAndNotTheEvaluation() {
     List<Integer> seen = new ArrayList<>();
-    Sampler slow = (space, history, rng) -> {
-      seen.add(history.trials().size());
-      sleep(40);
-      return Optional.of(SuggestTiming.historyPoint(history.trials().size()));
-    };
+    Sampler slow =
+        (space, history, rng) -> {
+          seen.add(history.trials().size());
+          sleep(40);
+          return Optional.of(SuggestTiming.historyPoint(history.trials().size()));
+        };
     List<StudyHistory.Trial> trials = SuggestTiming.history(10);
-    double[] seconds = SuggestTiming.timedCalls(slow, p -> {
-      sleep(80);
-      return 1.5;
-    }, trials, 3);
-    for (double s : seconds) assertTrue(s >= 0.040 && s < 0.115, "40 ms of suggestion, without the 80 ms evaluation: " + s);
+    double[] seconds =
+        SuggestTiming.timedCalls(
+            slow,
+            p -> {
+              sleep(80);
+              return 1.5;
+            },
+            trials,
+            3);
+    for (double s : seconds)
+      assertTrue(
+          s >= 0.040 && s < 0.115, "40 ms of suggestion, without the 80 ms evaluation: " + s);
     assertEquals(List.of(10, 11, 12), seen, "each call sees the trials before it");
     assertEquals(13, trials.size());
     assertEquals(1.5, trials.get(12).objective());
@@ -53,7 +64,8 @@ class SuggestTimingTest {
 
   @Test
   void functionsCanBeNamedAsTheTablePrintsThem() {
-    assertEquals(List.of(TestFunction.BRANIN, TestFunction.MIXED), SamplerBench.functions("branin, mixed"));
+    assertEquals(
+        List.of(TestFunction.BRANIN, TestFunction.MIXED), SamplerBench.functions("branin, mixed"));
     assertEquals(List.of(TestFunction.values()), SamplerBench.functions(null));
   }
 

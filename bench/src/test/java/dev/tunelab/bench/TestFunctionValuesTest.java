@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class TestFunctionValuesTest {
 
   static void at(TestFunction f, double expected, double... x) {
-    assertEquals(expected, f.value(TestFunctionTest.point(x)), 1e-12 * Math.max(1, Math.abs(expected)), f.name());
+    assertEquals(
+        expected,
+        f.value(TestFunctionTest.point(x)),
+        1e-12 * Math.max(1, Math.abs(expected)),
+        f.name());
   }
 
   @Test
@@ -45,19 +49,78 @@ class TestFunctionValuesTest {
     at(TestFunction.RASTRIGIN4, 115.69885490314357, -5.12, -5.12, -5.12, -5.12);
     at(TestFunction.RASTRIGIN4, 115.69885490314357, 5.12, 5.12, 5.12, 5.12);
     at(TestFunction.RASTRIGIN4, 66.5625, 1.5, -2.25, 3, -0.5);
-    assertEquals(1.004926739095822, TestFunction.HPO_MIXED.value(Map.of("optimizer", "sgd", "lr", 1e-5, "batch", 16,
-        "layers", 1, "units", 8, "dropout", 0.0, "activation", "sigmoid")), 1e-12);
-    assertEquals(0.5706847962038931, TestFunction.HPO_MIXED.value(Map.of("optimizer", "rmsprop", "lr", 1.0, "batch", 256,
-        "layers", 6, "units", 512, "dropout", 0.7, "activation", "tanh")), 1e-12);
-    assertEquals(0.06924002477032803, TestFunction.HPO_MIXED.value(Map.of("optimizer", "momentum", "lr", 0.0123, "batch", 64,
-        "layers", 4, "units", 100, "dropout", 0.25, "activation", "sigmoid")), 1e-12);
+    assertEquals(
+        1.004926739095822,
+        TestFunction.HPO_MIXED.value(
+            Map.of(
+                "optimizer",
+                "sgd",
+                "lr",
+                1e-5,
+                "batch",
+                16,
+                "layers",
+                1,
+                "units",
+                8,
+                "dropout",
+                0.0,
+                "activation",
+                "sigmoid")),
+        1e-12);
+    assertEquals(
+        0.5706847962038931,
+        TestFunction.HPO_MIXED.value(
+            Map.of(
+                "optimizer",
+                "rmsprop",
+                "lr",
+                1.0,
+                "batch",
+                256,
+                "layers",
+                6,
+                "units",
+                512,
+                "dropout",
+                0.7,
+                "activation",
+                "tanh")),
+        1e-12);
+    assertEquals(
+        0.06924002477032803,
+        TestFunction.HPO_MIXED.value(
+            Map.of(
+                "optimizer",
+                "momentum",
+                "lr",
+                0.0123,
+                "batch",
+                64,
+                "layers",
+                4,
+                "units",
+                100,
+                "dropout",
+                0.25,
+                "activation",
+                "sigmoid")),
+        1e-12);
   }
 
   @Test
   void mixedMatchesThePythonCopy() {
-    assertEquals(45.379462137331565, TestFunction.MIXED.value(Map.of("x", -5.0, "n", 0, "m", -10, "shape", "sin")), 1e-12);
-    assertEquals(44.4, TestFunction.MIXED.value(Map.of("x", 5.0, "n", 20, "m", 10, "shape", "abs")), 1e-12);
-    assertEquals(7.35, TestFunction.MIXED.value(Map.of("x", 2.5, "n", 3, "m", 4, "shape", "quad")), 1e-12);
-    assertEquals(8.003319380011666, TestFunction.MIXED.value(Map.of("x", -0.75, "n", 11, "m", -8, "shape", "sin")), 1e-12);
+    assertEquals(
+        45.379462137331565,
+        TestFunction.MIXED.value(Map.of("x", -5.0, "n", 0, "m", -10, "shape", "sin")),
+        1e-12);
+    assertEquals(
+        44.4, TestFunction.MIXED.value(Map.of("x", 5.0, "n", 20, "m", 10, "shape", "abs")), 1e-12);
+    assertEquals(
+        7.35, TestFunction.MIXED.value(Map.of("x", 2.5, "n", 3, "m", 4, "shape", "quad")), 1e-12);
+    assertEquals(
+        8.003319380011666,
+        TestFunction.MIXED.value(Map.of("x", -0.75, "n", 11, "m", -8, "shape", "sin")),
+        1e-12);
   }
 }

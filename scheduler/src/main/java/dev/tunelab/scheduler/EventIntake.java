@@ -46,13 +46,18 @@ public class EventIntake {
   private void applyOne(TrialEvent e) {
     TrialEntity trial = TrialEntity.findById(e.trialId(), LockModeType.PESSIMISTIC_WRITE);
     if (trial == null || e.attempt() > trial.attempt) {
-      LOG.debugf("ignoring event %s for unknown trial or attempt %s/%d", e.type(), e.trialId(), e.attempt());
+      LOG.debugf(
+          "ignoring event %s for unknown trial or attempt %s/%d",
+          e.type(), e.trialId(), e.attempt());
       return;
     }
     if (e.attempt() < trial.attempt) {
       // A presumed-dead attempt changes nothing, but an epoch it did finish stays on the curve:
       // the next attempt may have resumed from an earlier checkpoint than this epoch's.
-      if (e.type() == TrialEvent.Type.EPOCH && e.metrics() != null && !e.metrics().isEmpty() && e.epoch() > 0) {
+      if (e.type() == TrialEvent.Type.EPOCH
+          && e.metrics() != null
+          && !e.metrics().isEmpty()
+          && e.epoch() > 0) {
         recordMetrics(e);
       }
       return;
@@ -74,7 +79,10 @@ public class EventIntake {
     }
     if (trial.state() == TrialStatus.PRUNED && e.type() == TrialEvent.Type.COMPLETED) {
       // The worker ran to the end before the stop reached it: the full result exists, so keep it.
-      finish(trial, TrialStatus.COMPLETED, e.objective(),
+      finish(
+          trial,
+          TrialStatus.COMPLETED,
+          e.objective(),
           "completed before the pruner's stop reached its worker (" + trial.message + ")");
       return;
     }
@@ -100,7 +108,9 @@ public class EventIntake {
     trial.leaseExpiresAt = Instant.now().plus(lease);
   }
 
-  /** The first report wins; a redelivered one, or one for a trial no longer asked about, is ignored. */
+  /**
+   * The first report wins; a redelivered one, or one for a trial no longer asked about, is ignored.
+   */
   private static void recordTest(TrialEntity trial, TrialEvent e) {
     StudyEntity study = StudyEntity.findById(trial.studyId, LockModeType.PESSIMISTIC_WRITE);
     if (study.testTrialNumber == null || study.testTrialNumber != trial.number) return;
@@ -109,7 +119,8 @@ public class EventIntake {
     else study.testMessage = e.message();
   }
 
-  private static void finish(TrialEntity trial, TrialStatus status, Double objective, String message) {
+  private static void finish(
+      TrialEntity trial, TrialStatus status, Double objective, String message) {
     trial.state(status);
     trial.objective = objective;
     trial.message = message;
@@ -120,8 +131,9 @@ public class EventIntake {
 
   private static void recordMetrics(TrialEvent e) {
     TrialEntity.getEntityManager()
-        .createNativeQuery("insert into trial_metric (trial_id, attempt, epoch, metrics_json) values (?1, ?2, ?3, ?4)"
-            + " on conflict (trial_id, attempt, epoch) do nothing")
+        .createNativeQuery(
+            "insert into trial_metric (trial_id, attempt, epoch, metrics_json) values (?1, ?2, ?3, ?4)"
+                + " on conflict (trial_id, attempt, epoch) do nothing")
         .setParameter(1, e.trialId())
         .setParameter(2, e.attempt())
         .setParameter(3, e.epoch())

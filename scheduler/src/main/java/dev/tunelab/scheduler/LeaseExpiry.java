@@ -20,12 +20,16 @@ record LeaseExpiry(Outcome outcome, String message) {
   static LeaseExpiry decide(int attempt, int maxAttempts, String worker, boolean studyActive) {
     String who = worker == null ? "an unknown worker" : "worker " + worker;
     if (!studyActive) {
-      return new LeaseExpiry(Outcome.CANCEL, "study cancelled; attempt " + attempt + " lost (lease expired on " + who + ")");
+      return new LeaseExpiry(
+          Outcome.CANCEL,
+          "study cancelled; attempt " + attempt + " lost (lease expired on " + who + ")");
     }
     if (attempt < maxAttempts) {
-      return new LeaseExpiry(Outcome.RETRY, "attempt " + attempt + " lost (lease expired on " + who + "); retrying");
+      return new LeaseExpiry(
+          Outcome.RETRY, "attempt " + attempt + " lost (lease expired on " + who + "); retrying");
     }
     String w = worker == null ? "unknown worker" : "worker " + worker;
-    return new LeaseExpiry(Outcome.FAIL, "lease expired on attempt " + attempt + " (" + w + "); no attempts left");
+    return new LeaseExpiry(
+        Outcome.FAIL, "lease expired on attempt " + attempt + " (" + w + "); no attempts left");
   }
 }

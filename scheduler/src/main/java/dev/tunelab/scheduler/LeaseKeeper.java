@@ -37,13 +37,17 @@ public class LeaseKeeper {
   public void reclaim(UUID trialId) {
     TrialEntity trial = TrialEntity.findById(trialId, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (trial == null || trial.state() != TrialStatus.RUNNING || trial.leaseExpiresAt == null
+    if (trial == null
+        || trial.state() != TrialStatus.RUNNING
+        || trial.leaseExpiresAt == null
         || trial.leaseExpiresAt.isAfter(now)) {
       return;
     }
     StudyEntity study = StudyEntity.findById(trial.studyId);
     StudySpec spec = pruning.spec(trial.studyId);
-    LeaseExpiry expiry = LeaseExpiry.decide(trial.attempt, spec.budget().maxAttempts(), trial.worker, study.active());
+    LeaseExpiry expiry =
+        LeaseExpiry.decide(
+            trial.attempt, spec.budget().maxAttempts(), trial.worker, study.active());
     trial.message = expiry.message();
     trial.leaseExpiresAt = null;
     switch (expiry.outcome()) {
@@ -51,7 +55,8 @@ public class LeaseKeeper {
         trial.attempt++;
         trial.state(TrialStatus.QUEUED);
         trial.worker = null;
-        outbox.add(TrialCommands.topic(spec), trial.id.toString(), TrialCommands.of(study, spec, trial));
+        outbox.add(
+            TrialCommands.topic(spec), trial.id.toString(), TrialCommands.of(study, spec, trial));
       }
       case FAIL -> end(trial, TrialStatus.FAILED, now);
       case CANCEL -> end(trial, TrialStatus.CANCELLED, now);
@@ -71,8 +76,9 @@ public class LeaseKeeper {
   @Transactional
   public int dropFinishedCheckpoints() {
     return TrialEntity.getEntityManager()
-        .createNativeQuery("delete from checkpoint c using trial t where c.trial_id = t.id"
-            + " and t.status not in ('QUEUED', 'RUNNING')")
+        .createNativeQuery(
+            "delete from checkpoint c using trial t where c.trial_id = t.id"
+                + " and t.status not in ('QUEUED', 'RUNNING')")
         .executeUpdate();
   }
 }

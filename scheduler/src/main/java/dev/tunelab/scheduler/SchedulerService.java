@@ -82,7 +82,10 @@ public class SchedulerService {
         LOG.info("scheduler is the leader");
         TopicSetup.ensure(bootstrap);
         if (events == null || !events.isAlive()) {
-          events = daemon("tunelab-trial-events", () -> eventConsumer.run(bootstrap, () -> running, wake::release));
+          events =
+              daemon(
+                  "tunelab-trial-events",
+                  () -> eventConsumer.run(bootstrap, () -> running, wake::release));
           threads.add(events);
           events.start();
         }
@@ -107,13 +110,15 @@ public class SchedulerService {
 
   /** Leases last seconds: looking for expired ones on every wake-up would only cost a query. */
   private static final long LEASE_CHECK_NANOS = Duration.ofSeconds(1).toNanos();
+
   private long lastLeaseCheck = System.nanoTime() - LEASE_CHECK_NANOS;
 
   private void loopOnce(KafkaProducer<String, String> producer) throws InterruptedException {
     // Before advancing: a trial failed for good here frees its slot in this very tick. While
     // events cannot flow (broker or database away, or a backlog being read), a silent worker is
     // not a dead one: leases are judged only after events have flowed for a whole lease.
-    boolean checkLeases = System.nanoTime() - lastLeaseCheck >= LEASE_CHECK_NANOS && eventConsumer.steadyFor(lease);
+    boolean checkLeases =
+        System.nanoTime() - lastLeaseCheck >= LEASE_CHECK_NANOS && eventConsumer.steadyFor(lease);
     if (checkLeases) lastLeaseCheck = System.nanoTime();
     for (UUID trial : checkLeases ? leases.expired() : List.<UUID>of()) {
       try {

@@ -19,7 +19,10 @@ final class TopicSetup {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       for (String topic : Topics.ALL) {
         try {
-          admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) -1))).all().get();
+          admin
+              .createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) -1)))
+              .all()
+              .get();
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e);
         }

@@ -10,8 +10,8 @@ import dev.tunelab.store.TrialEntity;
 import java.util.Map;
 
 /**
- * The run command of a trial's current attempt, made from what is stored. A retry is built the
- * same way as the first dispatch, so every attempt trains the same point on the same data.
+ * The run command of a trial's current attempt, made from what is stored. A retry is built the same
+ * way as the first dispatch, so every attempt trains the same point on the same data.
  */
 final class TrialCommands {
   private TrialCommands() {}
@@ -21,14 +21,28 @@ final class TrialCommands {
     return StudySpec.GPU.equals(spec.device()) ? Topics.TRIALS_GPU : Topics.TRIALS;
   }
 
-  /** Every attempt after the first resumes from the trial's latest checkpoint, whichever attempt wrote it. */
+  /**
+   * Every attempt after the first resumes from the trial's latest checkpoint, whichever attempt
+   * wrote it.
+   */
   @SuppressWarnings("unchecked")
   static TrialCommand of(StudyEntity study, StudySpec spec, TrialEntity trial) {
     StudySpec.TestSplit test = spec.test();
     double testFraction = test != null && test.dataset() == null ? test.fraction() : 0;
-    return new TrialCommand(TrialCommand.VERSION, trial.id, study.id, trial.number, trial.attempt,
-        study.datasetId, Json.read(trial.paramsJson, Map.class), Json.read(trial.modelJson, ModelSpec.class),
-        spec.budget().epochs(), spec.algorithm().seed(), spec.validationSplit(), spec.objective().metric(),
-        testFraction, trial.attempt > 1);
+    return new TrialCommand(
+        TrialCommand.VERSION,
+        trial.id,
+        study.id,
+        trial.number,
+        trial.attempt,
+        study.datasetId,
+        Json.read(trial.paramsJson, Map.class),
+        Json.read(trial.modelJson, ModelSpec.class),
+        spec.budget().epochs(),
+        spec.algorithm().seed(),
+        spec.validationSplit(),
+        spec.objective().metric(),
+        testFraction,
+        trial.attempt > 1);
   }
 }

@@ -53,8 +53,8 @@ public class TrialDispatcher {
   /**
    * The points of each active study's trials in number order, for samplers that read no outcomes:
    * appended to as this scheduler creates trials and read back only when they no longer match the
-   * table (another leader came between, or a transaction that added to it rolled back). Without
-   * it every trial's dispatch read all of its study's trials, a cost that grew with the study.
+   * table (another leader came between, or a transaction that added to it rolled back). Without it
+   * every trial's dispatch read all of its study's trials, a cost that grew with the study.
    */
   private final Map<UUID, Points> points = new ConcurrentHashMap<>();
 
@@ -83,7 +83,8 @@ public class TrialDispatcher {
       while (slots > 0 && history.size() < study.plannedTrials) {
         int number = history.size();
         StudyHistory h = new StudyHistory(spec.objective().direction(), history);
-        Optional<Map<String, Object>> point = sampler.suggest(spec.space(), h, Samplers.streamFor(spec.algorithm().seed(), number));
+        Optional<Map<String, Object>> point =
+            sampler.suggest(spec.space(), h, Samplers.streamFor(spec.algorithm().seed(), number));
         if (point.isEmpty()) {
           study.plannedTrials = history.size();
           break;
@@ -93,7 +94,8 @@ public class TrialDispatcher {
         history.add(new StudyHistory.Trial(number, point.get(), skipped, null));
         if (!sampler.readsOutcomes()) points.put(studyId, new Points(history, trial.id));
         if (!skipped) slots--;
-        LOG.debugf("study %s: trial %d %s with %s", studyId, number, trial.state(), trial.paramsJson);
+        LOG.debugf(
+            "study %s: trial %d %s with %s", studyId, number, trial.state(), trial.paramsJson);
       }
       total = history.size();
       if (study.status == StudyStatus.PENDING && !history.isEmpty()) {
@@ -106,14 +108,19 @@ public class TrialDispatcher {
     if (!study.active()) points.remove(studyId);
   }
 
-  /** Two index lookups, whatever the study's size: the newest trial by number, the unfinished ones. */
+  /**
+   * Two index lookups, whatever the study's size: the newest trial by number, the unfinished ones.
+   */
   private static Counts counts(UUID studyId) {
-    Object[] row = (Object[]) TrialEntity.getEntityManager().createNativeQuery(
-            "select (select count(*) from trial where study_id = ?1 and status in ('QUEUED', 'RUNNING')),"
-                + " (select number from trial where study_id = ?1 order by number desc limit 1),"
-                + " (select id from trial where study_id = ?1 order by number desc limit 1)")
-        .setParameter(1, studyId)
-        .getSingleResult();
+    Object[] row =
+        (Object[])
+            TrialEntity.getEntityManager()
+                .createNativeQuery(
+                    "select (select count(*) from trial where study_id = ?1 and status in ('QUEUED', 'RUNNING')),"
+                        + " (select number from trial where study_id = ?1 order by number desc limit 1),"
+                        + " (select id from trial where study_id = ?1 order by number desc limit 1)")
+                .setParameter(1, studyId)
+                .getSingleResult();
     int total = row[1] == null ? 0 : ((Number) row[1]).intValue() + 1;
     return new Counts(total, ((Number) row[0]).intValue(), (UUID) row[2]);
   }
@@ -125,7 +132,9 @@ public class TrialDispatcher {
   private List<StudyHistory.Trial> history(UUID studyId, Sampler sampler, Counts counts) {
     if (!sampler.readsOutcomes()) {
       Points known = points.get(studyId);
-      if (known != null && known.trials().size() == counts.total() && Objects.equals(known.lastId(), counts.lastId())) {
+      if (known != null
+          && known.trials().size() == counts.total()
+          && Objects.equals(known.lastId(), counts.lastId())) {
         return known.trials();
       }
     }
@@ -138,7 +147,12 @@ public class TrialDispatcher {
   }
 
   private TrialEntity create(
-      StudyEntity study, StudySpec spec, DatasetFacts facts, OptionalLong largest, int number, Map<String, Object> params) {
+      StudyEntity study,
+      StudySpec spec,
+      DatasetFacts facts,
+      OptionalLong largest,
+      int number,
+      Map<String, Object> params) {
     Architecture.Built built = Architecture.build(spec.template(), params, facts);
     TrialEntity t = new TrialEntity();
     t.id = UUID.randomUUID();
@@ -174,10 +188,12 @@ public class TrialDispatcher {
   }
 
   private void finishIfDone(StudyEntity study, StudySpec spec, List<TrialEntity> trials) {
-    if (trials.size() < study.plannedTrials || trials.stream().anyMatch(t -> !t.state().finished())) return;
+    if (trials.size() < study.plannedTrials || trials.stream().anyMatch(t -> !t.state().finished()))
+      return;
     boolean anyCompleted = trials.stream().anyMatch(t -> t.state() == TrialStatus.COMPLETED);
     study.status = anyCompleted || trials.isEmpty() ? StudyStatus.COMPLETED : StudyStatus.FAILED;
-    if (!anyCompleted && !trials.isEmpty()) study.message = "every trial failed; see the trials' messages";
+    if (!anyCompleted && !trials.isEmpty())
+      study.message = "every trial failed; see the trials' messages";
     study.finishedAt = Instant.now();
     if (spec.test() != null) requestTest(study, spec, trials);
   }
@@ -187,18 +203,34 @@ public class TrialDispatcher {
    * transaction that ends the study means it is asked exactly once.
    */
   private void requestTest(StudyEntity study, StudySpec spec, List<TrialEntity> trials) {
-    Optional<TrialEntity> best = trials.stream()
-        .filter(t -> t.state() == TrialStatus.COMPLETED && t.objective != null)
-        // The same order as the API's best trial: objective, then the earlier trial.
-        .min(Comparator.<TrialEntity>comparingDouble(t -> spec.objective().direction() == Direction.MAXIMIZE ? -t.objective : t.objective)
-            .thenComparingInt(t -> t.number));
+    Optional<TrialEntity> best =
+        trials.stream()
+            .filter(t -> t.state() == TrialStatus.COMPLETED && t.objective != null)
+            // The same order as the API's best trial: objective, then the earlier trial.
+            .min(
+                Comparator.<TrialEntity>comparingDouble(
+                        t ->
+                            spec.objective().direction() == Direction.MAXIMIZE
+                                ? -t.objective
+                                : t.objective)
+                    .thenComparingInt(t -> t.number));
     if (best.isEmpty()) return;
     TrialEntity t = best.get();
     study.testTrialNumber = t.number;
     StudySpec.TestSplit test = spec.test();
-    EvaluateCommand command = new EvaluateCommand(EvaluateCommand.VERSION, EvaluateCommand.TYPE, study.id, t.id,
-        t.number, t.attempt, study.datasetId, test.dataset(), test.dataset() == null ? test.fraction() : 0,
-        spec.algorithm().seed(), spec.validationSplit());
+    EvaluateCommand command =
+        new EvaluateCommand(
+            EvaluateCommand.VERSION,
+            EvaluateCommand.TYPE,
+            study.id,
+            t.id,
+            t.number,
+            t.attempt,
+            study.datasetId,
+            test.dataset(),
+            test.dataset() == null ? test.fraction() : 0,
+            spec.algorithm().seed(),
+            spec.validationSplit());
     outbox.add(TrialCommands.topic(spec), t.id.toString(), command);
   }
 

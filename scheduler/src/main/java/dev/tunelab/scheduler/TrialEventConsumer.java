@@ -21,9 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Reads workers' trial events from Kafka and applies them through {@link EventIntake}: a whole
- * poll in one transaction, falling back to one event at a time when that fails. Runs on a thread
- * of its own, so slow Kafka never stalls the scheduler's tick.
+ * Reads workers' trial events from Kafka and applies them through {@link EventIntake}: a whole poll
+ * in one transaction, falling back to one event at a time when that fails. Runs on a thread of its
+ * own, so slow Kafka never stalls the scheduler's tick.
  */
 @ApplicationScoped
 public class TrialEventConsumer {
@@ -33,14 +33,16 @@ public class TrialEventConsumer {
 
   private final EventFlow eventFlow = new EventFlow();
 
-  /** True once events have flowed without a break for at least {@code d} (see {@link EventFlow}). */
+  /**
+   * True once events have flowed without a break for at least {@code d} (see {@link EventFlow}).
+   */
   public boolean steadyFor(Duration d) {
     return eventFlow.steadyFor(d);
   }
 
   /**
-   * Consumes until {@code running} turns false; {@code onWork} is called after a poll that may
-   * have freed a slot or left a stop in the outbox.
+   * Consumes until {@code running} turns false; {@code onWork} is called after a poll that may have
+   * freed a slot or left a stop in the outbox.
    */
   public void run(String bootstrap, BooleanSupplier running, Runnable onWork) {
     Map<String, Object> config = Topics.consumerConfig(bootstrap, "tunelab-scheduler");
@@ -54,9 +56,14 @@ public class TrialEventConsumer {
         if (batched) {
           // Not waited for: every write is idempotent, so events whose commit is lost are applied
           // again harmlessly; a failed batch seeks back and commits nothing past what was applied.
-          consumer.commitAsync(nextOffsets(records), (offsets, e) -> {
-            if (e != null) LOG.debugf("trial event offsets not committed (%s); they are applied again", e.getMessage());
-          });
+          consumer.commitAsync(
+              nextOffsets(records),
+              (offsets, e) -> {
+                if (e != null)
+                  LOG.debugf(
+                      "trial event offsets not committed (%s); they are applied again",
+                      e.getMessage());
+              });
         }
         // A finished or pruned trial frees a slot and a stop waits in the outbox: act now, not at
         // the next tick. Heartbeats alone change neither.
@@ -71,7 +78,10 @@ public class TrialEventConsumer {
     }
   }
 
-  /** The whole poll in one transaction: its events, or null when it could not be applied (then event by event). */
+  /**
+   * The whole poll in one transaction: its events, or null when it could not be applied (then event
+   * by event).
+   */
   private List<TrialEvent> applyAll(ConsumerRecords<String, String> records) {
     List<TrialEvent> events = new ArrayList<>();
     for (ConsumerRecord<String, String> r : records) {
@@ -85,7 +95,9 @@ public class TrialEventConsumer {
       intake.applyAll(events);
       return events;
     } catch (RuntimeException e) {
-      LOG.debugf("a batch of %d trial events failed (%s); applying them one by one", events.size(), e.getMessage());
+      LOG.debugf(
+          "a batch of %d trial events failed (%s); applying them one by one",
+          events.size(), e.getMessage());
       return null;
     }
   }
@@ -95,7 +107,8 @@ public class TrialEventConsumer {
    * first event the database could not take, committing the offsets before it. Returns whether any
    * event was kept back.
    */
-  private boolean applyEach(KafkaConsumer<String, String> consumer, ConsumerRecords<String, String> records) {
+  private boolean applyEach(
+      KafkaConsumer<String, String> consumer, ConsumerRecords<String, String> records) {
     Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     boolean failed = false;
     for (TopicPartition tp : records.partitions()) {
@@ -118,7 +131,8 @@ public class TrialEventConsumer {
     return events.stream().allMatch(e -> e.type() == TrialEvent.Type.HEARTBEAT);
   }
 
-  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(
+      ConsumerRecords<String, String> records) {
     Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<String, String>> rs = records.records(tp);
@@ -140,15 +154,20 @@ public class TrialEventConsumer {
       intake.apply(event);
       return true;
     } catch (RuntimeException e) {
-      LOG.warnf("could not apply %s of trial %s (%s); keeping it", event.type(), event.trialId(), e.getMessage());
+      LOG.warnf(
+          "could not apply %s of trial %s (%s); keeping it",
+          event.type(), event.trialId(), e.getMessage());
       return false;
     }
   }
 
-  /** Whether the consumer has a live connection to a broker (it polls quietly through an outage). */
+  /**
+   * Whether the consumer has a live connection to a broker (it polls quietly through an outage).
+   */
   private static boolean connected(KafkaConsumer<String, String> consumer) {
     for (Map.Entry<MetricName, ? extends Metric> m : consumer.metrics().entrySet()) {
-      if (m.getKey().name().equals("connection-count") && m.getKey().group().equals("consumer-metrics")) {
+      if (m.getKey().name().equals("connection-count")
+          && m.getKey().group().equals("consumer-metrics")) {
         return m.getValue().metricValue() instanceof Number n && n.doubleValue() > 0;
       }
     }

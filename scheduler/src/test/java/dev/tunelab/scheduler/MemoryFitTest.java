@@ -12,15 +12,28 @@ import org.junit.jupiter.api.Test;
 
 class MemoryFitTest {
   /** 1000 features → Dense 4000 → 10 classes, Adam, batch 256: about 72 MB. */
-  static final ModelSpec WIDE = new ModelSpec(
-      List.of(new ModelSpec.Layer("Dense", Map.of("units", 4_000, "activation", "relu", "use_bias", true))),
-      new ModelSpec.Output(10, "softmax", "categorical_crossentropy"), "adam", 0.001, 256, Map.of(), null, List.of(1_000),
-      1_000L * 4_000 + 4_000 + 4_000L * 10 + 10);
+  static final ModelSpec WIDE =
+      new ModelSpec(
+          List.of(
+              new ModelSpec.Layer(
+                  "Dense", Map.of("units", 4_000, "activation", "relu", "use_bias", true))),
+          new ModelSpec.Output(10, "softmax", "categorical_crossentropy"),
+          "adam",
+          0.001,
+          256,
+          Map.of(),
+          null,
+          List.of(1_000),
+          1_000L * 4_000 + 4_000 + 4_000L * 10 + 10);
 
   @Test
   void aNetworkLargerThanEveryWorkerIsRefusedWithBothSizes() {
     long needs = MemoryEstimate.of(WIDE).orElseThrow().total();
-    assertEquals(Optional.of("needs about " + MemoryEstimate.megabytesUp(needs) + " MB for batch 256, the largest cpu worker has 50 MB"),
+    assertEquals(
+        Optional.of(
+            "needs about "
+                + MemoryEstimate.megabytesUp(needs)
+                + " MB for batch 256, the largest cpu worker has 50 MB"),
         MemoryFit.refusal(WIDE, "cpu", OptionalLong.of(50L << 20)));
   }
 

@@ -66,8 +66,13 @@ public class DatasetEntity extends PanacheEntityBase {
   public Instant createdAt;
 
   public DatasetMeta meta() {
-    List<String> classes = classesJson == null ? null : Arrays.asList(Json.read(classesJson, String[].class));
-    return new DatasetMeta(DatasetKind.parse(kind), Task.parse(task), labelColumn, classes,
+    List<String> classes =
+        classesJson == null ? null : Arrays.asList(Json.read(classesJson, String[].class));
+    return new DatasetMeta(
+        DatasetKind.parse(kind),
+        Task.parse(task),
+        labelColumn,
+        classes,
         Json.read(optionsJson, DatasetOptions.class));
   }
 

@@ -47,7 +47,9 @@ public class StudyEntity extends PanacheEntityBase {
 
   public String message;
 
-  /** The trial evaluated on the test split (the best one when the study ended); null without one. */
+  /**
+   * The trial evaluated on the test split (the best one when the study ended); null without one.
+   */
   @Column(name = "test_trial_number")
   public Integer testTrialNumber;
 

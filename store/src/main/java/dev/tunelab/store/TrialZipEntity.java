@@ -7,7 +7,10 @@ import jakarta.persistence.MappedSuperclass;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A zip a worker uploaded for one trial, at most one of its kind per trial: a model or a checkpoint. */
+/**
+ * A zip a worker uploaded for one trial, at most one of its kind per trial: a model or a
+ * checkpoint.
+ */
 @MappedSuperclass
 public abstract class TrialZipEntity extends PanacheEntityBase {
   @Id

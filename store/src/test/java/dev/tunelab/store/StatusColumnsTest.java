@@ -9,8 +9,8 @@ import jakarta.persistence.Enumerated;
 import org.junit.jupiter.api.Test;
 
 /**
- * Statuses are stored by name: an ordinal column would change meaning the day a status is added
- * in the middle of an enum, and the SQL that filters on 'COMPLETED' or 'RUNNING' reads names.
+ * Statuses are stored by name: an ordinal column would change meaning the day a status is added in
+ * the middle of an enum, and the SQL that filters on 'COMPLETED' or 'RUNNING' reads names.
  */
 class StatusColumnsTest {
   @Test

@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Uploads a slot's checkpoints on a thread of their own, so training goes on while the bytes
- * travel (a large network's checkpoint is megabytes, and the upload took as long as writing it).
- * Only the newest checkpoint matters: one that arrives while another waits replaces it, and
- * {@link #discard()} drops the waiting one when its trial ends. Losing a checkpoint costs only
- * time if the attempt dies, as before.
+ * Uploads a slot's checkpoints on a thread of their own, so training goes on while the bytes travel
+ * (a large network's checkpoint is megabytes, and the upload took as long as writing it). Only the
+ * newest checkpoint matters: one that arrives while another waits replaces it, and {@link
+ * #discard()} drops the waiting one when its trial ends. Losing a checkpoint costs only time if the
+ * attempt dies, as before.
  */
 final class CheckpointUploads implements AutoCloseable {
   private final AtomicReference<Checkpoint> waiting = new AtomicReference<>();
@@ -20,11 +20,13 @@ final class CheckpointUploads implements AutoCloseable {
 
   CheckpointUploads(String name, Consumer<Checkpoint> upload) {
     this.upload = upload;
-    this.thread = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void offer(Checkpoint c) {

@@ -7,8 +7,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Which offsets are safe to commit when trials finish out of order: per partition, everything
- * below the oldest trial still running. A crash then re-delivers only unfinished trials.
+ * Which offsets are safe to commit when trials finish out of order: per partition, everything below
+ * the oldest trial still running. A crash then re-delivers only unfinished trials.
  */
 final class CommitTracker {
   private final Map<TopicPartition, TreeSet<Long>> running = new HashMap<>();
@@ -43,7 +43,9 @@ final class CommitTracker {
     return out;
   }
 
-  /** Forgets partitions this consumer no longer owns; their unfinished trials go to the new owner. */
+  /**
+   * Forgets partitions this consumer no longer owns; their unfinished trials go to the new owner.
+   */
   void revoked(Iterable<TopicPartition> partitions) {
     for (TopicPartition tp : partitions) {
       running.remove(tp);

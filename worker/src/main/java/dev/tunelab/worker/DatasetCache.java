@@ -12,8 +12,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Datasets are immutable once uploaded, so each is fetched and read once per worker. Trial slots
- * asking for the same dataset at once share one read: a full image set is hundreds of megabytes
- * of floats, and reading it twice would double that.
+ * asking for the same dataset at once share one read: a full image set is hundreds of megabytes of
+ * floats, and reading it twice would double that.
  */
 final class DatasetCache {
 
@@ -23,7 +23,6 @@ final class DatasetCache {
     List<String> classes() {
       return samples.classes();
     }
-
   }
 
   private final ApiClient api;

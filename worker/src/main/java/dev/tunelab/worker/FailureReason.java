@@ -17,7 +17,8 @@ final class FailureReason {
   static String of(Throwable failure) {
     if (failure instanceof TrainingFailed) return failure.getMessage();
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OutOfMemoryError || isAllocationFailure(t)) return "out of memory: " + describe(t);
+      if (t instanceof OutOfMemoryError || isAllocationFailure(t))
+        return "out of memory: " + describe(t);
     }
     return describe(failure);
   }
@@ -28,12 +29,14 @@ final class FailureReason {
    */
   static boolean apiUnavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpTimeoutException
+      if (t instanceof java.net.ConnectException
+          || t instanceof java.net.http.HttpTimeoutException
           || t instanceof java.io.EOFException) {
         return true;
       }
       String m = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof java.io.IOException && m.matches("(?s).* failed with HTTP 50[234]\\b.*")) return true;
+      if (t instanceof java.io.IOException && m.matches("(?s).* failed with HTTP 50[234]\\b.*"))
+        return true;
     }
     return false;
   }

@@ -9,25 +9,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * One timer per worker that beats for each running trial (so the scheduler can tell a live
- * attempt from one whose worker died) and for the worker itself, every {@code
- * tunelab.worker.heartbeat}. Beats run on the timer's own thread, so a trial stuck in one long
- * minibatch still shows as alive; a beat that fails is logged and the next one tries again.
+ * One timer per worker that beats for each running trial (so the scheduler can tell a live attempt
+ * from one whose worker died) and for the worker itself, every {@code tunelab.worker.heartbeat}.
+ * Beats run on the timer's own thread, so a trial stuck in one long minibatch still shows as alive;
+ * a beat that fails is logged and the next one tries again.
  */
 final class Heartbeats implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Heartbeats.class);
 
   private final Duration every;
   // Two threads: a worker report waiting on a slow API must not hold back the trials' beats.
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, r -> {
-    Thread t = new Thread(r, "tunelab-worker-heartbeat");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "tunelab-worker-heartbeat");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicInteger running = new AtomicInteger();
 
   Heartbeats(Duration every) {
-    if (every.isNegative() || every.isZero()) throw new IllegalArgumentException("tunelab.worker.heartbeat must be positive, got " + every);
+    if (every.isNegative() || every.isZero())
+      throw new IllegalArgumentException("tunelab.worker.heartbeat must be positive, got " + every);
     this.every = every;
   }
 
@@ -37,7 +41,10 @@ final class Heartbeats implements AutoCloseable {
     void close();
   }
 
-  /** Beats {@code beat} for one trial until the returned handle is closed; the trial counts as busy meanwhile. */
+  /**
+   * Beats {@code beat} for one trial until the returned handle is closed; the trial counts as busy
+   * meanwhile.
+   */
   Trial trial(Runnable beat) {
     running.incrementAndGet();
     ScheduledFuture<?> f = schedule(beat, every);
@@ -71,13 +78,15 @@ final class Heartbeats implements AutoCloseable {
 
   private ScheduledFuture<?> schedule(Runnable beat, Duration first) {
     // A periodic task that throws is never run again, so a failed beat must not escape.
-    Runnable safe = () -> {
-      try {
-        beat.run();
-      } catch (RuntimeException e) {
-        LOG.debug("heartbeat failed", e);
-      }
-    };
-    return timer.scheduleAtFixedRate(safe, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    Runnable safe =
+        () -> {
+          try {
+            beat.run();
+          } catch (RuntimeException e) {
+            LOG.debug("heartbeat failed", e);
+          }
+        };
+    return timer.scheduleAtFixedRate(
+        safe, first.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

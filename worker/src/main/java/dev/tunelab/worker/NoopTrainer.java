@@ -12,17 +12,22 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Bench and test only ({@code tunelab.worker.noop-trainer=true}): trains nothing and reports all
- * of a trial's epochs at once, so a benchmark measures the service alone. Everything around it is
- * the real path: the Kafka run command, STARTED, one EPOCH event per epoch with the objective and
- * the loss, COMPLETED, the pruner's stops (checked between epochs), PostgreSQL. No model is made,
- * so a no-op trial uploads no artifact and writes no checkpoint.
+ * Bench and test only ({@code tunelab.worker.noop-trainer=true}): trains nothing and reports all of
+ * a trial's epochs at once, so a benchmark measures the service alone. Everything around it is the
+ * real path: the Kafka run command, STARTED, one EPOCH event per epoch with the objective and the
+ * loss, COMPLETED, the pruner's stops (checked between epochs), PostgreSQL. No model is made, so a
+ * no-op trial uploads no artifact and writes no checkpoint.
  */
 final class NoopTrainer implements Trainer {
 
   @Override
-  public TrainingResult train(TrialCommand cmd, Samples data, Checkpoint resumeFrom,
-      EpochListener listener, Consumer<Checkpoint> checkpoints, BooleanSupplier stopRequested) {
+  public TrainingResult train(
+      TrialCommand cmd,
+      Samples data,
+      Checkpoint resumeFrom,
+      EpochListener listener,
+      Consumer<Checkpoint> checkpoints,
+      BooleanSupplier stopRequested) {
     // A value in [0.3, 0.95) fixed by the study's seed and the trial, rising towards it by epoch.
     double target = 0.3 + 0.65 * unit(cmd.seed() * 31 + cmd.number());
     int first = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
@@ -41,8 +46,10 @@ final class NoopTrainer implements Trainer {
     return result(false, done, metrics, cmd);
   }
 
-  private static TrainingResult result(boolean stopped, int done, Map<String, Double> metrics, TrialCommand cmd) {
-    return new TrainingResult(stopped, done, metrics, metrics.get(cmd.objectiveMetric()), null, null);
+  private static TrainingResult result(
+      boolean stopped, int done, Map<String, Double> metrics, TrialCommand cmd) {
+    return new TrainingResult(
+        stopped, done, metrics, metrics.get(cmd.objectiveMetric()), null, null);
   }
 
   /** A uniform draw in [0, 1) from a 64-bit mix (SplitMix64's finaliser). */

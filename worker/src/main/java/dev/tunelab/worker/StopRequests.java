@@ -46,7 +46,10 @@ final class StopRequests implements Runnable {
       List<TopicPartition> partitions = List.of();
       while (running && partitions.isEmpty()) {
         List<PartitionInfo> infos = consumer.partitionsFor(Topics.CONTROL, Duration.ofSeconds(5));
-        partitions = infos == null ? List.of() : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        partitions =
+            infos == null
+                ? List.of()
+                : infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         if (partitions.isEmpty()) Thread.sleep(1000);
       }
       consumer.assign(partitions);

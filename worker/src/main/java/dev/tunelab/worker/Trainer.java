@@ -15,8 +15,13 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 interface Trainer {
-  TrainingResult train(TrialCommand cmd, Samples data, Checkpoint resumeFrom,
-      EpochListener listener, Consumer<Checkpoint> checkpoints, BooleanSupplier stopRequested);
+  TrainingResult train(
+      TrialCommand cmd,
+      Samples data,
+      Checkpoint resumeFrom,
+      EpochListener listener,
+      Consumer<Checkpoint> checkpoints,
+      BooleanSupplier stopRequested);
 
   /** {@code noop} is {@code tunelab.worker.noop-trainer}: bench and test setting only. */
   static Trainer of(boolean noop) {

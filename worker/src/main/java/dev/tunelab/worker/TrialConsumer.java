@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One consumer feeding all of a worker's trial slots. It fetches a command only when a slot is
- * free, so a busy slot never holds back a trial another slot could train, and it commits an
- * offset only once every trial before it on that partition has sent its final event.
+ * free, so a busy slot never holds back a trial another slot could train, and it commits an offset
+ * only once every trial before it on that partition has sent its final event.
  */
 final class TrialConsumer implements Runnable {
   private static final Logger LOG = Logger.getLogger(TrialConsumer.class);
@@ -39,7 +39,9 @@ final class TrialConsumer implements Runnable {
   private final CommitTracker tracker = new CommitTracker();
   private volatile boolean running = true;
 
-  /** One trial slot: it trains trials and, between them, evaluates finished studies' best models. */
+  /**
+   * One trial slot: it trains trials and, between them, evaluates finished studies' best models.
+   */
   record Slot(TrialRunner trials, EvaluationRunner tests) {}
 
   TrialConsumer(Map<String, Object> config, String topic, List<Slot> slots) {
@@ -55,25 +57,30 @@ final class TrialConsumer implements Runnable {
 
   @Override
   public void run() {
-    ExecutorService pool = Executors.newFixedThreadPool(slots, r -> {
-      Thread t = new Thread(r, "tunelab-trial-slot");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            slots,
+            r -> {
+              Thread t = new Thread(r, "tunelab-trial-slot");
+              t.setDaemon(true);
+              return t;
+            });
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-      consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-          settle(consumer);
-          tracker.revoked(partitions);
-        }
+      consumer.subscribe(
+          List.of(topic),
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+              settle(consumer);
+              tracker.revoked(partitions);
+            }
 
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          // New partitions arrive unpaused, even when every slot is busy.
-          if (idle.isEmpty()) consumer.pause(partitions);
-        }
-      });
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              // New partitions arrive unpaused, even when every slot is busy.
+              if (idle.isEmpty()) consumer.pause(partitions);
+            }
+          });
       while (running) {
         settle(consumer);
         if (idle.isEmpty()) consumer.pause(consumer.assignment());
@@ -94,17 +101,19 @@ final class TrialConsumer implements Runnable {
             continue;
           }
           tracker.started(tp, r.offset());
-          pool.execute(() -> {
-            try {
-              runToEnd(slot, r);
-            } finally {
-              finished.add(new Finished(tp, r.offset()));
-              idle.add(slot);
-              // The consumer may sleep in a poll with every partition paused: the free slot's next
-              // trial would wait for its timeout.
-              wake(consumer);
-            }
-          });
+          pool.execute(
+              () -> {
+                try {
+                  runToEnd(slot, r);
+                } finally {
+                  finished.add(new Finished(tp, r.offset()));
+                  idle.add(slot);
+                  // The consumer may sleep in a poll with every partition paused: the free slot's
+                  // next
+                  // trial would wait for its timeout.
+                  wake(consumer);
+                }
+              });
         }
       }
       settle(consumer);
@@ -117,16 +126,21 @@ final class TrialConsumer implements Runnable {
     }
   }
 
-  /** Trains (or evaluates) until the final event is acknowledged, retrying while Kafka cannot take it. */
+  /**
+   * Trains (or evaluates) until the final event is acknowledged, retrying while Kafka cannot take
+   * it.
+   */
   private void runToEnd(Slot slot, ConsumerRecord<String, String> r) {
     TrialCommand cmd = null;
     EvaluateCommand evaluate = null;
     try {
       JsonNode message = Json.MAPPER.readTree(r.value());
-      if (EvaluateCommand.is(message)) evaluate = Json.MAPPER.treeToValue(message, EvaluateCommand.class);
+      if (EvaluateCommand.is(message))
+        evaluate = Json.MAPPER.treeToValue(message, EvaluateCommand.class);
       else cmd = Json.MAPPER.treeToValue(message, TrialCommand.class);
     } catch (IOException | RuntimeException e) {
-      LOG.errorf(e, "skipping unreadable trial command at %s-%d@%d", r.topic(), r.partition(), r.offset());
+      LOG.errorf(
+          e, "skipping unreadable trial command at %s-%d@%d", r.topic(), r.partition(), r.offset());
       return;
     }
     UUID trialId = cmd != null ? cmd.trialId() : evaluate.trialId();
@@ -154,8 +168,10 @@ final class TrialConsumer implements Runnable {
   }
 
   private void settle(KafkaConsumer<String, String> consumer) {
-    for (Finished f = finished.poll(); f != null; f = finished.poll()) tracker.finished(f.partition(), f.offset());
-    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets = tracker.toCommit();
+    for (Finished f = finished.poll(); f != null; f = finished.poll())
+      tracker.finished(f.partition(), f.offset());
+    Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets =
+        tracker.toCommit();
     while (!offsets.isEmpty()) {
       try {
         consumer.commitSync(offsets);

@@ -73,13 +73,18 @@ public class WorkerService {
   void start(@Observes StartupEvent ev) throws Exception {
     if (!roles.contains("worker")) return;
     if (!List.of("cpu", "gpu").contains(device)) {
-      throw new IllegalArgumentException("tunelab.worker.device must be cpu or gpu, not '" + device + "'");
+      throw new IllegalArgumentException(
+          "tunelab.worker.device must be cpu or gpu, not '" + device + "'");
     }
     gpu = device.equals("gpu");
     running = true;
     long physical = NativeMemory.configure();
-    if (physical != 0) LOG.warnf("JavaCPP checks resident memory on every allocation (limit %d bytes): small networks train slower", physical);
-    NativeThreads.limit(threadsPerSlot.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / slots)));
+    if (physical != 0)
+      LOG.warnf(
+          "JavaCPP checks resident memory on every allocation (limit %d bytes): small networks train slower",
+          physical);
+    NativeThreads.limit(
+        threadsPerSlot.orElse(Math.max(1, Runtime.getRuntime().availableProcessors() / slots)));
     String host = InetAddress.getLocalHost().getHostName();
     String id = host + "/" + ProcessHandle.current().pid();
     producer = new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-worker-" + id));
@@ -90,24 +95,41 @@ public class WorkerService {
     heartbeats = new Heartbeats(heartbeat);
     String startedAt = Instant.now().toString();
     long memory = memoryBytes();
-    heartbeats.worker(() -> report(api, new WorkerReport(
-        id, gpu ? WorkerReport.GPU : WorkerReport.CPU, memory, slots, heartbeats.running(), host, startedAt)));
-    if (noopTrainer) LOG.warn("tunelab.worker.noop-trainer is on: trials are not trained (bench and test setting)");
+    heartbeats.worker(
+        () ->
+            report(
+                api,
+                new WorkerReport(
+                    id,
+                    gpu ? WorkerReport.GPU : WorkerReport.CPU,
+                    memory,
+                    slots,
+                    heartbeats.running(),
+                    host,
+                    startedAt)));
+    if (noopTrainer)
+      LOG.warn(
+          "tunelab.worker.noop-trainer is on: trials are not trained (bench and test setting)");
     Trainer trainer = Trainer.of(noopTrainer);
     List<TrialConsumer.Slot> runners = new ArrayList<>();
     for (int slot = 0; slot < slots; slot++) {
       String name = id + "#" + slot;
-      runners.add(new TrialConsumer.Slot(
-          new TrialRunner(api, datasets, stops, producer, name, heartbeats, trainer), new EvaluationRunner(api, datasets, producer, name)));
+      runners.add(
+          new TrialConsumer.Slot(
+              new TrialRunner(api, datasets, stops, producer, name, heartbeats, trainer),
+              new EvaluationRunner(api, datasets, producer, name)));
     }
     Map<String, Object> config = new HashMap<>(Topics.consumerConfig(bootstrap, "tunelab-workers"));
     config.put("max.poll.records", "1");
-    // A trial may train for hours; the consumer keeps polling while slots train, so this is a backstop.
+    // A trial may train for hours; the consumer keeps polling while slots train, so this is a
+    // backstop.
     config.put("max.poll.interval.ms", String.valueOf(Duration.ofHours(6).toMillis()));
     trials = new TrialConsumer(config, gpu ? Topics.TRIALS_GPU : Topics.TRIALS, runners);
     threads.add(daemon("tunelab-worker-trials", trials));
     threads.forEach(Thread::start);
-    LOG.infof("worker %s started with %d slot(s) on %s", id, slots, gpu ? Topics.TRIALS_GPU : Topics.TRIALS);
+    LOG.infof(
+        "worker %s started with %d slot(s) on %s",
+        id, slots, gpu ? Topics.TRIALS_GPU : Topics.TRIALS);
   }
 
   void stop(@Observes ShutdownEvent ev) {

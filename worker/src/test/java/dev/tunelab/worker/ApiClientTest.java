@@ -26,13 +26,16 @@ class ApiClientTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          received.set(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/");
   }
@@ -54,10 +57,15 @@ class ApiClientTest {
   @Test
   void theWorkerReportGoesOutAsTheApiReadsIt() throws Exception {
     answer.set("{}");
-    api.reportWorker(new WorkerReport("node-3/42", WorkerReport.CPU, 1024, 2, 1, "node-3", "2025-06-01T10:00:00Z"));
-    assertEquals(Json.MAPPER.readTree("""
+    api.reportWorker(
+        new WorkerReport(
+            "node-3/42", WorkerReport.CPU, 1024, 2, 1, "node-3", "2025-06-01T10:00:00Z"));
+    assertEquals(
+        Json.MAPPER.readTree(
+            """
         {"id": "node-3/42", "device": "cpu", "memoryBytes": 1024, "slots": 2, "busySlots": 1,
          "host": "node-3", "startedAt": "2025-06-01T10:00:00Z"}
-        """), Json.MAPPER.readTree(received.get()));
+        """),
+        Json.MAPPER.readTree(received.get()));
   }
 }

@@ -20,7 +20,8 @@ class CommitTrackerTest {
     t.started(P0, 11);
     assertEquals(Map.of(P0, new OffsetAndMetadata(10)), t.toCommit());
     t.finished(P0, 11);
-    assertTrue(t.toCommit().isEmpty(), "10 still runs, so 11 must be delivered again after a crash");
+    assertTrue(
+        t.toCommit().isEmpty(), "10 still runs, so 11 must be delivered again after a crash");
     t.finished(P0, 10);
     assertEquals(Map.of(P0, new OffsetAndMetadata(12)), t.toCommit());
     assertEquals(0, t.running());

@@ -17,10 +17,12 @@ class HeartbeatsTest {
     try (Heartbeats h = new Heartbeats(Duration.ofMillis(10))) {
       CountDownLatch three = new CountDownLatch(3);
       AtomicInteger beats = new AtomicInteger();
-      Heartbeats.Trial trial = h.trial(() -> {
-        beats.incrementAndGet();
-        three.countDown();
-      });
+      Heartbeats.Trial trial =
+          h.trial(
+              () -> {
+                beats.incrementAndGet();
+                three.countDown();
+              });
       assertEquals(1, h.running());
       assertTrue(three.await(5, TimeUnit.SECONDS));
       trial.close();
@@ -37,10 +39,11 @@ class HeartbeatsTest {
   void aFailingBeatDoesNotEndTheBeating() throws Exception {
     try (Heartbeats h = new Heartbeats(Duration.ofMillis(10))) {
       CountDownLatch three = new CountDownLatch(3);
-      h.worker(() -> {
-        three.countDown();
-        throw new IllegalStateException("API down");
-      });
+      h.worker(
+          () -> {
+            three.countDown();
+            throw new IllegalStateException("API down");
+          });
       assertTrue(three.await(5, TimeUnit.SECONDS));
     }
   }

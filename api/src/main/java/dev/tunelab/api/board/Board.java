@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One study's leaderboard in memory: every trial's sortable fields and one order per sort key.
- * The database stays the record; this is a cache brought up to date from {@code change_seq} on each
+ * One study's leaderboard in memory: every trial's sortable fields and one order per sort key. The
+ * database stays the record; this is a cache brought up to date from {@code change_seq} on each
  * read. Orders are re-sorted from the previous order (TimSort finishes a nearly sorted array in
  * about one pass), so a running study's changes cost little more than reading them.
  */
@@ -28,6 +28,7 @@ final class Board {
   long seq;
   long version;
   volatile long lastUsedNanos = System.nanoTime();
+
   /** Whatever a reader derives from the rows and keeps until they change (e.g. importance). */
   final Map<String, Object> derived = new HashMap<>();
 
@@ -77,13 +78,16 @@ final class Board {
     Integer[] byRank = order(new SortKey("rank", false));
     int[] r = new int[rows.size()];
     int next = 1;
-    for (int i : byRank) if (rows.get(i).objective() != null && !rows.get(i).is(TrialStatus.SKIPPED)) r[i] = next++;
+    for (int i : byRank)
+      if (rows.get(i).objective() != null && !rows.get(i).is(TrialStatus.SKIPPED)) r[i] = next++;
     ranks = r;
     ranksVersion = version;
     return r;
   }
 
-  /** A page of row indexes in the key's order, only trials of the given statuses when any are named. */
+  /**
+   * A page of row indexes in the key's order, only trials of the given statuses when any are named.
+   */
   List<Integer> page(SortKey key, Set<String> statuses, int page, int size, long[] total) {
     Integer[] order = order(key);
     List<Integer> out = new ArrayList<>(size);

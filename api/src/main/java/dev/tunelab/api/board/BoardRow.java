@@ -21,9 +21,14 @@ public record BoardRow(
     Object[] params,
     long seq) {
 
-  /** Completed trials rank first, then pruned ones (their value is from an early epoch), skipped last. */
+  /**
+   * Completed trials rank first, then pruned ones (their value is from an early epoch), skipped
+   * last.
+   */
   int statusGroup() {
-    return is(TrialStatus.COMPLETED) ? 0 : is(TrialStatus.PRUNED) ? 1 : is(TrialStatus.SKIPPED) ? 3 : 2;
+    return is(TrialStatus.COMPLETED)
+        ? 0
+        : is(TrialStatus.PRUNED) ? 1 : is(TrialStatus.SKIPPED) ? 3 : 2;
   }
 
   /** The status stays the stored name: sorting by it is by that text, as before. */

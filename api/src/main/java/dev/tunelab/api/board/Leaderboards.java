@@ -28,8 +28,8 @@ import javax.sql.DataSource;
 
 /**
  * Leaderboards of the studies being looked at, kept in memory so that any page in any order of a
- * 10,000-trial study is answered in milliseconds; SQL would sort the whole study for a deep page
- * or a parameter column. Each read first applies the trials changed since the last one.
+ * 10,000-trial study is answered in milliseconds; SQL would sort the whole study for a deep page or
+ * a parameter column. Each read first applies the trials changed since the last one.
  */
 @ApplicationScoped
 public class Leaderboards {
@@ -49,30 +49,54 @@ public class Leaderboards {
   /** Trial ids of one page, in order, with each one's rank (0: unranked). */
   public record PageRows(List<UUID> ids, List<Integer> ranks, long total) {}
 
-  public PageRows page(UUID study, boolean maximize, List<String> paramNames, SortKey key, Set<String> statuses, int page, int size) {
-    return read(study, maximize, paramNames, b -> {
-      long[] total = new long[1];
-      List<Integer> rows = b.page(key, statuses, page, size, total);
-      int[] ranks = b.ranks();
-      return new PageRows(rows.stream().map(i -> b.rows.get(i).id()).toList(),
-          rows.stream().map(i -> ranks[i]).toList(), total[0]);
-    });
+  public PageRows page(
+      UUID study,
+      boolean maximize,
+      List<String> paramNames,
+      SortKey key,
+      Set<String> statuses,
+      int page,
+      int size) {
+    return read(
+        study,
+        maximize,
+        paramNames,
+        b -> {
+          long[] total = new long[1];
+          List<Integer> rows = b.page(key, statuses, page, size, total);
+          int[] ranks = b.ranks();
+          return new PageRows(
+              rows.stream().map(i -> b.rows.get(i).id()).toList(),
+              rows.stream().map(i -> ranks[i]).toList(),
+              total[0]);
+        });
   }
 
   /** The rank of one trial, or 0 when it has none yet. */
   public int rank(UUID study, boolean maximize, List<String> paramNames, int number) {
-    return read(study, maximize, paramNames, b -> {
-      int[] ranks = b.ranks();
-      for (int i = 0; i < b.rows.size(); i++) if (b.rows.get(i).number() == number) return ranks[i];
-      return 0;
-    });
+    return read(
+        study,
+        maximize,
+        paramNames,
+        b -> {
+          int[] ranks = b.ranks();
+          for (int i = 0; i < b.rows.size(); i++)
+            if (b.rows.get(i).number() == number) return ranks[i];
+          return 0;
+        });
   }
 
   /** Runs {@code reader} on the study's up-to-date board, alone. */
   <T> T read(UUID study, boolean maximize, List<String> paramNames, Function<Board, T> reader) {
     evictIdle(study);
-    Entry e = boards.compute(study, (k, old) -> old != null && old.board.paramNames.equals(paramNames)
-        ? old : new Entry(new Board(study, maximize, paramNames), new Lookback(LOOKBACK_NANOS)));
+    Entry e =
+        boards.compute(
+            study,
+            (k, old) ->
+                old != null && old.board.paramNames.equals(paramNames)
+                    ? old
+                    : new Entry(
+                        new Board(study, maximize, paramNames), new Lookback(LOOKBACK_NANOS)));
     synchronized (e.board) {
       refresh(e);
       e.board.lastUsedNanos = System.nanoTime();
@@ -82,9 +106,13 @@ public class Leaderboards {
 
   private void evictIdle(UUID keep) {
     long now = System.nanoTime();
-    boards.entrySet().removeIf(x -> !x.getKey().equals(keep) && now - x.getValue().board.lastUsedNanos > IDLE_NANOS);
+    boards
+        .entrySet()
+        .removeIf(
+            x -> !x.getKey().equals(keep) && now - x.getValue().board.lastUsedNanos > IDLE_NANOS);
     if (boards.size() < MAX_BOARDS) return;
-    boards.values().stream().filter(x -> !x.board.study.equals(keep))
+    boards.values().stream()
+        .filter(x -> !x.board.study.equals(keep))
         .min(Comparator.comparingLong(x -> x.board.lastUsedNanos))
         .ifPresent(x -> boards.remove(x.board.study));
   }
@@ -98,9 +126,11 @@ public class Leaderboards {
     try (Connection c = dataSource.get().getConnection();
         // The first read takes the whole study by its own index; ordered by change_seq, the planner
         // would walk every study's changes.
-        PreparedStatement ps = c.prepareStatement("select id, number, status, objective, epochs_done, started_at, finished_at,"
-            + " worker, param_count, params_json, change_seq from trial where study_id = ?"
-            + (after == 0 ? "" : " and change_seq > ? order by change_seq"))) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select id, number, status, objective, epochs_done, started_at, finished_at,"
+                    + " worker, param_count, params_json, change_seq from trial where study_id = ?"
+                    + (after == 0 ? "" : " and change_seq > ? order by change_seq"))) {
       ps.setObject(1, b.study);
       if (after != 0) ps.setLong(2, after);
       ps.setFetchSize(5_000);
@@ -112,9 +142,20 @@ public class Leaderboards {
           Timestamp finished = rs.getTimestamp(7);
           long paramCount = rs.getLong(9);
           boolean noCount = rs.wasNull();
-          changed.add(new BoardRow(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), noObjective ? null : objective,
-              rs.getInt(5), started != null && finished != null ? finished.getTime() - started.getTime() : null,
-              rs.getString(8), noCount ? null : paramCount, params(rs.getString(10), paramIndex), rs.getLong(11)));
+          changed.add(
+              new BoardRow(
+                  rs.getObject(1, UUID.class),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  noObjective ? null : objective,
+                  rs.getInt(5),
+                  started != null && finished != null
+                      ? finished.getTime() - started.getTime()
+                      : null,
+                  rs.getString(8),
+                  noCount ? null : paramCount,
+                  params(rs.getString(10), paramIndex),
+                  rs.getLong(11)));
         }
       }
     } catch (SQLException ex) {
@@ -138,18 +179,19 @@ public class Leaderboards {
           p.skipChildren();
           continue;
         }
-        values[at] = switch (t) {
-          case VALUE_NUMBER_INT -> p.getLongValue();
-          case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-          case VALUE_TRUE -> Boolean.TRUE;
-          case VALUE_FALSE -> Boolean.FALSE;
-          case VALUE_STRING -> p.getText();
-          case VALUE_NULL -> null;
-          default -> {
-            p.skipChildren();
-            yield null;
-          }
-        };
+        values[at] =
+            switch (t) {
+              case VALUE_NUMBER_INT -> p.getLongValue();
+              case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+              case VALUE_TRUE -> Boolean.TRUE;
+              case VALUE_FALSE -> Boolean.FALSE;
+              case VALUE_STRING -> p.getText();
+              case VALUE_NULL -> null;
+              default -> {
+                p.skipChildren();
+                yield null;
+              }
+            };
       }
       return values;
     } catch (IOException ex) {

@@ -7,4 +7,11 @@ package dev.tunelab.api.live;
  * @param kind {@code study} or {@code trial}
  * @param number the trial's number; null for a study change
  */
-public record Change(String kind, long seq, String study, Integer number, String status, Integer epochsDone, Double objective) {}
+public record Change(
+    String kind,
+    long seq,
+    String study,
+    Integer number,
+    String status,
+    Integer epochsDone,
+    Double objective) {}

@@ -24,11 +24,11 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /**
- * Streams study and trial changes to browsers. The database numbers every change
- * ({@code change_seq}, Flyway V7), so the feed polls "what changed after N" four times a second
- * while anyone listens; that works the same whether the scheduler runs in this process or on
- * another node. A change numbered before a slower transaction committed would be missed by a plain
- * cursor, so each poll looks back over the last two seconds and drops what it already sent.
+ * Streams study and trial changes to browsers. The database numbers every change ({@code
+ * change_seq}, Flyway V7), so the feed polls "what changed after N" four times a second while
+ * anyone listens; that works the same whether the scheduler runs in this process or on another
+ * node. A change numbered before a slower transaction committed would be missed by a plain cursor,
+ * so each poll looks back over the last two seconds and drops what it already sent.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -36,9 +36,12 @@ public class ChangeFeed {
   static final long POLL_MS = 250;
   static final long OVERLAP_NANOS = TimeUnit.SECONDS.toNanos(2);
   static final long PING_NANOS = TimeUnit.SECONDS.toNanos(15);
+
   /** More changes than this for one page at once: the page is told to reload instead. */
   static final int MAX_REPLAY = 500;
+
   static final int MAX_POLL_ROWS = 20_000;
+
   /** Rows read for a replay; a page that missed more is reset however they would collapse. */
   static final int MAX_REPLAY_READ = 5_000;
 
@@ -57,7 +60,8 @@ public class ChangeFeed {
 
   /** Sends what changed after {@code lastSeen} (or a hello at the current number), then follows. */
   public void subscribe(Subscriber s, Long lastSeen) throws SQLException {
-    // Listening first, then reading where things stand: a change in between is sent twice, not lost.
+    // Listening first, then reading where things stand: a change in between is sent twice, not
+    // lost.
     subscribers.add(s);
     long now = current();
     startPolling(now);
@@ -66,7 +70,8 @@ public class ChangeFeed {
     } else {
       List<Change> found = changesAfter(lastSeen, s.study, MAX_REPLAY_READ);
       List<Change> missed = s.select(found);
-      if (found.size() == MAX_REPLAY_READ || missed.size() > MAX_REPLAY) s.send("reset", now, Map.of("seq", now));
+      if (found.size() == MAX_REPLAY_READ || missed.size() > MAX_REPLAY)
+        s.send("reset", now, Map.of("seq", now));
       else missed.forEach(c -> s.send(c.kind(), c.seq(), c));
       if (missed.isEmpty()) s.send("hello", lastSeen, Map.of("seq", lastSeen));
     }
@@ -79,11 +84,13 @@ public class ChangeFeed {
       return;
     }
     cursor = from;
-    poller = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tunelab-change-feed");
-      t.setDaemon(true);
-      return t;
-    });
+    poller =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tunelab-change-feed");
+              t.setDaemon(true);
+              return t;
+            });
     poller.scheduleWithFixedDelay(this::pollSafely, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
   }
 
@@ -136,8 +143,9 @@ public class ChangeFeed {
 
   private long current() throws SQLException {
     try (Connection c = dataSource.get().getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "select greatest((select coalesce(max(change_seq), 0) from trial), (select coalesce(max(change_seq), 0) from study))");
+        PreparedStatement ps =
+            c.prepareStatement(
+                "select greatest((select coalesce(max(change_seq), 0) from trial), (select coalesce(max(change_seq), 0) from study))");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
       return rs.getLong(1);
@@ -149,22 +157,39 @@ public class ChangeFeed {
     String where = study == null ? "" : " and %s = ?";
     List<Change> all = new ArrayList<>();
     try (Connection c = dataSource.get().getConnection()) {
-      try (PreparedStatement ps = c.prepareStatement("select change_seq, study_id, number, status, epochs_done, objective"
-          + " from trial where change_seq > ?" + where.formatted("study_id") + " order by change_seq limit ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select change_seq, study_id, number, status, epochs_done, objective"
+                  + " from trial where change_seq > ?"
+                  + where.formatted("study_id")
+                  + " order by change_seq limit ?")) {
         bind(ps, seq, study, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             double objective = rs.getDouble(6);
-            all.add(new Change("trial", rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
-                rs.wasNull() ? null : objective));
+            all.add(
+                new Change(
+                    "trial",
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getInt(5),
+                    rs.wasNull() ? null : objective));
           }
         }
       }
-      try (PreparedStatement ps = c.prepareStatement("select change_seq, id, status from study where change_seq > ?"
-          + where.formatted("id") + " order by change_seq limit ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "select change_seq, id, status from study where change_seq > ?"
+                  + where.formatted("id")
+                  + " order by change_seq limit ?")) {
         bind(ps, seq, study, limit);
         try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) all.add(new Change("study", rs.getLong(1), rs.getString(2), null, rs.getString(3), null, null));
+          while (rs.next())
+            all.add(
+                new Change(
+                    "study", rs.getLong(1), rs.getString(2), null, rs.getString(3), null, null));
         }
       }
     }
@@ -172,7 +197,8 @@ public class ChangeFeed {
     return all.size() > limit ? all.subList(0, limit) : all;
   }
 
-  private static void bind(PreparedStatement ps, long seq, UUID study, int limit) throws SQLException {
+  private static void bind(PreparedStatement ps, long seq, UUID study, int limit)
+      throws SQLException {
     int i = 1;
     ps.setLong(i++, seq);
     if (study != null) ps.setObject(i++, study);

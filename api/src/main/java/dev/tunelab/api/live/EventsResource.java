@@ -29,7 +29,8 @@ public class EventsResource {
       @Context SseEventSink sink,
       @Context Sse sse,
       @QueryParam("study") String study,
-      @HeaderParam("Last-Event-ID") String lastEventId) throws SQLException {
+      @HeaderParam("Last-Event-ID") String lastEventId)
+      throws SQLException {
     UUID id = null;
     if (study != null && !study.isBlank()) {
       try {

@@ -35,7 +35,9 @@ final class Subscriber {
     }
     Map<String, Change> latestTrial = new HashMap<>();
     for (Change c : changes) if (c.kind().equals("trial")) latestTrial.put(c.study(), c);
-    return changes.stream().filter(c -> !c.kind().equals("trial") || latestTrial.get(c.study()) == c).toList();
+    return changes.stream()
+        .filter(c -> !c.kind().equals("trial") || latestTrial.get(c.study()) == c)
+        .toList();
   }
 
   boolean open() {
@@ -47,7 +49,12 @@ final class Subscriber {
   }
 
   void send(String name, long id, Object data) {
-    emit(sse.newEventBuilder().name(name).id(Long.toString(id)).data(String.class, Json.write(data)).build());
+    emit(
+        sse.newEventBuilder()
+            .name(name)
+            .id(Long.toString(id))
+            .data(String.class, Json.write(data))
+            .build());
   }
 
   /** A comment line: proxies and browsers see traffic, and a gone browser is noticed. */
@@ -60,9 +67,11 @@ final class Subscriber {
     if (!open()) return;
     lastSentNanos = System.nanoTime();
     try {
-      sink.send(event).whenComplete((ok, error) -> {
-        if (error != null) close();
-      });
+      sink.send(event)
+          .whenComplete(
+              (ok, error) -> {
+                if (error != null) close();
+              });
     } catch (RuntimeException e) {
       close();
     }

@@ -7,12 +7,12 @@ import java.util.Arrays;
  * that a change to them shows up as a disagreement:
  *
  * <ul>
- *   <li>{@code rank}: completed trials, then pruned, then the rest, then skipped; within a group
- *       by objective, best first (nulls last); then by number. Descending is the exact reverse.
+ *   <li>{@code rank}: completed trials, then pruned, then the rest, then skipped; within a group by
+ *       objective, best first (nulls last); then by number. Descending is the exact reverse.
  *   <li>{@code number}: by number.
  *   <li>every other column: by its value (numbers by value, before text; text alphabetically),
- *       reversed when descending, trials without a value last either way, ties by number
- *       ascending either way.
+ *       reversed when descending, trials without a value last either way, ties by number ascending
+ *       either way.
  * </ul>
  */
 final class LeaderboardOrder {
@@ -20,7 +20,10 @@ final class LeaderboardOrder {
 
   /** Negative when {@code a} comes before {@code b}. */
   static int compare(String column, boolean descending, boolean maximize, BoardRow a, BoardRow b) {
-    if (column.equals("number")) return descending ? Integer.compare(b.number(), a.number()) : Integer.compare(a.number(), b.number());
+    if (column.equals("number"))
+      return descending
+          ? Integer.compare(b.number(), a.number())
+          : Integer.compare(a.number(), b.number());
     if (column.equals("rank")) {
       int c = rankCompare(maximize, a, b);
       return descending ? -c : c;
@@ -39,7 +42,10 @@ final class LeaderboardOrder {
     int c = Integer.compare(group(a.status()), group(b.status()));
     if (c != 0) return c;
     if (a.objective() != null && b.objective() != null) {
-      c = maximize ? Double.compare(b.objective(), a.objective()) : Double.compare(a.objective(), b.objective());
+      c =
+          maximize
+              ? Double.compare(b.objective(), a.objective())
+              : Double.compare(a.objective(), b.objective());
       if (c != 0) return c;
     } else if (a.objective() != null || b.objective() != null) {
       return a.objective() != null ? -1 : 1;
@@ -78,7 +84,21 @@ final class LeaderboardOrder {
   }
 
   static String describe(BoardRow r) {
-    return "#" + r.number() + " " + r.status() + " objective=" + r.objective() + " epochs=" + r.epochs() + " duration="
-        + r.durationMs() + " worker=" + r.worker() + " paramCount=" + r.paramCount() + " params=" + Arrays.toString(r.params());
+    return "#"
+        + r.number()
+        + " "
+        + r.status()
+        + " objective="
+        + r.objective()
+        + " epochs="
+        + r.epochs()
+        + " duration="
+        + r.durationMs()
+        + " worker="
+        + r.worker()
+        + " paramCount="
+        + r.paramCount()
+        + " params="
+        + Arrays.toString(r.params());
   }
 }

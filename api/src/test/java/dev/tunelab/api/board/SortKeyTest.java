@@ -19,8 +19,18 @@ class SortKeyTest {
 
   @Test
   void readsEveryColumnAndEitherOrder() {
-    for (String column : List.of("rank", "number", "status", "objective", "epochs", "duration", "worker", "paramCount",
-        "param:units", "param:lr")) {
+    for (String column :
+        List.of(
+            "rank",
+            "number",
+            "status",
+            "objective",
+            "epochs",
+            "duration",
+            "worker",
+            "paramCount",
+            "param:units",
+            "param:lr")) {
       assertEquals(new SortKey(column, true), SortKey.parse(" " + column + " ", "DESC", PARAMS));
       assertEquals(new SortKey(column, false), SortKey.parse(column, "asc", PARAMS));
     }

@@ -20,7 +20,8 @@ class SubscriberTest {
 
   @Test
   void aStudysStreamGetsEveryChangeOfThatStudyOnly() {
-    List<Change> changes = List.of(study(1, A), trial(2, A, 0, 1), trial(3, B, 0, 1), trial(4, A, 0, 2));
+    List<Change> changes =
+        List.of(study(1, A), trial(2, A, 0, 1), trial(3, B, 0, 1), trial(4, A, 0, 2));
     Subscriber one = new Subscriber(A, null, null);
     assertEquals(List.of(changes.get(0), changes.get(1), changes.get(3)), one.select(changes));
   }
@@ -28,7 +29,12 @@ class SubscriberTest {
   @Test
   void theAllStudiesStreamGetsStudyChangesAndTheLatestTrialChangePerStudy() {
     List<Change> changes =
-        List.of(trial(1, A, 0, 1), study(2, B), trial(3, B, 1, 1), trial(4, A, 1, 3), trial(5, B, 1, 2));
+        List.of(
+            trial(1, A, 0, 1),
+            study(2, B),
+            trial(3, B, 1, 1),
+            trial(4, A, 1, 3),
+            trial(5, B, 1, 2));
     Subscriber all = new Subscriber(null, null, null);
     assertEquals(List.of(changes.get(1), changes.get(3), changes.get(4)), all.select(changes));
   }

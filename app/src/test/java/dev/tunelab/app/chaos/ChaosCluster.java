@@ -1,7 +1,7 @@
 package dev.tunelab.app.chaos;
 
-import dev.tunelab.app.support.AppProcess;
 import dev.tunelab.app.FreePort;
+import dev.tunelab.app.support.AppProcess;
 import dev.tunelab.app.support.LocalPostgresCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,16 +91,23 @@ final class ChaosCluster implements AutoCloseable {
 
   AppProcess startWorker(int slots) throws IOException, InterruptedException {
     int n = workers.size();
-    AppProcess w = AppProcess.start(dir.resolve("worker-" + n), dir.resolve("worker-" + n + ".log"), Map.of(
-        "TUNELAB_ROLES", "worker",
-        "TUNELAB_WORKER_SLOTS", String.valueOf(slots),
-        "TUNELAB_KAFKA_BOOTSTRAP", kafka.bootstrap(),
-        "TUNELAB_API_URL", apiUrl()));
+    AppProcess w =
+        AppProcess.start(
+            dir.resolve("worker-" + n),
+            dir.resolve("worker-" + n + ".log"),
+            Map.of(
+                "TUNELAB_ROLES", "worker",
+                "TUNELAB_WORKER_SLOTS", String.valueOf(slots),
+                "TUNELAB_KAFKA_BOOTSTRAP", kafka.bootstrap(),
+                "TUNELAB_API_URL", apiUrl()));
     workers.add(w);
     return w;
   }
 
-  /** The worker process a trial's {@code worker} field ({@code host/pid#slot}) names, if it is one of ours. */
+  /**
+   * The worker process a trial's {@code worker} field ({@code host/pid#slot}) names, if it is one
+   * of ours.
+   */
   AppProcess workerOf(String trialWorker) {
     for (AppProcess w : workers) {
       if (trialWorker.contains("/" + w.pid() + "#")) return w;

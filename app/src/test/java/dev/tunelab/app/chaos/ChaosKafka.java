@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A KRaft broker in a JVM of its own that can be stopped and started again at the same address
- * with the same log, as an operator's restart would: clients keep their bootstrap setting.
+ * A KRaft broker in a JVM of its own that can be stopped and started again at the same address with
+ * the same log, as an operator's restart would: clients keep their bootstrap setting.
  */
 final class ChaosKafka implements AutoCloseable {
   private final Path dir;
@@ -50,18 +50,26 @@ final class ChaosKafka implements AutoCloseable {
   }
 
   private void startProcess() throws IOException {
-    Process p = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-            EmbeddedKafkaServer.class.getName(), dir.toString(), String.valueOf(port))
-        .redirectErrorStream(true)
-        .start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedKafkaServer.class.getName(),
+                dir.toString(),
+                String.valueOf(port))
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
-    while ((line = out.readLine()) != null && !line.startsWith("READY")) seen.append(line).append('\n');
-    if (line == null) throw new IOException("the Kafka broker process ended before it was ready:\n" + seen);
-    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "chaos-kafka-output");
+    while ((line = out.readLine()) != null && !line.startsWith("READY"))
+      seen.append(line).append('\n');
+    if (line == null)
+      throw new IOException("the Kafka broker process ended before it was ready:\n" + seen);
+    Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "chaos-kafka-output");
     drain.setDaemon(true);
     drain.start();
     process = p;

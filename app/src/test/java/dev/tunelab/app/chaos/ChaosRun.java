@@ -10,11 +10,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 
 /**
- * Repeats a scenario {@code chaos.repetitions} times (1 in the regular build, more from
- * {@code bench/chaos.sh}), appends its totals to {@code target/chaos-results.tsv} and fails when
- * any repetition lost or duplicated something. A repetition that throws (the harness could not
- * submit, wait for or audit its study) counts as having lost all of its study's trials and goes
- * on the record as thrown; the scenario carries on with the next repetition.
+ * Repeats a scenario {@code chaos.repetitions} times (1 in the regular build, more from {@code
+ * bench/chaos.sh}), appends its totals to {@code target/chaos-results.tsv} and fails when any
+ * repetition lost or duplicated something. A repetition that throws (the harness could not submit,
+ * wait for or audit its study) counts as having lost all of its study's trials and goes on the
+ * record as thrown; the scenario carries on with the next repetition.
  */
 final class ChaosRun {
   static final Path RESULTS = Path.of("target", "chaos-results.tsv");
@@ -26,10 +26,25 @@ final class ChaosRun {
   }
 
   /** What the repetitions of one scenario came to. */
-  record Summary(String scenario, int repetitions, int thrown, StudyAudit.Tally total, double meanSeconds, double slowestSeconds) {
+  record Summary(
+      String scenario,
+      int repetitions,
+      int thrown,
+      StudyAudit.Tally total,
+      double meanSeconds,
+      double slowestSeconds) {
     String line() {
-      return String.format(Locale.ROOT, "%s\t%d\t%d\t%d\t%.1f\t%.1f\t%d\t%d%n", scenario, repetitions, total.lost(),
-          total.duplicates(), meanSeconds, slowestSeconds, total.findings().size(), thrown);
+      return String.format(
+          Locale.ROOT,
+          "%s\t%d\t%d\t%d\t%.1f\t%.1f\t%d\t%d%n",
+          scenario,
+          repetitions,
+          total.lost(),
+          total.duplicates(),
+          meanSeconds,
+          slowestSeconds,
+          total.findings().size(),
+          thrown);
     }
   }
 
@@ -59,8 +74,16 @@ final class ChaosRun {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       slowest = Math.max(slowest, seconds);
-      log.printf(Locale.ROOT, "chaos %s repetition %d/%d: lost %d, duplicates %d, %.1f s %s%n",
-          scenario, i + 1, n, t.lost(), t.duplicates(), seconds, t.findings());
+      log.printf(
+          Locale.ROOT,
+          "chaos %s repetition %d/%d: lost %d, duplicates %d, %.1f s %s%n",
+          scenario,
+          i + 1,
+          n,
+          t.lost(),
+          t.duplicates(),
+          seconds,
+          t.findings());
       total = total.plus(t);
     }
     return new Summary(scenario, n, thrown, total, (System.nanoTime() - start) / 1e9 / n, slowest);

@@ -24,7 +24,11 @@ final class ChaosStudy implements AutoCloseable {
   static final int PARALLEL = 2;
   static final int EPOCHS = 20;
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   final String id;
   private final String api;
@@ -43,18 +47,25 @@ final class ChaosStudy implements AutoCloseable {
   }
 
   static ChaosStudy submit(String api, long seed) throws IOException, InterruptedException {
-    String spec = """
+    String spec =
+        """
         {"dataset": "iris", "algorithm": {"name": "random", "seed": %d},
          "budget": {"maxTrials": %d, "parallelTrials": %d, "epochs": %d},
          "space": {"units": {"type": "int", "min": 8, "max": 32}, "lr": {"type": "float", "min": 0.001, "max": 0.05, "log": true}},
          "template": {"layers": [{"type": "Dense", "units": {"param": "units"}, "activation": "relu"},
                                  {"type": "Dense", "units": {"param": "units"}, "activation": "relu"}],
                       "optimizer": "adam", "learning_rate": {"param": "lr"}, "batch_size": 16}}
-        """.formatted(seed, TRIALS, PARALLEL, EPOCHS);
-    HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/api/v1/studies"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(spec)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (res.statusCode() != 201) throw new IOException("study refused: " + res.statusCode() + " " + res.body());
+        """
+            .formatted(seed, TRIALS, PARALLEL, EPOCHS);
+    HttpResponse<String> res =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(api + "/api/v1/studies"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(spec))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 201)
+      throw new IOException("study refused: " + res.statusCode() + " " + res.body());
     return new ChaosStudy(api, Json.MAPPER.readTree(res.body()).path("id").asText());
   }
 
@@ -64,8 +75,12 @@ final class ChaosStudy implements AutoCloseable {
     IOException last = null;
     while (System.nanoTime() < end) {
       try {
-        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> res =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(api + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (res.statusCode() == 200) return Json.MAPPER.readTree(res.body());
         last = new IOException(path + " answered " + res.statusCode() + ": " + res.body());
       } catch (IOException e) {
@@ -76,7 +91,10 @@ final class ChaosStudy implements AutoCloseable {
     throw last != null ? last : new IOException(path + " did not answer within " + patience);
   }
 
-  /** Waits for a trial that is running and has finished at least {@code epoch} epochs (so a kill lands mid-trial). */
+  /**
+   * Waits for a trial that is running and has finished at least {@code epoch} epochs (so a kill
+   * lands mid-trial).
+   */
   JsonNode awaitRunningAt(int epoch, Duration timeout) throws IOException, InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
@@ -84,12 +102,14 @@ final class ChaosStudy implements AutoCloseable {
       if (trials != null) {
         for (JsonNode t : trials) {
           int done = t.path("epochsDone").asInt();
-          if ("RUNNING".equals(t.path("status").asText()) && done >= epoch && done <= EPOCHS - 5) return t;
+          if ("RUNNING".equals(t.path("status").asText()) && done >= epoch && done <= EPOCHS - 5)
+            return t;
         }
       }
       Thread.sleep(50);
     }
-    throw new IOException("no trial of study " + id + " was running at epoch " + epoch + " within " + timeout);
+    throw new IOException(
+        "no trial of study " + id + " was running at epoch " + epoch + " within " + timeout);
   }
 
   /** Waits until at least {@code n} trials have ended. */
@@ -99,7 +119,8 @@ final class ChaosStudy implements AutoCloseable {
       if (firstFinal.size() >= n) return;
       Thread.sleep(50);
     }
-    throw new IOException(firstFinal.size() + " of " + n + " trials of study " + id + " ended within " + timeout);
+    throw new IOException(
+        firstFinal.size() + " of " + n + " trials of study " + id + " ended within " + timeout);
   }
 
   JsonNode awaitEnd(Duration timeout) throws IOException, InterruptedException {
@@ -136,12 +157,19 @@ final class ChaosStudy implements AutoCloseable {
         for (JsonNode t : lastTrials) {
           String status = t.path("status").asText();
           if (Set.of("QUEUED", "RUNNING").contains(status)) continue;
-          String seen = status + " objective=" + t.path("objective").asText() + " attempt=" + t.path("attempt").asInt()
-              + " finishedAt=" + t.path("finishedAt").asText();
+          String seen =
+              status
+                  + " objective="
+                  + t.path("objective").asText()
+                  + " attempt="
+                  + t.path("attempt").asInt()
+                  + " finishedAt="
+                  + t.path("finishedAt").asText();
           String before = firstFinal.putIfAbsent(t.path("number").asInt(), seen);
           if (before != null && !before.equals(seen)) {
             synchronized (changedAfterFinal) {
-              changedAfterFinal.add("trial " + t.path("number").asInt() + ": " + before + " then " + seen);
+              changedAfterFinal.add(
+                  "trial " + t.path("number").asInt() + ": " + before + " then " + seen);
             }
             firstFinal.put(t.path("number").asInt(), seen);
           }

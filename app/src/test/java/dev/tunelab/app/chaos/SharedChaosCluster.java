@@ -6,9 +6,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One chaos cluster for every scenario in the test run: an api+scheduler process with short
- * leases and two single-slot worker processes. Starting it takes longer than most repetitions, so
- * it lives in the root store and JUnit closes it when the run ends. Each scenario leaves it whole.
+ * One chaos cluster for every scenario in the test run: an api+scheduler process with short leases
+ * and two single-slot worker processes. Starting it takes longer than most repetitions, so it lives
+ * in the root store and JUnit closes it when the run ends. Each scenario leaves it whole.
  */
 final class SharedChaosCluster implements ParameterResolver {
   /** Short, so that a killed worker's trial is re-queued within seconds. */
@@ -21,7 +21,9 @@ final class SharedChaosCluster implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getRoot().getStore(ExtensionContext.Namespace.create(SharedChaosCluster.class))
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(SharedChaosCluster.class))
         .computeIfAbsent(ChaosCluster.class, k -> start(), ChaosCluster.class);
   }
 

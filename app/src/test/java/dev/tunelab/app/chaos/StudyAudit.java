@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Counts what a fault cost one study. A trial is lost when the study does not end with exactly
- * its planned trials, each COMPLETED with an objective after all its epochs. A duplicate is a
- * repeated trial number, a final result applied twice, a run command sent twice for one attempt,
- * or a learning curve with a repeated or missing epoch.
+ * Counts what a fault cost one study. A trial is lost when the study does not end with exactly its
+ * planned trials, each COMPLETED with an objective after all its epochs. A duplicate is a repeated
+ * trial number, a final result applied twice, a run command sent twice for one attempt, or a
+ * learning curve with a repeated or missing epoch.
  */
 final class StudyAudit {
   private StudyAudit() {}
@@ -40,18 +40,24 @@ final class StudyAudit {
 
     /** A repetition that threw before its audit: none of its study's trials can be vouched for. */
     static Tally thrown(int repetition, Throwable e) {
-      return new Tally(ChaosStudy.TRIALS, 0, List.of("repetition " + (repetition + 1) + " threw " + e));
+      return new Tally(
+          ChaosStudy.TRIALS, 0, List.of("repetition " + (repetition + 1) + " threw " + e));
     }
   }
 
-  static Tally of(ChaosStudy study, ChaosCluster cluster) throws IOException, InterruptedException, SQLException {
+  static Tally of(ChaosStudy study, ChaosCluster cluster)
+      throws IOException, InterruptedException, SQLException {
     int lost = 0;
     int duplicates = 0;
     List<String> findings = new ArrayList<>();
     JsonNode s = study.get("/api/v1/studies/" + study.id, Duration.ofSeconds(30));
-    if (!"COMPLETED".equals(s.path("status").asText())) findings.add("study ended " + s.path("status").asText() + ": " + s.path("message").asText());
+    if (!"COMPLETED".equals(s.path("status").asText()))
+      findings.add("study ended " + s.path("status").asText() + ": " + s.path("message").asText());
 
-    JsonNode trials = study.get("/api/v1/studies/" + study.id + "/trials?size=100", Duration.ofSeconds(30)).path("items");
+    JsonNode trials =
+        study
+            .get("/api/v1/studies/" + study.id + "/trials?size=100", Duration.ofSeconds(30))
+            .path("items");
     Set<Integer> numbers = new HashSet<>();
     int good = 0;
     for (JsonNode t : trials) {
@@ -61,20 +67,43 @@ final class StudyAudit {
         findings.add("trial number " + n + " appears twice");
         continue;
       }
-      boolean complete = "COMPLETED".equals(t.path("status").asText()) && t.path("objective").isNumber()
-          && t.path("epochsDone").asInt() == ChaosStudy.EPOCHS;
+      boolean complete =
+          "COMPLETED".equals(t.path("status").asText())
+              && t.path("objective").isNumber()
+              && t.path("epochsDone").asInt() == ChaosStudy.EPOCHS;
       if (complete) good++;
-      else findings.add("trial " + n + " ended " + t.path("status").asText() + " after " + t.path("epochsDone").asInt()
-          + " epochs, objective " + t.path("objective").asText() + ": " + t.path("error").asText());
+      else
+        findings.add(
+            "trial "
+                + n
+                + " ended "
+                + t.path("status").asText()
+                + " after "
+                + t.path("epochsDone").asInt()
+                + " epochs, objective "
+                + t.path("objective").asText()
+                + ": "
+                + t.path("error").asText());
       List<Integer> epochs = new ArrayList<>();
-      for (JsonNode e : study.get("/api/v1/studies/" + study.id + "/trials/" + n + "/metrics", Duration.ofSeconds(30)).path("epochs")) {
+      for (JsonNode e :
+          study
+              .get(
+                  "/api/v1/studies/" + study.id + "/trials/" + n + "/metrics",
+                  Duration.ofSeconds(30))
+              .path("epochs")) {
         epochs.add(e.path("epoch").asInt());
       }
       List<Integer> expected = new ArrayList<>();
       for (int e = 1; e <= t.path("epochsDone").asInt(); e++) expected.add(e);
       if (!epochs.equals(expected)) {
         duplicates++;
-        findings.add("trial " + n + " learning curve has epochs " + epochs + ", not 1.." + t.path("epochsDone").asInt());
+        findings.add(
+            "trial "
+                + n
+                + " learning curve has epochs "
+                + epochs
+                + ", not 1.."
+                + t.path("epochsDone").asInt());
       }
     }
     if (trials.size() > ChaosStudy.TRIALS) {
@@ -95,24 +124,30 @@ final class StudyAudit {
   }
 
   /** Run commands in the outbox for the same (trial, attempt): a dispatch that happened twice. */
-  private static List<String> commandsSentTwice(String studyId, ChaosCluster cluster) throws SQLException, IOException {
+  private static List<String> commandsSentTwice(String studyId, ChaosCluster cluster)
+      throws SQLException, IOException {
     Map<String, Integer> sent = new HashMap<>();
     try (Connection c = cluster.database();
-        PreparedStatement st = c.prepareStatement("select payload from outbox where topic in (?, ?)")) {
+        PreparedStatement st =
+            c.prepareStatement("select payload from outbox where topic in (?, ?)")) {
       st.setString(1, Topics.TRIALS);
       st.setString(2, Topics.TRIALS_GPU);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           JsonNode m = Json.MAPPER.readTree(rs.getString(1));
           if (EvaluateCommand.is(m) || !studyId.equals(m.path("studyId").asText())) continue;
-          sent.merge("trial " + m.path("number").asInt() + " attempt " + m.path("attempt").asInt(), 1, Integer::sum);
+          sent.merge(
+              "trial " + m.path("number").asInt() + " attempt " + m.path("attempt").asInt(),
+              1,
+              Integer::sum);
         }
       }
     }
     List<String> twice = new ArrayList<>();
-    sent.forEach((k, v) -> {
-      if (v > 1) twice.add(k + " was dispatched " + v + " times");
-    });
+    sent.forEach(
+        (k, v) -> {
+          if (v > 1) twice.add(k + " was dispatched " + v + " times");
+        });
     return twice;
   }
 }

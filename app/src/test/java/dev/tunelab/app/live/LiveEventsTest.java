@@ -1,12 +1,12 @@
 package dev.tunelab.app.live;
 
-import dev.tunelab.app.support.SseClient;
-import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.app.support.ServersResource;
+import dev.tunelab.app.support.SseClient;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +31,8 @@ class LiveEventsTest {
 
   @Inject DataSource db;
 
-  @ConfigProperty(name = "quarkus.http.test-port") int port;
+  @ConfigProperty(name = "quarkus.http.test-port")
+  int port;
 
   private String events(String study) {
     return "http://127.0.0.1:" + port + "/api/v1/events" + (study == null ? "" : "?study=" + study);
@@ -44,19 +45,27 @@ class LiveEventsTest {
     String lastSeen;
     try (SseClient sse = new SseClient(events(study), null)) {
       lastSeen = sse.await(e -> e.name().equals("hello"), WAIT).id();
-      LiveLeaderboardTest.SeededStudy.exec(db, "update trial set epochs_done = 42 where number = 4 and study_id = ?::uuid", study);
-      // The stream may first repeat the rows seeded a moment ago; what matters is that this change arrives.
-      SseClient.Event e = sse.await(x -> x.name().equals("trial") && x.data().contains("\"epochsDone\":42"), WAIT);
+      LiveLeaderboardTest.SeededStudy.exec(
+          db, "update trial set epochs_done = 42 where number = 4 and study_id = ?::uuid", study);
+      // The stream may first repeat the rows seeded a moment ago; what matters is that this change
+      // arrives.
+      SseClient.Event e =
+          sse.await(x -> x.name().equals("trial") && x.data().contains("\"epochsDone\":42"), WAIT);
       assertTrue(e.data().contains("\"number\":4,"), e.data());
       assertTrue(Long.parseLong(e.id()) > Long.parseLong(lastSeen));
       lastSeen = e.id();
     }
     // Gone for a while: two trials change, then the page comes back with the last id it saw.
-    LiveLeaderboardTest.SeededStudy.exec(db, "update trial set epochs_done = 43 where number in (5, 6) and study_id = ?::uuid", study);
+    LiveLeaderboardTest.SeededStudy.exec(
+        db,
+        "update trial set epochs_done = 43 where number in (5, 6) and study_id = ?::uuid",
+        study);
     try (SseClient sse = new SseClient(events(study), lastSeen)) {
       Set<String> replayed = new HashSet<>();
       while (replayed.size() < 2) {
-        SseClient.Event e = sse.await(x -> x.name().equals("trial") && x.data().contains("\"epochsDone\":43"), WAIT);
+        SseClient.Event e =
+            sse.await(
+                x -> x.name().equals("trial") && x.data().contains("\"epochsDone\":43"), WAIT);
         replayed.add(e.data().replaceAll(".*\"number\":(\\d+).*", "$1"));
       }
       assertEquals(Set.of("5", "6"), replayed);
@@ -71,7 +80,8 @@ class LiveEventsTest {
     try (SseClient sse = new SseClient(events(study), null)) {
       lastSeen = sse.await(e -> e.name().equals("hello"), WAIT).id();
     }
-    LiveLeaderboardTest.SeededStudy.exec(db, "update trial set epochs_done = epochs_done + 1 where study_id = ?::uuid", study);
+    LiveLeaderboardTest.SeededStudy.exec(
+        db, "update trial set epochs_done = epochs_done + 1 where study_id = ?::uuid", study);
     try (SseClient sse = new SseClient(events(study), lastSeen)) {
       sse.await(e -> e.name().equals("reset"), WAIT);
     }
@@ -88,6 +98,10 @@ class LiveEventsTest {
 
   @Test
   void aBadStudyIdIsRefused() {
-    given().get("/api/v1/events?study=nope").then().statusCode(422).body("errors[0].path", equalTo("$.study"));
+    given()
+        .get("/api/v1/events?study=nope")
+        .then()
+        .statusCode(422)
+        .body("errors[0].path", equalTo("$.study"));
   }
 }

@@ -1,11 +1,11 @@
 package dev.tunelab.app.restart;
 
-import dev.tunelab.app.support.Api;
-import dev.tunelab.app.support.AppProcess;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.AppProcess;
 import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,13 +37,21 @@ class RestartIT {
     }
     try (AppProcess second = AppProcess.start(dataDir, log)) {
       RestAssured.port = second.port;
-      given().get("/api/v1/studies/" + id).then().statusCode(200)
+      given()
+          .get("/api/v1/studies/" + id)
+          .then()
+          .statusCode(200)
           .body("status", equalTo("COMPLETED"))
           .body("progress.completed", equalTo(2));
-      given().get("/api/v1/studies/" + id + "/best-model").then().statusCode(200).contentType("application/zip");
+      given()
+          .get("/api/v1/studies/" + id + "/best-model")
+          .then()
+          .statusCode(200)
+          .contentType("application/zip");
       // The restarted broker and scheduler still run new studies.
       String again = Api.submit(Api.VALID_STUDY).then().statusCode(201).extract().path("id");
-      assertEquals("COMPLETED", Api.awaitFinished(again, Duration.ofMinutes(2)).getString("status"));
+      assertEquals(
+          "COMPLETED", Api.awaitFinished(again, Duration.ofMinutes(2)).getString("status"));
     }
   }
 }

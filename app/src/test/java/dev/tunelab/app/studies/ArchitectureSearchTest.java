@@ -1,13 +1,13 @@
 package dev.tunelab.app.studies;
 
-import dev.tunelab.app.support.Api;
-import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,10 +38,12 @@ class ArchitectureSearchTest {
   }
 
   @Test
-  void cnnStudyOnFashionMnistSearchesDepthAndFiltersAndScoresTheBestOnTheTestSet() throws Exception {
+  void cnnStudyOnFashionMnistSearchesDepthAndFiltersAndScoresTheBestOnTheTestSet()
+      throws Exception {
     String train = fashionTrain();
     String test = Api.uploadIdx("t10k", train);
-    String study = """
+    String study =
+        """
         {"name": "Fashion-MNIST CNN", "dataset": "%s", "test": {"dataset": "%s"},
          "algorithm": {"name": "random", "seed": 3}, "budget": {"maxTrials": 3, "parallelTrials": 2, "epochs": 2},
          "space": {"blocks": {"type": "int", "min": 1, "max": 2},
@@ -53,11 +55,14 @@ class ArchitectureSearchTest {
              {"type": "Flatten"},
              {"type": "Dense", "units": 32, "activation": "relu"}],
            "optimizer": "adam", "learning_rate": 0.002, "batch_size": 64}}
-        """.formatted(train, test);
+        """
+            .formatted(train, test);
     JsonPath submitted = Api.submit(study).then().statusCode(201).extract().jsonPath();
     String id = submitted.getString("id");
     // Per-repetition filters: filters_1 exists only for two blocks.
-    assertEquals(List.of("blocks", "filters_0", "filters_1"), List.copyOf(submitted.getMap("space").keySet()));
+    assertEquals(
+        List.of("blocks", "filters_0", "filters_1"),
+        List.copyOf(submitted.getMap("space").keySet()));
     assertTrue(submitted.getBoolean("architecture.exhaustive"));
     long min = submitted.getLong("architecture.minParams");
     long max = submitted.getLong("architecture.maxParams");
@@ -71,32 +76,50 @@ class ArchitectureSearchTest {
     double testAccuracy = done.getDouble("test.metrics.test_accuracy");
     assertTrue(testAccuracy > 0.6, "2 epochs on 4,000 images: " + done.prettify());
 
-    List<Map<String, Object>> trials = given().get("/api/v1/studies/" + id + "/trials?size=100").then().statusCode(200)
-        .extract().jsonPath().getList("items");
+    List<Map<String, Object>> trials =
+        given()
+            .get("/api/v1/studies/" + id + "/trials?size=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items");
     assertEquals(3, trials.size());
     for (Map<String, Object> t : trials) {
       @SuppressWarnings("unchecked")
       Map<String, Object> params = (Map<String, Object>) t.get("params");
-      assertEquals((Integer) params.get("blocks") == 2, params.containsKey("filters_1"), params.toString());
+      assertEquals(
+          (Integer) params.get("blocks") == 2, params.containsKey("filters_1"), params.toString());
       long count = ((Number) t.get("paramCount")).longValue();
       assertTrue(min <= count && count <= max, t.toString());
     }
     Path zip = Files.createTempFile("best", ".zip");
-    Files.write(zip, given().get("/api/v1/studies/" + id + "/best-model").then().statusCode(200).extract().asByteArray());
+    Files.write(
+        zip,
+        given()
+            .get("/api/v1/studies/" + id + "/best-model")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asByteArray());
     MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(zip.toFile());
-    assertEquals(Api.trial(id, best).getLong("paramCount"), net.numParams(), "DL4J builds what was counted");
+    assertEquals(
+        Api.trial(id, best).getLong("paramCount"), net.numParams(), "DL4J builds what was counted");
   }
 
   @Test
   void pointsWhoseNetworkCannotExistAreSkippedWithTheReason() throws Exception {
-    // 28 -> 14 -> 7 -> 3 -> 1: a fifth pooling leaves nothing, so one grid point of five is skipped.
-    String study = """
+    // 28 -> 14 -> 7 -> 3 -> 1: a fifth pooling leaves nothing, so one grid point of five is
+    // skipped.
+    String study =
+        """
         {"dataset": "%s", "algorithm": {"name": "grid"}, "budget": {"parallelTrials": 2, "epochs": 1},
          "space": {"pools": {"type": "int", "min": 1, "max": 5}},
          "template": {"layers": [
              {"type": "Repeat", "times": {"param": "pools"}, "layers": [{"type": "MaxPooling2D", "pool_size": 2}]},
              {"type": "Flatten"}, {"type": "Dense", "units": 8, "activation": "relu"}]}}
-        """.formatted(fashionTrain());
+        """
+            .formatted(fashionTrain());
     JsonPath submitted = Api.submit(study).then().statusCode(201).extract().jsonPath();
     assertEquals(1, submitted.getInt("architecture.pointsInvalid"), submitted.prettify());
     JsonPath done = Api.awaitFinished(submitted.getString("id"), Duration.ofMinutes(4));
@@ -104,8 +127,14 @@ class ArchitectureSearchTest {
     assertEquals(5, done.getInt("progress.total"));
     assertEquals(1, done.getInt("progress.skipped"));
     assertEquals(4, done.getInt("progress.completed"));
-    List<Map<String, Object>> trials = given().get("/api/v1/studies/" + submitted.getString("id") + "/trials?size=10")
-        .then().statusCode(200).extract().jsonPath().getList("items");
+    List<Map<String, Object>> trials =
+        given()
+            .get("/api/v1/studies/" + submitted.getString("id") + "/trials?size=10")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items");
     Map<String, Object> skipped = trials.get(trials.size() - 1);
     assertEquals("SKIPPED", skipped.get("status"), "skipped points rank last: " + trials);
     assertEquals(Map.of("pools", 5), skipped.get("params"));
@@ -117,14 +146,20 @@ class ArchitectureSearchTest {
   @Test
   void aTemplateNoPointOfWhichCanWorkIsRefusedAndNotStored() {
     int before = given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size();
-    String study = """
+    String study =
+        """
         {"dataset": "%s", "space": {"pools": {"type": "int", "min": 5, "max": 6}},
          "template": {"layers": [
              {"type": "Repeat", "times": {"param": "pools"}, "layers": [{"type": "MaxPooling2D", "pool_size": 2}]},
              {"type": "Flatten"}]}}
-        """.formatted(fashionTrain());
-    Api.submit(study).then().statusCode(422).contentType("application/problem+json")
+        """
+            .formatted(fashionTrain());
+    Api.submit(study)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
         .body("errors[0].path", equalTo("$.template.layers[0].layers[0]"));
-    assertEquals(before, given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size());
+    assertEquals(
+        before, given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size());
   }
 }

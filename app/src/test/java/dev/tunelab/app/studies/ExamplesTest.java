@@ -1,10 +1,10 @@
 package dev.tunelab.app.studies;
 
-import dev.tunelab.app.support.Api;
-import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,17 +47,26 @@ class ExamplesTest {
 
   @Test
   void gridStudyEnumeratesExactlyTheProductOfItsChoices() throws Exception {
-    String grid = Files.readString(EXAMPLES.resolve("iris-grid.json")).replace("\"epochs\": 20", "\"epochs\": 3");
+    String grid =
+        Files.readString(EXAMPLES.resolve("iris-grid.json"))
+            .replace("\"epochs\": 20", "\"epochs\": 3");
     String id = Api.submit(grid).then().statusCode(201).extract().path("id");
     JsonPath done = Api.awaitFinished(id, Duration.ofMinutes(3));
     assertEquals("COMPLETED", done.getString("status"));
     assertEquals(6, done.getInt("progress.total"));
-    List<Map<String, Object>> trials = given().get("/api/v1/studies/" + id + "/trials?size=100").then().statusCode(200)
-        .extract().jsonPath().getList("items.params");
+    List<Map<String, Object>> trials =
+        given()
+            .get("/api/v1/studies/" + id + "/trials?size=100")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.params");
     Set<Map<String, Object>> seen = new HashSet<>(trials);
     Set<Map<String, Object>> product = new HashSet<>();
     for (int units : List.of(8, 32)) {
-      for (String optimizer : List.of("adam", "rmsprop", "sgd")) product.add(Map.of("units", units, "optimizer", optimizer));
+      for (String optimizer : List.of("adam", "rmsprop", "sgd"))
+        product.add(Map.of("units", units, "optimizer", optimizer));
     }
     assertEquals(6, trials.size());
     assertEquals(product, seen);
@@ -65,12 +74,20 @@ class ExamplesTest {
 
   @Test
   void sobolStudyRunsThroughTheService() throws Exception {
-    String sobol = Files.readString(EXAMPLES.resolve("iris-sobol.json"))
-        .replace("\"maxTrials\": 16", "\"maxTrials\": 4").replace("\"epochs\": 30", "\"epochs\": 2");
+    String sobol =
+        Files.readString(EXAMPLES.resolve("iris-sobol.json"))
+            .replace("\"maxTrials\": 16", "\"maxTrials\": 4")
+            .replace("\"epochs\": 30", "\"epochs\": 2");
     String id = Api.submit(sobol).then().statusCode(201).extract().path("id");
     assertEquals("COMPLETED", Api.awaitFinished(id, Duration.ofMinutes(3)).getString("status"));
-    List<Map<String, Object>> points = given().get("/api/v1/studies/" + id + "/trials").then().statusCode(200)
-        .extract().jsonPath().getList("items.params");
+    List<Map<String, Object>> points =
+        given()
+            .get("/api/v1/studies/" + id + "/trials")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.params");
     assertEquals(4, new HashSet<>(points).size());
   }
 }

@@ -1,26 +1,32 @@
 package dev.tunelab.app.studies;
 
-import dev.tunelab.app.support.Api;
-import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tunelab.app.support.Api;
+import dev.tunelab.app.support.ServersResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-/** A study that cannot run is refused at the door with the offending JSON path, and nothing is stored. */
+/**
+ * A study that cannot run is refused at the door with the offending JSON path, and nothing is
+ * stored.
+ */
 @QuarkusTest
 @WithTestResource(value = ServersResource.class, scope = TestResourceScope.GLOBAL)
 class StudyValidationTest {
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       unknown layer              | "type": "Dense", "units" | "type": "Densy", "units"                 | $.template.layers[0].type
       empty choice               | {"type": "int", "min": 4, "max": 8} | {"type": "choice", "values": []} | $.space.units.values
       min above max              | "min": 4, "max": 8       | "min": 9, "max": 8                        | $.space.units.min
@@ -36,10 +42,16 @@ class StudyValidationTest {
       """)
   void refusedWithPath(String why, String from, String to, String path) {
     String study = Api.VALID_STUDY.replace(from.strip(), to.strip());
-    if (why.equals("grid over a float")) study = study.replace("{\"type\": \"int\", \"min\": 4, \"max\": 8}", "{\"type\": \"float\", \"min\": 4, \"max\": 8}");
+    if (why.equals("grid over a float"))
+      study =
+          study.replace(
+              "{\"type\": \"int\", \"min\": 4, \"max\": 8}",
+              "{\"type\": \"float\", \"min\": 4, \"max\": 8}");
     assertEquals(false, study.equals(Api.VALID_STUDY), "the case must change the study");
     int before = given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size();
-    Api.submit(study).then().statusCode(422)
+    Api.submit(study)
+        .then()
+        .statusCode(422)
         .contentType("application/problem+json")
         .body("status", equalTo(422))
         .body("errors.path", hasItem(path));
@@ -47,9 +59,15 @@ class StudyValidationTest {
     assertEquals(before, after, "a refused study must not be stored");
   }
 
-  /** Architecture templates refused through the API; the core's BadTemplateTest holds the full catalogue. */
+  /**
+   * Architecture templates refused through the API; the core's BadTemplateTest holds the full
+   * catalogue.
+   */
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       convolution on a table  | {"layers": [{"type": "Conv2D", "filters": 8, "kernel_size": 3}, {"type": "Flatten"}]}                   | $.template.layers[0]
       LSTM on a table         | {"layers": [{"type": "LSTM", "units": 8}]}                                                             | $.template.layers[0]
       Repeat inside a Repeat  | {"layers": [{"type": "Repeat", "times": 2, "layers": [{"type": "Repeat", "times": 2, "layers": [{"type": "Dense", "units": 4}]}]}]} | $.template.layers[0].layers[0].type
@@ -57,29 +75,49 @@ class StudyValidationTest {
       Keras functional model  | {"keras": {"class_name": "Functional", "config": {"layers": []}}}                                        | $.template.keras.class_name
       """)
   void architectureRefusedWithPath(String why, String template, String path) {
-    String study = Api.VALID_STUDY.substring(0, Api.VALID_STUDY.indexOf("\"template\"")) + "\"template\": " + template.strip() + "}";
+    String study =
+        Api.VALID_STUDY.substring(0, Api.VALID_STUDY.indexOf("\"template\""))
+            + "\"template\": "
+            + template.strip()
+            + "}";
     int before = given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size();
-    Api.submit(study).then().statusCode(422).contentType("application/problem+json").body("errors.path", hasItem(path));
-    assertEquals(before, given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size());
+    Api.submit(study)
+        .then()
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("errors.path", hasItem(path));
+    assertEquals(
+        before, given().get("/api/v1/studies").then().extract().jsonPath().getList("$").size());
   }
 
   @Test
   void malformedJsonIsA400WithTheLocation() {
-    Api.submit("{\"dataset\": \"iris\",, }").then().statusCode(400)
-        .contentType("application/problem+json").body("detail", containsString("line 1"));
+    Api.submit("{\"dataset\": \"iris\",, }")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", containsString("line 1"));
   }
 
   @Test
   void everyProblemIsListedNotOnlyTheFirst() {
-    String study = Api.VALID_STUDY.replace("\"Dense\", \"units\"", "\"Conv9D\", \"units\"").replace("\"min\": 4", "\"min\": 40");
-    Api.submit(study).then().statusCode(422)
+    String study =
+        Api.VALID_STUDY
+            .replace("\"Dense\", \"units\"", "\"Conv9D\", \"units\"")
+            .replace("\"min\": 4", "\"min\": 40");
+    Api.submit(study)
+        .then()
+        .statusCode(422)
         .body("errors.path", hasItem("$.template.layers[0].type"))
         .body("errors.path", hasItem("$.space.units.min"));
   }
 
   @Test
   void unknownStudyIs404ProblemJson() {
-    given().get("/api/v1/studies/7b0e9d4e-0000-4000-8000-000000000000").then().statusCode(404)
+    given()
+        .get("/api/v1/studies/7b0e9d4e-0000-4000-8000-000000000000")
+        .then()
+        .statusCode(404)
         .contentType("application/problem+json");
     given().get("/api/v1/studies/not-a-uuid/trials").then().statusCode(404);
   }

@@ -13,9 +13,12 @@ import java.util.Set;
 
 /** What a user does through the REST API, written once for all the stories. */
 public final class Api {
-  /** The Iris table the api module ships as its built-in dataset, uploaded here as a user's file. */
+  /**
+   * The Iris table the api module ships as its built-in dataset, uploaded here as a user's file.
+   */
   /** A small study that runs on Iris in seconds; tests vary it with replace(). */
-  public static final String VALID_STUDY = """
+  public static final String VALID_STUDY =
+      """
       {"dataset": "iris", "algorithm": {"name": "random", "seed": 1}, "budget": {"maxTrials": 2, "epochs": 1},
        "space": {"units": {"type": "int", "min": 4, "max": 8}},
        "template": {"layers": [{"type": "Dense", "units": {"param": "units"}, "activation": "relu"}]}}
@@ -39,13 +42,25 @@ public final class Api {
     return req.when().post("/api/v1/datasets");
   }
 
-  /** Uploads a part ("train" or "t10k") of the committed Fashion-MNIST subset; a test set names its training set. */
+  /**
+   * Uploads a part ("train" or "t10k") of the committed Fashion-MNIST subset; a test set names its
+   * training set.
+   */
   public static String uploadIdx(String part, String trainingSet) {
     String dir = "datasets/fashion-mnist-5k/";
-    var req = given()
-        .multiPart("file", part + "-images-idx3-ubyte.gz", resource(dir + part + "-images-idx3-ubyte.gz"), "application/gzip")
-        .multiPart("labels", part + "-labels-idx1-ubyte.gz", resource(dir + part + "-labels-idx1-ubyte.gz"), "application/gzip")
-        .multiPart("name", "Fashion-MNIST subset " + part);
+    var req =
+        given()
+            .multiPart(
+                "file",
+                part + "-images-idx3-ubyte.gz",
+                resource(dir + part + "-images-idx3-ubyte.gz"),
+                "application/gzip")
+            .multiPart(
+                "labels",
+                part + "-labels-idx1-ubyte.gz",
+                resource(dir + part + "-labels-idx1-ubyte.gz"),
+                "application/gzip")
+            .multiPart("name", "Fashion-MNIST subset " + part);
     if (trainingSet != null) req = req.multiPart("trainingSet", trainingSet);
     return req.when().post("/api/v1/datasets").then().statusCode(201).extract().path("id");
   }
@@ -59,10 +74,18 @@ public final class Api {
   }
 
   public static JsonPath trial(String id, int number) {
-    return given().when().get("/api/v1/studies/" + id + "/trials/" + number).then().statusCode(200).extract().jsonPath();
+    return given()
+        .when()
+        .get("/api/v1/studies/" + id + "/trials/" + number)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
-  /** Polls until the study has ended and its test evaluation (asked for at the end) has come back. */
+  /**
+   * Polls until the study has ended and its test evaluation (asked for at the end) has come back.
+   */
   public static JsonPath awaitTest(String id, Duration timeout) throws InterruptedException {
     long end = System.nanoTime() + timeout.toNanos();
     JsonPath s = awaitFinished(id, timeout);

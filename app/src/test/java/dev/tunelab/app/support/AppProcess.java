@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged application started the way the README starts it: {@code java -jar quarkus-run.jar}. */
+/**
+ * The packaged application started the way the README starts it: {@code java -jar quarkus-run.jar}.
+ */
 public final class AppProcess implements AutoCloseable {
   public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
@@ -28,16 +30,22 @@ public final class AppProcess implements AutoCloseable {
   }
 
   /**
-   * @param extraEnv settings on top of a plain start, e.g. roles or external servers; a
-   *     {@code QUARKUS_HTTP_PORT} there keeps a restarted process at the address its workers know
+   * @param extraEnv settings on top of a plain start, e.g. roles or external servers; a {@code
+   *     QUARKUS_HTTP_PORT} there keeps a restarted process at the address its workers know
    */
-  public static AppProcess start(Path dataDir, Path log, Map<String, String> extraEnv) throws IOException, InterruptedException {
-    int port = extraEnv.containsKey("QUARKUS_HTTP_PORT")
-        ? Integer.parseInt(extraEnv.get("QUARKUS_HTTP_PORT")) : FreePort.find();
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", JAR.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+  public static AppProcess start(Path dataDir, Path log, Map<String, String> extraEnv)
+      throws IOException, InterruptedException {
+    int port =
+        extraEnv.containsKey("QUARKUS_HTTP_PORT")
+            ? Integer.parseInt(extraEnv.get("QUARKUS_HTTP_PORT"))
+            : FreePort.find();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = pb.environment();
     env.put("TUNELAB_DATA_DIR", dataDir.toString());
     env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -63,10 +71,15 @@ public final class AppProcess implements AutoCloseable {
     HttpClient http = HttpClient.newHttpClient();
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
-      if (!process.isAlive()) throw new IOException("TuneLab exited with " + process.exitValue() + " before it was ready");
+      if (!process.isAlive())
+        throw new IOException(
+            "TuneLab exited with " + process.exitValue() + " before it was ready");
       try {
-        var res = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-            HttpResponse.BodyHandlers.discarding());
+        var res =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (res.statusCode() == 200) return;
       } catch (IOException notYet) {
         // still starting

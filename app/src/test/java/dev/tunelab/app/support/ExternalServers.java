@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * PostgreSQL server, and a KRaft broker in a separate JVM.
  */
 public final class ExternalServers implements AutoCloseable {
-  public static final String MACHINE_PG = System.getenv().getOrDefault("TUNELAB_TEST_PG", "127.0.0.1:5432");
+  public static final String MACHINE_PG =
+      System.getenv().getOrDefault("TUNELAB_TEST_PG", "127.0.0.1:5432");
 
   private final String pgHost;
   private final LocalPostgresCluster cluster;
@@ -27,7 +28,12 @@ public final class ExternalServers implements AutoCloseable {
   private final Process kafka;
   private final String bootstrap;
 
-  private ExternalServers(String pgHost, LocalPostgresCluster cluster, String database, Process kafka, String bootstrap) {
+  private ExternalServers(
+      String pgHost,
+      LocalPostgresCluster cluster,
+      String database,
+      Process kafka,
+      String bootstrap) {
     this.pgHost = pgHost;
     this.cluster = cluster;
     this.database = database;
@@ -36,7 +42,8 @@ public final class ExternalServers implements AutoCloseable {
   }
 
   public static ExternalServers start(Path dir) throws IOException {
-    String database = "tunelab_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String database =
+        "tunelab_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     String pgHost = MACHINE_PG;
     LocalPostgresCluster cluster = null;
     if (!createDatabase(pgHost, database)) {
@@ -47,28 +54,40 @@ public final class ExternalServers implements AutoCloseable {
         throw new IOException(e);
       }
       pgHost = cluster.hostPort();
-      if (!createDatabase(pgHost, database)) throw new IOException("could not create a database on " + pgHost);
+      if (!createDatabase(pgHost, database))
+        throw new IOException("could not create a database on " + pgHost);
     }
     int port = FreePort.find();
-    Process kafka = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-            EmbeddedKafkaServer.class.getName(), dir.resolve("external-kafka").toString(), String.valueOf(port))
-        .redirectErrorStream(true)
-        .start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(kafka.getInputStream(), StandardCharsets.UTF_8));
+    Process kafka =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedKafkaServer.class.getName(),
+                dir.resolve("external-kafka").toString(),
+                String.valueOf(port))
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(kafka.getInputStream(), StandardCharsets.UTF_8));
     String line;
     StringBuilder seen = new StringBuilder();
-    while ((line = out.readLine()) != null && !line.startsWith("READY")) seen.append(line).append('\n');
-    if (line == null) throw new IOException("the Kafka broker process ended before it was ready:\n" + seen);
-    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "external-kafka-output");
+    while ((line = out.readLine()) != null && !line.startsWith("READY"))
+      seen.append(line).append('\n');
+    if (line == null)
+      throw new IOException("the Kafka broker process ended before it was ready:\n" + seen);
+    Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "external-kafka-output");
     drain.setDaemon(true);
     drain.start();
-    return new ExternalServers(pgHost, cluster, database, kafka, line.substring("READY ".length()).trim());
+    return new ExternalServers(
+        pgHost, cluster, database, kafka, line.substring("READY ".length()).trim());
   }
 
   private static boolean createDatabase(String hostPort, String database) {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + hostPort + "/postgres", "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + hostPort + "/postgres", "postgres", "");
         Statement st = c.createStatement()) {
       st.execute("create database " + database);
       return true;
@@ -93,7 +112,9 @@ public final class ExternalServers implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       kafka.destroyForcibly();
     }
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + pgHost + "/postgres", "postgres", "");
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + pgHost + "/postgres", "postgres", "");
         Statement st = c.createStatement()) {
       st.execute("drop database if exists " + database + " with (force)");
     } catch (SQLException ignored) {

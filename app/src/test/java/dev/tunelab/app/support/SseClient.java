@@ -23,11 +23,16 @@ public final class SseClient implements AutoCloseable {
   private final Thread reader;
 
   public SseClient(String url, String lastEventId) throws Exception {
-    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
     if (lastEventId != null) req.header("Last-Event-ID", lastEventId);
-    HttpResponse<InputStream> res = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-        .send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-    if (res.statusCode() != 200) throw new IllegalStateException("event stream answered " + res.statusCode());
+    HttpResponse<InputStream> res =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+    if (res.statusCode() != 200)
+      throw new IllegalStateException("event stream answered " + res.statusCode());
     body = res.body();
     reader = new Thread(this::read, "sse-test-reader");
     reader.setDaemon(true);
@@ -35,7 +40,8 @@ public final class SseClient implements AutoCloseable {
   }
 
   private void read() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
       String name = "message", id = null;
       StringBuilder data = new StringBuilder();
       for (String line; (line = in.readLine()) != null; ) {

@@ -1,10 +1,10 @@
 package dev.tunelab.app.ui;
 
-import dev.tunelab.app.support.ServersResource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.tunelab.app.support.ServersResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,8 +19,15 @@ class WebUiTest {
 
   @Test
   void leaderboardPageAndItsScriptAreServed() {
-    String html = given().get("/").then().statusCode(200).contentType(containsString("text/html"))
-        .body(containsString("TuneLab")).extract().asString();
+    String html =
+        given()
+            .get("/")
+            .then()
+            .statusCode(200)
+            .contentType(containsString("text/html"))
+            .body(containsString("TuneLab"))
+            .extract()
+            .asString();
     Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(html);
     org.junit.jupiter.api.Assertions.assertTrue(script.find(), "the page loads its script");
     given().get(script.group(1)).then().statusCode(200).body(containsString("/api/v1/studies"));
@@ -28,15 +35,25 @@ class WebUiTest {
 
   @Test
   void readinessCoversPostgresAndKafka() {
-    given().get("/q/health/ready").then().statusCode(200)
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
         .body("status", equalTo("UP"))
         .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'Database connections health check' }.data.'<default>'", equalTo("UP"));
+        .body(
+            "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+        .body(
+            "checks.find { it.name == 'Database connections health check' }.data.'<default>'",
+            equalTo("UP"));
   }
 
   @Test
   void openApiIsPublished() {
-    given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/studies"));
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/studies"));
   }
 }

@@ -7,23 +7,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trials as a numeric matrix, one column per search-space parameter in the space's order, with
- * the box [{@code lower}, {@code upper}] each column ranges over.
+ * Trials as a numeric matrix, one column per search-space parameter in the space's order, with the
+ * box [{@code lower}, {@code upper}] each column ranges over.
  *
  * <p>A parameter that is missing from some trial (inactive under its condition, or holding a value
- * its axis does not know, such as a choice since removed) gets an extra unit slot [-1, 0) below
- * its active range, and those trials sit at -0.5. "Inactive" is then one more region of the
- * domain: it weighs as much as one choice, or as the whole active range of a number. A parameter
- * present in every trial gets no such slot, so fANOVA does not integrate over a region no trial
- * ever visited.
+ * its axis does not know, such as a choice since removed) gets an extra unit slot [-1, 0) below its
+ * active range, and those trials sit at -0.5. "Inactive" is then one more region of the domain: it
+ * weighs as much as one choice, or as the whole active range of a number. A parameter present in
+ * every trial gets no such slot, so fANOVA does not integrate over a region no trial ever visited.
  */
 final class EncodedTrials {
   /** Where a missing value sits: the middle of the slot below the active range. */
   static final double INACTIVE = -0.5;
 
   final List<String> names;
+
   /** {@code columns[feature][row]}. */
   final double[][] columns;
+
   final double[] lower;
   final double[] upper;
 
@@ -34,7 +35,10 @@ final class EncodedTrials {
     this.upper = upper;
   }
 
-  /** Encodes the trials at {@code rows} of {@code params}; a null map counts as one with nothing active. */
+  /**
+   * Encodes the trials at {@code rows} of {@code params}; a null map counts as one with nothing
+   * active.
+   */
   static EncodedTrials encode(SearchSpace space, List<Map<String, Object>> params, int[] rows) {
     List<String> names = new ArrayList<>(space.params().keySet());
     int d = names.size();

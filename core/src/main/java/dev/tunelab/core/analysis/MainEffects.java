@@ -75,10 +75,12 @@ final class MainEffects {
     int k = 0;
     cuts[k++] = lower;
     cuts[k++] = upper;
-    for (int node = 0; node < tree.nodes(); node++) if (tree.feature[node] == f) cuts[k++] = tree.threshold[node];
+    for (int node = 0; node < tree.nodes(); node++)
+      if (tree.feature[node] == f) cuts[k++] = tree.threshold[node];
     Arrays.sort(cuts, 0, k);
     int distinct = 0;
-    for (int i = 0; i < k; i++) if (distinct == 0 || cuts[i] != cuts[distinct - 1]) cuts[distinct++] = cuts[i];
+    for (int i = 0; i < k; i++)
+      if (distinct == 0 || cuts[i] != cuts[distinct - 1]) cuts[distinct++] = cuts[i];
     return Arrays.copyOf(cuts, distinct);
   }
 

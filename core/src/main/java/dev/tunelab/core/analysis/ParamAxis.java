@@ -7,11 +7,11 @@ import dev.tunelab.core.space.Param.IntParam;
 import java.util.List;
 
 /**
- * Where a parameter's value lies on the axis a regression tree splits. Numbers are scaled to
- * [0, 1] (a log range in log space), clamped so that trials recorded under an older, wider range
- * still count. The i-th choice occupies the unit slot [i, i + 1) and sits at its middle, so a
- * threshold between two neighbouring choices falls on the slot boundary and each choice carries
- * the same weight under the uniform measure fANOVA integrates over.
+ * Where a parameter's value lies on the axis a regression tree splits. Numbers are scaled to [0, 1]
+ * (a log range in log space), clamped so that trials recorded under an older, wider range still
+ * count. The i-th choice occupies the unit slot [i, i + 1) and sits at its middle, so a threshold
+ * between two neighbouring choices falls on the slot boundary and each choice carries the same
+ * weight under the uniform measure fANOVA integrates over.
  */
 final class ParamAxis {
   private final Param param;
@@ -25,7 +25,10 @@ final class ParamAxis {
     return param instanceof ChoiceParam c ? c.values().size() : 1;
   }
 
-  /** The value's position in [0, {@link #upper()}], or NaN when it is absent or not one this axis knows. */
+  /**
+   * The value's position in [0, {@link #upper()}], or NaN when it is absent or not one this axis
+   * knows.
+   */
   double position(Object value) {
     if (value == null) return Double.NaN;
     if (param instanceof ChoiceParam p) return choicePosition(p.values(), value);

@@ -6,13 +6,13 @@ import java.util.SplittableRandom;
 /**
  * A CART regression tree (Breiman, Friedman, Olshen and Stone, "Classification and Regression
  * Trees", 1984) as one member of a random forest (Breiman, "Random Forests", Machine Learning
- * 2001): grown on a bootstrap sample, each split the best squared-error split among a random
- * subset of the features. Used by {@link FanovaImportance}; see there for the settings.
+ * 2001): grown on a bootstrap sample, each split the best squared-error split among a random subset
+ * of the features. Used by {@link FanovaImportance}; see there for the settings.
  *
- * <p>Every feature keeps the tree's rows presorted, and a split partitions those orders stably,
- * so growing costs O(rows × features) per level of the tree instead of a sort at every node.
- * Bootstrap duplicates are carried as a count per row rather than as repeated rows. Splits fall
- * between two distinct values, so every leaf holds at least one sample (a minimum leaf size of 1).
+ * <p>Every feature keeps the tree's rows presorted, and a split partitions those orders stably, so
+ * growing costs O(rows × features) per level of the tree instead of a sort at every node. Bootstrap
+ * duplicates are carried as a count per row rather than as repeated rows. Splits fall between two
+ * distinct values, so every leaf holds at least one sample (a minimum leaf size of 1).
  */
 final class RegressionTree {
   /** A node with fewer samples than this (counting bootstrap duplicates) becomes a leaf. */
@@ -20,14 +20,18 @@ final class RegressionTree {
 
   /** Split feature of each node, or -1 at a leaf; node 0 is the root. */
   final int[] feature;
+
   /** Rows with {@code x[feature] <= threshold} go left. */
   final double[] threshold;
+
   final int[] left;
   final int[] right;
+
   /** Mean objective of the node's samples, which is the prediction at a leaf. */
   final double[] value;
 
-  private RegressionTree(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+  private RegressionTree(
+      int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
     this.feature = feature;
     this.threshold = threshold;
     this.left = left;
@@ -45,13 +49,23 @@ final class RegressionTree {
    * @param featuresPerSplit how many features (that vary within the node) each split considers
    * @param maxDepth the depth below which no node splits
    */
-  static RegressionTree grow(double[][] x, double[] y, int[] counts, int[][] sorted, int featuresPerSplit, int maxDepth,
+  static RegressionTree grow(
+      double[][] x,
+      double[] y,
+      int[] counts,
+      int[][] sorted,
+      int featuresPerSplit,
+      int maxDepth,
       SplittableRandom rng) {
     Grower g = new Grower(x, y, counts, sorted, featuresPerSplit, maxDepth, rng);
     if (g.order.length > 0 && g.order[0].length > 0) g.grow(0, g.order[0].length, 0);
     int n = g.size;
-    return new RegressionTree(Arrays.copyOf(g.feature, n), Arrays.copyOf(g.threshold, n), Arrays.copyOf(g.left, n),
-        Arrays.copyOf(g.right, n), Arrays.copyOf(g.value, n));
+    return new RegressionTree(
+        Arrays.copyOf(g.feature, n),
+        Arrays.copyOf(g.threshold, n),
+        Arrays.copyOf(g.left, n),
+        Arrays.copyOf(g.right, n),
+        Arrays.copyOf(g.value, n));
   }
 
   int nodes() {
@@ -63,12 +77,19 @@ final class RegressionTree {
     final double[][] x;
     final double[] y;
     final int[] counts;
-    /** {@code order[feature]}: the tree's rows sorted by that feature; a node owns one segment of each. */
+
+    /**
+     * {@code order[feature]}: the tree's rows sorted by that feature; a node owns one segment of
+     * each.
+     */
     final int[][] order;
+
     final int[] buffer;
     final boolean[] goesLeft;
+
     /** Feature indices, reshuffled in part at each node to pick its candidates. */
     final int[] candidates;
+
     final int featuresPerSplit;
     final int maxDepth;
     final SplittableRandom rng;
@@ -80,7 +101,14 @@ final class RegressionTree {
     double[] value = new double[16];
     int size;
 
-    Grower(double[][] x, double[] y, int[] counts, int[][] sorted, int featuresPerSplit, int maxDepth, SplittableRandom rng) {
+    Grower(
+        double[][] x,
+        double[] y,
+        int[] counts,
+        int[][] sorted,
+        int featuresPerSplit,
+        int maxDepth,
+        SplittableRandom rng) {
       this.x = x;
       this.y = y;
       this.counts = counts;
@@ -129,8 +157,8 @@ final class RegressionTree {
 
     /**
      * Sets the node's feature and threshold to the best split among up to {@code featuresPerSplit}
-     * random features that vary in the segment; false when none varies. Like scikit-learn, it
-     * keeps drawing past constant features, so a node splits whenever some feature can split it.
+     * random features that vary in the segment; false when none varies. Like scikit-learn, it keeps
+     * drawing past constant features, so a node splits whenever some feature can split it.
      */
     boolean findSplit(int node, int start, int end, double w, double s) {
       int d = candidates.length;
@@ -167,7 +195,9 @@ final class RegressionTree {
       return tried > 0;
     }
 
-    /** Stably partitions every feature's segment into left then right; returns where right starts. */
+    /**
+     * Stably partitions every feature's segment into left then right; returns where right starts.
+     */
     int partition(int start, int end, int f, double t) {
       int nLeft = 0;
       for (int i = start; i < end; i++) {

@@ -20,13 +20,19 @@ public record Csv(List<String> header, List<String[]> rows) {
       if (line.isBlank()) continue;
       lines.add(split(line, lineNo));
     }
-    if (lines.isEmpty()) throw new IllegalArgumentException("the file is empty: a header row is needed");
+    if (lines.isEmpty())
+      throw new IllegalArgumentException("the file is empty: a header row is needed");
     List<String> header = List.of(lines.get(0));
     List<String[]> rows = lines.subList(1, lines.size());
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i).length != header.size()) {
-        throw new IllegalArgumentException("row " + (i + 1) + " has " + rows.get(i).length
-            + " fields but the header has " + header.size());
+        throw new IllegalArgumentException(
+            "row "
+                + (i + 1)
+                + " has "
+                + rows.get(i).length
+                + " fields but the header has "
+                + header.size());
       }
     }
     return new Csv(header, List.copyOf(rows));

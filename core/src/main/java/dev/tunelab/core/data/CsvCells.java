@@ -18,24 +18,31 @@ final class CsvCells {
     if (new HashSet<>(csv.header()).size() != csv.header().size()) {
       throw new BadDatasetException("file", "column names must be unique: " + csv.header());
     }
-    if (csv.rows().isEmpty()) throw new BadDatasetException("file", "the CSV has a header but no data rows");
+    if (csv.rows().isEmpty())
+      throw new BadDatasetException("file", "the CSV has a header but no data rows");
     return csv;
   }
 
   /** The index of column {@code name}; {@code field} is the upload field that named it. */
   static int column(Csv csv, String name, String field) {
     int at = csv.column(name);
-    if (at < 0) throw new BadDatasetException(field, "no column named '" + name + "'; columns are " + csv.header());
+    if (at < 0)
+      throw new BadDatasetException(
+          field, "no column named '" + name + "'; columns are " + csv.header());
     return at;
   }
 
-  /** The one column besides the label when {@code name} is null; a text or sequence CSV often has just two. */
+  /**
+   * The one column besides the label when {@code name} is null; a text or sequence CSV often has
+   * just two.
+   */
   static int dataColumn(Csv csv, String name, int label, String what) {
     if (name != null) return column(csv, name, "column");
     List<String> others = new ArrayList<>(csv.header());
     others.remove(label);
     if (others.size() != 1) {
-      throw new BadDatasetException("column", "name the " + what + " column (field 'column'); columns are " + others);
+      throw new BadDatasetException(
+          "column", "name the " + what + " column (field 'column'); columns are " + others);
     }
     return csv.header().indexOf(others.get(0));
   }
@@ -46,7 +53,9 @@ final class CsvCells {
     return out;
   }
 
-  /** Row numbers are 1-based and count data rows only, as a spreadsheet under its header shows them. */
+  /**
+   * Row numbers are 1-based and count data rows only, as a spreadsheet under its header shows them.
+   */
   static float number(String value, int row, String column) {
     String why;
     if (value.isEmpty()) {
@@ -60,6 +69,7 @@ final class CsvCells {
         why = "is not a number: '" + value + "'";
       }
     }
-    throw new BadDatasetException("file", String.format("row %d, column '%s' %s", row + 1, column, why));
+    throw new BadDatasetException(
+        "file", String.format("row %d, column '%s' %s", row + 1, column, why));
   }
 }

@@ -11,9 +11,13 @@ import java.util.Locale;
 public enum DatasetKind {
   /** Numeric columns: shape {@code [F]}. */
   TABLE,
-  /** Images (IDX files or a zip of one folder per class): shape {@code [H, W, C]}, values 0..255. */
+  /**
+   * Images (IDX files or a zip of one folder per class): shape {@code [H, W, C]}, values 0..255.
+   */
   IMAGES,
-  /** A text column tokenized with a vocabulary limit: shape {@code [T]} of token ids (0 = padding). */
+  /**
+   * A text column tokenized with a vocabulary limit: shape {@code [T]} of token ids (0 = padding).
+   */
   TOKENS,
   /** A column of numeric sequences ("0.1 0.5 0.3"): shape {@code [T, 1]}, zero-padded in front. */
   SEQUENCE,

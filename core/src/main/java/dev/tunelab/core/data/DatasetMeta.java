@@ -9,10 +9,11 @@ import java.util.List;
  * one, which is stored, and {@link SampleReader#read} with it gives the same samples every time.
  *
  * @param label the label (target) column of a CSV; null for images
- * @param classes the classes in output order (classification), null for regression or when still
- *     to be found
+ * @param classes the classes in output order (classification), null for regression or when still to
+ *     be found
  */
-public record DatasetMeta(DatasetKind kind, Task task, String label, List<String> classes, DatasetOptions options) {
+public record DatasetMeta(
+    DatasetKind kind, Task task, String label, List<String> classes, DatasetOptions options) {
 
   public DatasetMeta {
     if (kind == null) kind = DatasetKind.TABLE;
@@ -31,17 +32,21 @@ public record DatasetMeta(DatasetKind kind, Task task, String label, List<String
   }
 
   /**
-   * A dataset of this kind and these options read with another label or text column, such as a
-   * test set read with its training set's vocabulary, classes and sizes.
+   * A dataset of this kind and these options read with another label or text column, such as a test
+   * set read with its training set's vocabulary, classes and sizes.
    */
   public DatasetMeta forTestSet(String otherLabel, String otherColumn) {
-    DatasetOptions o = otherColumn == null || otherColumn.isBlank() ? options : options.withColumn(otherColumn);
-    return new DatasetMeta(kind, task, otherLabel == null || otherLabel.isBlank() ? label : otherLabel, classes, o);
+    DatasetOptions o =
+        otherColumn == null || otherColumn.isBlank() ? options : options.withColumn(otherColumn);
+    return new DatasetMeta(
+        kind, task, otherLabel == null || otherLabel.isBlank() ? label : otherLabel, classes, o);
   }
 
   /** Number of distinct token ids (padding and out-of-vocabulary included) for TOKENS, else 0. */
   public int vocabularySize() {
-    return kind == DatasetKind.TOKENS && options.vocabulary() != null ? options.vocabulary().size() + Vocabulary.FIRST_WORD : 0;
+    return kind == DatasetKind.TOKENS && options.vocabulary() != null
+        ? options.vocabulary().size() + Vocabulary.FIRST_WORD
+        : 0;
   }
 
   String requireLabel() {

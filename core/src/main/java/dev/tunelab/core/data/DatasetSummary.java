@@ -7,9 +7,13 @@ import java.util.List;
  * What an upload was found to hold: the complete meta to store, one sample's shape, the sample
  * count and, for CSV files, each column's role.
  */
-public record DatasetSummary(DatasetMeta meta, List<Integer> shape, int rows, List<Column> columns) {
+public record DatasetSummary(
+    DatasetMeta meta, List<Integer> shape, int rows, List<Column> columns) {
 
-  /** A CSV column and its role: {@code label}, {@code number}, {@code text}, {@code sequence} or {@code unused}. */
+  /**
+   * A CSV column and its role: {@code label}, {@code number}, {@code text}, {@code sequence} or
+   * {@code unused}.
+   */
   public record Column(String name, String type) {}
 
   public DatasetSummary {

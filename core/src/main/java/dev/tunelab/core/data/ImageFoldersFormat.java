@@ -26,7 +26,8 @@ final class ImageFoldersFormat implements SampleFormat {
 
   @Override
   public Loaded load(DatasetMeta meta, byte[] content) {
-    if (meta.task() == Task.REGRESSION) throw new BadDatasetException("task", "images are for classification");
+    if (meta.task() == Task.REGRESSION)
+      throw new BadDatasetException("task", "images are for classification");
     List<Image> images = decode(imageEntries(ZipContent.files(content)));
     ImageSize size = meta.options().imageSize();
     if (size == null) {
@@ -34,25 +35,58 @@ final class ImageFoldersFormat implements SampleFormat {
       size = new ImageSize(first.getWidth(), first.getHeight());
       for (Image im : images) {
         if (im.pixels().getWidth() != size.width() || im.pixels().getHeight() != size.height()) {
-          throw new BadDatasetException("file", "entry '" + im.entry() + "' is " + im.pixels().getWidth() + "x"
-              + im.pixels().getHeight() + " but '" + images.get(0).entry() + "' is " + size
-              + "; give imageSize (e.g. '" + size + "') to resize them all");
+          throw new BadDatasetException(
+              "file",
+              "entry '"
+                  + im.entry()
+                  + "' is "
+                  + im.pixels().getWidth()
+                  + "x"
+                  + im.pixels().getHeight()
+                  + " but '"
+                  + images.get(0).entry()
+                  + "' is "
+                  + size
+                  + "; give imageSize (e.g. '"
+                  + size
+                  + "') to resize them all");
         }
       }
     }
-    int channels = meta.options().channels() != null ? meta.options().channels()
-        : images.stream().allMatch(im -> Pixels.isGray(im.pixels())) ? 1 : 3;
+    int channels =
+        meta.options().channels() != null
+            ? meta.options().channels()
+            : images.stream().allMatch(im -> Pixels.isGray(im.pixels())) ? 1 : 3;
     if ((long) images.size() * size.width() * size.height() * channels > MAX_VALUES) {
-      throw new BadDatasetException("file", images.size() + " images of " + size + " are too many values; give a smaller imageSize");
+      throw new BadDatasetException(
+          "file",
+          images.size() + " images of " + size + " are too many values; give a smaller imageSize");
     }
     List<String> labelValues = new ArrayList<>();
     for (Image im : images) labelValues.add(im.label());
-    Labels labels = Labels.of(labelValues, "folder", Task.CLASSIFICATION, meta.classes(), i -> "entry '" + images.get(i).entry() + "'");
+    Labels labels =
+        Labels.of(
+            labelValues,
+            "folder",
+            Task.CLASSIFICATION,
+            meta.classes(),
+            i -> "entry '" + images.get(i).entry() + "'");
     float[][] x = new float[images.size()][];
     for (int i = 0; i < x.length; i++) x[i] = Pixels.of(images.get(i).pixels(), size, channels);
-    Samples samples = new Samples(DatasetKind.IMAGES, Task.CLASSIFICATION, List.of(size.height(), size.width(), channels), x,
-        labels.classes(), labels.classIndex(), null, List.of(size + " pixels, " + channels + " channel(s), 0..255"), false);
-    return new Loaded(meta.with(Task.CLASSIFICATION, labels.classes(), meta.options().withImage(size, channels)), samples);
+    Samples samples =
+        new Samples(
+            DatasetKind.IMAGES,
+            Task.CLASSIFICATION,
+            List.of(size.height(), size.width(), channels),
+            x,
+            labels.classes(),
+            labels.classIndex(),
+            null,
+            List.of(size + " pixels, " + channels + " channel(s), 0..255"),
+            false);
+    return new Loaded(
+        meta.with(Task.CLASSIFICATION, labels.classes(), meta.options().withImage(size, channels)),
+        samples);
   }
 
   /** Image entries by class folder, sorted by path; the archive's own order is not meaningful. */
@@ -69,10 +103,15 @@ final class ImageFoldersFormat implements SampleFormat {
       String path = name.substring(root.length());
       String lower = name.toLowerCase(Locale.ROOT);
       if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"))) {
-        throw new BadDatasetException("file", "entry '" + name + "' is not a PNG or JPEG file (.png, .jpg, .jpeg)");
+        throw new BadDatasetException(
+            "file", "entry '" + name + "' is not a PNG or JPEG file (.png, .jpg, .jpeg)");
       }
       if (path.split("/", -1).length != 2) {
-        throw new BadDatasetException("file", "entry '" + name + "' is not inside a class folder: images go in one folder per class, e.g. 'cat/1.png'");
+        throw new BadDatasetException(
+            "file",
+            "entry '"
+                + name
+                + "' is not inside a class folder: images go in one folder per class, e.g. 'cat/1.png'");
       }
       byPath.put(path, f.getValue());
     }
@@ -87,7 +126,10 @@ final class ImageFoldersFormat implements SampleFormat {
     return false;
   }
 
-  /** "data/" when every entry is under "data/cls/...", so a zipped parent folder is not taken for a class. */
+  /**
+   * "data/" when every entry is under "data/cls/...", so a zipped parent folder is not taken for a
+   * class.
+   */
   private static String commonRoot(Iterable<String> names) {
     String root = null;
     for (String n : names) {
@@ -106,9 +148,14 @@ final class ImageFoldersFormat implements SampleFormat {
       try {
         img = ImageIO.read(new ByteArrayInputStream(e.getValue()));
       } catch (IOException | RuntimeException ex) {
-        throw new BadDatasetException("file", "entry '" + e.getKey() + "' cannot be read as an image: " + ex.getMessage(), ex);
+        throw new BadDatasetException(
+            "file",
+            "entry '" + e.getKey() + "' cannot be read as an image: " + ex.getMessage(),
+            ex);
       }
-      if (img == null) throw new BadDatasetException("file", "entry '" + e.getKey() + "' is not a PNG or JPEG image");
+      if (img == null)
+        throw new BadDatasetException(
+            "file", "entry '" + e.getKey() + "' is not a PNG or JPEG image");
       out.add(new Image(e.getKey(), e.getKey().substring(0, e.getKey().indexOf('/')), img));
     }
     return out;

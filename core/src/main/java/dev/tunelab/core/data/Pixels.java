@@ -8,7 +8,8 @@ import java.awt.image.Raster;
  * Pixel values of a decoded image as floats 0..255, channels last, and bilinear resizing. Values
  * are read from the raster, not through Java2D's colour conversion, which treats gray as linear
  * light and would brighten a gray 100 to 168 when drawing it as RGB; here a gray image becomes RGB
- * by repeating its value, and an RGB image gray by ITU-R 601 luma, as Pillow's {@code convert} does.
+ * by repeating its value, and an RGB image gray by ITU-R 601 luma, as Pillow's {@code convert}
+ * does.
  */
 final class Pixels {
   private Pixels() {}
@@ -62,7 +63,10 @@ final class Pixels {
     return v;
   }
 
-  /** Bilinear with pixel centres aligned (Keras's {@code Resizing}, Pillow's {@code BILINEAR} when enlarging). */
+  /**
+   * Bilinear with pixel centres aligned (Keras's {@code Resizing}, Pillow's {@code BILINEAR} when
+   * enlarging).
+   */
   static float[] resize(float[] src, int w0, int h0, int channels, int w, int h) {
     float[] out = new float[w * h * channels];
     for (int y = 0; y < h; y++) {
@@ -76,8 +80,12 @@ final class Pixels {
         int x1 = Math.min(x0 + 1, w0 - 1);
         float fx = sx - x0;
         for (int c = 0; c < channels; c++) {
-          float top = src[(y0 * w0 + x0) * channels + c] * (1 - fx) + src[(y0 * w0 + x1) * channels + c] * fx;
-          float bottom = src[(y1 * w0 + x0) * channels + c] * (1 - fx) + src[(y1 * w0 + x1) * channels + c] * fx;
+          float top =
+              src[(y0 * w0 + x0) * channels + c] * (1 - fx)
+                  + src[(y0 * w0 + x1) * channels + c] * fx;
+          float bottom =
+              src[(y1 * w0 + x0) * channels + c] * (1 - fx)
+                  + src[(y1 * w0 + x1) * channels + c] * fx;
           out[(y * w + x) * channels + c] = top * (1 - fy) + bottom * fy;
         }
       }

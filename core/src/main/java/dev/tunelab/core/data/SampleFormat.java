@@ -1,6 +1,9 @@
 package dev.tunelab.core.data;
 
-/** One file format read into samples; {@link SampleReader} picks the format from the meta and the bytes. */
+/**
+ * One file format read into samples; {@link SampleReader} picks the format from the meta and the
+ * bytes.
+ */
 interface SampleFormat {
 
   /**

@@ -22,7 +22,9 @@ public final class SampleReader {
     return format(meta, content).load(meta, content).samples();
   }
 
-  /** An upload read in one step (profiled, then read with the complete meta), for tools and tests. */
+  /**
+   * An upload read in one step (profiled, then read with the complete meta), for tools and tests.
+   */
   public static Samples readUpload(DatasetMeta request, byte[] content) {
     return read(profile(request, content).meta(), content);
   }
@@ -36,13 +38,17 @@ public final class SampleReader {
     SampleFormat.Loaded loaded = format(request, content).load(request, content);
     Samples s = loaded.samples();
     if (s.size() < MIN_SAMPLES) {
-      throw new BadDatasetException(request.kind() == DatasetKind.TIMESERIES ? "window" : "file",
+      throw new BadDatasetException(
+          request.kind() == DatasetKind.TIMESERIES ? "window" : "file",
           "at least " + MIN_SAMPLES + " samples are needed, found " + s.size());
     }
     return new DatasetSummary(loaded.meta(), s.shape(), s.size(), columns(loaded.meta(), content));
   }
 
-  /** True when {@code content} starts as a zip archive does; an upload without a kind is then images. */
+  /**
+   * True when {@code content} starts as a zip archive does; an upload without a kind is then
+   * images.
+   */
   public static boolean isZip(byte[] content) {
     return ZipContent.isZip(content);
   }
@@ -71,8 +77,10 @@ public final class SampleReader {
     for (String name : Csv.parse(content).header()) {
       String role;
       if (name.equals(meta.label())) role = "label";
-      else if (name.equals(meta.options().column())) role = meta.kind() == DatasetKind.TOKENS ? "text" : "sequence";
-      else if (meta.kind() == DatasetKind.TOKENS || meta.kind() == DatasetKind.SEQUENCE) role = "unused";
+      else if (name.equals(meta.options().column()))
+        role = meta.kind() == DatasetKind.TOKENS ? "text" : "sequence";
+      else if (meta.kind() == DatasetKind.TOKENS || meta.kind() == DatasetKind.SEQUENCE)
+        role = "unused";
       else role = "number";
       out.add(new DatasetSummary.Column(name, role));
     }

@@ -15,8 +15,8 @@ import java.util.List;
  * @param classIndex class index per sample (classification), or null
  * @param target target per sample (regression), or null
  * @param featureNames names of a table's columns; for other kinds a one-line description
- * @param ordered true when samples are in time order and a split must not shuffle them
- *     (time-series windows), so validation and test come from the end
+ * @param ordered true when samples are in time order and a split must not shuffle them (time-series
+ *     windows), so validation and test come from the end
  */
 public record Samples(
     DatasetKind kind,

@@ -19,15 +19,22 @@ final class SequenceFormat implements SampleFormat {
     for (int r = 0; r < steps.length; r++) {
       String[] parts = in.nonBlank(r, column).strip().split("\\s+");
       float[] s = new float[parts.length];
-      for (int k = 0; k < parts.length; k++) s[k] = CsvCells.number(parts[k], r, columnName + "' step '" + (k + 1));
+      for (int k = 0; k < parts.length; k++)
+        s[k] = CsvCells.number(parts[k], r, columnName + "' step '" + (k + 1));
       steps[r] = s;
       longest = Math.max(longest, s.length);
     }
     Labels labels = in.labels(meta);
-    int length = meta.options().sequenceLength() != null ? meta.options().sequenceLength() : longest;
+    int length =
+        meta.options().sequenceLength() != null ? meta.options().sequenceLength() : longest;
     if (length > DatasetOptions.MAX_SEQUENCE) {
-      throw new BadDatasetException("file", "the longest sequence has " + longest + " steps; at most "
-          + DatasetOptions.MAX_SEQUENCE + " unless sequenceLength cuts them");
+      throw new BadDatasetException(
+          "file",
+          "the longest sequence has "
+              + longest
+              + " steps; at most "
+              + DatasetOptions.MAX_SEQUENCE
+              + " unless sequenceLength cuts them");
     }
     float[][] x = new float[steps.length][];
     for (int i = 0; i < x.length; i++) {
@@ -38,8 +45,17 @@ final class SequenceFormat implements SampleFormat {
       x[i] = padded;
     }
     DatasetOptions resolved = meta.options().withColumn(columnName).withSequenceLength(length);
-    Samples samples = new Samples(DatasetKind.SEQUENCE, labels.task(), List.of(length, 1), x, labels.classes(),
-        labels.classIndex(), labels.target(), List.of("steps of column '" + columnName + "'"), false);
+    Samples samples =
+        new Samples(
+            DatasetKind.SEQUENCE,
+            labels.task(),
+            List.of(length, 1),
+            x,
+            labels.classes(),
+            labels.classIndex(),
+            labels.target(),
+            List.of("steps of column '" + columnName + "'"),
+            false);
     return new Loaded(meta.with(labels.task(), labels.classes(), resolved), samples);
   }
 }

@@ -14,7 +14,9 @@ final class TableFormat implements SampleFormat {
     List<String> header = csv.header();
     List<String> featureNames = new ArrayList<>(header);
     featureNames.remove(label);
-    if (featureNames.isEmpty()) throw new BadDatasetException("file", "at least one feature column besides the label is needed");
+    if (featureNames.isEmpty())
+      throw new BadDatasetException(
+          "file", "at least one feature column besides the label is needed");
     Labels labels = in.labels(meta);
     int n = csv.rows().size();
     float[][] x = new float[n][];
@@ -27,8 +29,17 @@ final class TableFormat implements SampleFormat {
       }
       x[r] = v;
     }
-    Samples samples = new Samples(DatasetKind.TABLE, labels.task(), List.of(featureNames.size()), x, labels.classes(),
-        labels.classIndex(), labels.target(), List.copyOf(featureNames), false);
+    Samples samples =
+        new Samples(
+            DatasetKind.TABLE,
+            labels.task(),
+            List.of(featureNames.size()),
+            x,
+            labels.classes(),
+            labels.classIndex(),
+            labels.target(),
+            List.copyOf(featureNames),
+            false);
     return new Loaded(meta.with(labels.task(), labels.classes(), meta.options()), samples);
   }
 }

@@ -28,10 +28,13 @@ final class Vocabulary {
       for (String w : words) counts.merge(w, 1, Integer::sum);
     }
     List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-    entries.sort(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).reversed()
-        .thenComparing(Map.Entry::getKey));
+    entries.sort(
+        Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+            .reversed()
+            .thenComparing(Map.Entry::getKey));
     List<String> words = new ArrayList<>();
-    for (int i = 0; i < Math.min(entries.size(), size - FIRST_WORD); i++) words.add(entries.get(i).getKey());
+    for (int i = 0; i < Math.min(entries.size(), size - FIRST_WORD); i++)
+      words.add(entries.get(i).getKey());
     return words;
   }
 

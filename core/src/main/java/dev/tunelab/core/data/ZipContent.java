@@ -12,7 +12,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Zip archives held in memory: the files of an upload, bounded so a zip bomb cannot fill the heap. */
+/**
+ * Zip archives held in memory: the files of an upload, bounded so a zip bomb cannot fill the heap.
+ */
 final class ZipContent {
   /** Unpacked bytes one archive may hold. */
   static final long MAX_UNPACKED = 1L << 30;
@@ -20,7 +22,11 @@ final class ZipContent {
   private ZipContent() {}
 
   static boolean isZip(byte[] content) {
-    return content.length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+    return content.length >= 4
+        && content[0] == 'P'
+        && content[1] == 'K'
+        && content[2] == 3
+        && content[3] == 4;
   }
 
   /** Every file (not folder) in archive order, by its path in the archive. */
@@ -50,7 +56,10 @@ final class ZipContent {
     long n = 0;
     for (int r = in.read(buf); r > 0; r = in.read(buf)) {
       n += r;
-      if (n > budget) throw new BadDatasetException("file", "the zip archive unpacks to more than " + MAX_UNPACKED + " bytes (at '" + name + "')");
+      if (n > budget)
+        throw new BadDatasetException(
+            "file",
+            "the zip archive unpacks to more than " + MAX_UNPACKED + " bytes (at '" + name + "')");
       out.write(buf, 0, r);
     }
     return out.toByteArray();

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 
 /**
- * "Evaluate this trial's saved model on the study's test split": published on {@link
- * Topics#TRIALS} once a study with a test split ends, for its best trial. The split is rebuilt
- * from the same seed and fractions the trainer used, so the test samples are exactly the ones
- * held out from tuning.
+ * "Evaluate this trial's saved model on the study's test split": published on {@link Topics#TRIALS}
+ * once a study with a test split ends, for its best trial. The split is rebuilt from the same seed
+ * and fractions the trainer used, so the test samples are exactly the ones held out from tuning.
  *
  * @param testDatasetId a separate test dataset (used whole), or null to hold out {@code
  *     testFraction} of the training dataset

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapping for messages and stored documents, so both sides read what the other wrote. */
+/**
+ * The one JSON mapping for messages and stored documents, so both sides read what the other wrote.
+ */
 public final class Json {
   public static final ObjectMapper MAPPER =
       new ObjectMapper()

@@ -16,8 +16,10 @@ public final class MetricNames {
   public static final String LOSS = "loss";
   public static final String ACCURACY = "accuracy";
   public static final String LOG_LOSS = "log_loss";
+
   /** ROC AUC of the positive (second) class; only for two classes. */
   public static final String AUC = "auc";
+
   public static final String RMSE = "rmse";
   public static final String MAE = "mae";
   public static final String VALIDATION_PREFIX = "val_";
@@ -37,7 +39,10 @@ public final class MetricNames {
     return List.of(LOSS, RMSE, MAE);
   }
 
-  /** What a study of {@code task} may optimize: each metric on the training and the validation split. */
+  /**
+   * What a study of {@code task} may optimize: each metric on the training and the validation
+   * split.
+   */
   public static Set<String> objectives(Task task, boolean binary) {
     List<String> names = new ArrayList<>();
     for (String m : of(task, binary)) {

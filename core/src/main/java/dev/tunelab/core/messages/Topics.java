@@ -14,9 +14,9 @@ public final class Topics {
   private Topics() {}
 
   /**
-   * Producer settings: idempotent, acknowledged by all replicas, string key and value. No linger:
-   * a run command or a trial's final event is waited for, and Kafka's default of 5 ms would be
-   * added to every such wait; messages sent while others are in flight are still batched.
+   * Producer settings: idempotent, acknowledged by all replicas, string key and value. No linger: a
+   * run command or a trial's final event is waited for, and Kafka's default of 5 ms would be added
+   * to every such wait; messages sent while others are in flight are still batched.
    */
   public static java.util.Map<String, Object> producerConfig(String bootstrap, String clientId) {
     return java.util.Map.of(

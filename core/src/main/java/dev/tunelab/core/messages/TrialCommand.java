@@ -8,9 +8,9 @@ import java.util.UUID;
  * "Train this trial": published on {@link Topics#TRIALS}, keyed by trial id. Carries everything a
  * worker needs, so a worker never reads the database.
  *
- * @param testFraction share of the dataset's samples held out as the study's test split before
- *     the validation split is taken (never trained on, never seen by the sampler); 0 when the
- *     study has no test split or takes it from another dataset
+ * @param testFraction share of the dataset's samples held out as the study's test split before the
+ *     validation split is taken (never trained on, never seen by the sampler); 0 when the study has
+ *     no test split or takes it from another dataset
  * @param resume true for a re-queued attempt: continue from the trial's latest checkpoint, if any
  */
 public record TrialCommand(
@@ -31,18 +31,65 @@ public record TrialCommand(
   public static final int VERSION = 1;
 
   /** A command without a test split. */
-  public TrialCommand(int version, UUID trialId, UUID studyId, int number, int attempt,
-      String datasetId, Map<String, Object> params, ModelSpec model, int epochs, long seed,
-      double validationSplit, String objectiveMetric) {
-    this(version, trialId, studyId, number, attempt, datasetId, params, model, epochs, seed,
-        validationSplit, objectiveMetric, 0, false);
+  public TrialCommand(
+      int version,
+      UUID trialId,
+      UUID studyId,
+      int number,
+      int attempt,
+      String datasetId,
+      Map<String, Object> params,
+      ModelSpec model,
+      int epochs,
+      long seed,
+      double validationSplit,
+      String objectiveMetric) {
+    this(
+        version,
+        trialId,
+        studyId,
+        number,
+        attempt,
+        datasetId,
+        params,
+        model,
+        epochs,
+        seed,
+        validationSplit,
+        objectiveMetric,
+        0,
+        false);
   }
 
   /** A first attempt, with a test fraction. */
-  public TrialCommand(int version, UUID trialId, UUID studyId, int number, int attempt,
-      String datasetId, Map<String, Object> params, ModelSpec model, int epochs, long seed,
-      double validationSplit, String objectiveMetric, double testFraction) {
-    this(version, trialId, studyId, number, attempt, datasetId, params, model, epochs, seed,
-        validationSplit, objectiveMetric, testFraction, false);
+  public TrialCommand(
+      int version,
+      UUID trialId,
+      UUID studyId,
+      int number,
+      int attempt,
+      String datasetId,
+      Map<String, Object> params,
+      ModelSpec model,
+      int epochs,
+      long seed,
+      double validationSplit,
+      String objectiveMetric,
+      double testFraction) {
+    this(
+        version,
+        trialId,
+        studyId,
+        number,
+        attempt,
+        datasetId,
+        params,
+        model,
+        epochs,
+        seed,
+        validationSplit,
+        objectiveMetric,
+        testFraction,
+        false);
   }
 }

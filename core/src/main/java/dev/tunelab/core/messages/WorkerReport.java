@@ -13,19 +13,28 @@ import java.util.Set;
  *
  * @param id the worker's id, {@code host/pid}; its slots report events as {@code id#slot}
  * @param device {@link #CPU} or {@link #GPU}
- * @param memoryBytes memory available for training: the JVM's maximum heap on a CPU, the
- *     device's memory on a GPU
+ * @param memoryBytes memory available for training: the JVM's maximum heap on a CPU, the device's
+ *     memory on a GPU
  * @param busySlots slots training a trial right now
  * @param startedAt when the worker started, an ISO-8601 instant as text: core's mapper has no
- *     java.time module to count on, and without one an {@code Instant} would not be written as
- *     the text every API version reads
+ *     java.time module to count on, and without one an {@code Instant} would not be written as the
+ *     text every API version reads
  */
 public record WorkerReport(
-    String id, String device, long memoryBytes, int slots, int busySlots, String host, String startedAt) {
+    String id,
+    String device,
+    long memoryBytes,
+    int slots,
+    int busySlots,
+    String host,
+    String startedAt) {
   public static final String CPU = "cpu";
   public static final String GPU = "gpu";
   public static final Set<String> DEVICES = Set.of(CPU, GPU);
+
   /** The JSON field names, in the order written; the API refuses any other. */
   public static final List<String> FIELDS =
-      Arrays.stream(WorkerReport.class.getRecordComponents()).map(RecordComponent::getName).toList();
+      Arrays.stream(WorkerReport.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .toList();
 }

@@ -12,7 +12,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param reductionFactor asha, hyperband: 1 in this many trials goes on at each rung
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PrunerSpec(String name, Integer warmupEpochs, Integer minTrials, Integer minEpochs, Integer reductionFactor) {
+public record PrunerSpec(
+    String name,
+    Integer warmupEpochs,
+    Integer minTrials,
+    Integer minEpochs,
+    Integer reductionFactor) {
   public static final PrunerSpec NONE = new PrunerSpec(SearchNames.NONE, null, null, null, null);
 
   public static PrunerSpec median(int warmupEpochs, int minTrials) {

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Decides what to try next. Implementations keep no state: everything they need is in the
- * history, so a restarted scheduler or a redelivered message changes nothing.
+ * Decides what to try next. Implementations keep no state: everything they need is in the history,
+ * so a restarted scheduler or a redelivered message changes nothing.
  */
 public interface Sampler {
 
   /** The next point of {@code space}, or empty when the space has no untried point left. */
-  Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng);
+  Optional<Map<String, Object>> suggest(
+      SearchSpace space, StudyHistory history, RandomGenerator rng);
 
   /**
    * Whether {@link #suggest} reads how trials went ({@code finished}, {@code objective}). A sampler

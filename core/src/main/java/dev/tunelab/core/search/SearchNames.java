@@ -3,9 +3,9 @@ package dev.tunelab.core.search;
 import java.util.List;
 
 /**
- * The names a study gives its sampler ({@code algorithm.name}) and its pruner ({@code pruner.name}),
- * defined once: the study parser accepts exactly these and the scheduler's factories build from
- * them, so a name cannot be valid in one place and unknown in the other.
+ * The names a study gives its sampler ({@code algorithm.name}) and its pruner ({@code
+ * pruner.name}), defined once: the study parser accepts exactly these and the scheduler's factories
+ * build from them, so a name cannot be valid in one place and unknown in the other.
  */
 public final class SearchNames {
   public static final String BAYESIAN = "bayesian";

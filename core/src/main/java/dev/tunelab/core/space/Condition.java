@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * When a parameter is active: only while an earlier parameter {@code param} is active and its
- * value is one of {@code in} and within [{@code min}, {@code max}] (each part optional). An
- * inactive parameter is absent from the trial, the way Optuna's define-by-run leaves it out.
+ * When a parameter is active: only while an earlier parameter {@code param} is active and its value
+ * is one of {@code in} and within [{@code min}, {@code max}] (each part optional). An inactive
+ * parameter is absent from the trial, the way Optuna's define-by-run leaves it out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Condition(String param, List<Object> in, Double min, Double max) {

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * One named dimension of a search space. Numbers stay numbers: bounds are never strings. Each
- * parameter may carry a {@link Condition} ({@code when}); numeric ranges may name how many
- * {@code gridPoints} a grid search takes from them.
+ * parameter may carry a {@link Condition} ({@code when}); numeric ranges may name how many {@code
+ * gridPoints} a grid search takes from them.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -34,7 +34,8 @@ public sealed interface Param {
     public IntParam {
       if (min > max) throw new IllegalArgumentException("min must not exceed max");
       if (step < 1) throw new IllegalArgumentException("step must be at least 1");
-      if (gridPoints != null && gridPoints < 1) throw new IllegalArgumentException("gridPoints must be at least 1");
+      if (gridPoints != null && gridPoints < 1)
+        throw new IllegalArgumentException("gridPoints must be at least 1");
     }
 
     public IntParam(int min, int max, int step) {
@@ -59,7 +60,10 @@ public sealed interface Param {
         return values;
       }
       for (int k = 0; k < gridPoints; k++) {
-        int index = gridPoints == 1 ? (n - 1) / 2 : (int) Math.round(k * (n - 1) / (double) (gridPoints - 1));
+        int index =
+            gridPoints == 1
+                ? (n - 1) / 2
+                : (int) Math.round(k * (n - 1) / (double) (gridPoints - 1));
         Object v = valueAt(index);
         if (!values.contains(v)) values.add(v);
       }
@@ -69,19 +73,23 @@ public sealed interface Param {
 
   /** Reals in [min, max]; with {@code log} sampled uniformly in log space. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record FloatParam(double min, double max, boolean log, Integer gridPoints, Condition when) implements Param {
+  record FloatParam(double min, double max, boolean log, Integer gridPoints, Condition when)
+      implements Param {
     @JsonCreator
     public FloatParam {
       if (!(min <= max)) throw new IllegalArgumentException("min must not exceed max");
       if (log && min <= 0) throw new IllegalArgumentException("log range needs min > 0");
-      if (gridPoints != null && gridPoints < 1) throw new IllegalArgumentException("gridPoints must be at least 1");
+      if (gridPoints != null && gridPoints < 1)
+        throw new IllegalArgumentException("gridPoints must be at least 1");
     }
 
     public FloatParam(double min, double max, boolean log) {
       this(min, max, log, null, null);
     }
 
-    /** {@code gridPoints} values evenly spread (in log space for a log range), both ends included. */
+    /**
+     * {@code gridPoints} values evenly spread (in log space for a log range), both ends included.
+     */
     @Override
     public List<Object> gridValues() {
       if (gridPoints == null) return null;
@@ -103,7 +111,8 @@ public sealed interface Param {
   record ChoiceParam(List<Object> values, Condition when) implements Param {
     @JsonCreator
     public ChoiceParam {
-      if (values == null || values.isEmpty()) throw new IllegalArgumentException("values must not be empty");
+      if (values == null || values.isEmpty())
+        throw new IllegalArgumentException("values must not be empty");
       values = List.copyOf(values);
     }
 

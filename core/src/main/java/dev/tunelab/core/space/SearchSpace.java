@@ -51,13 +51,17 @@ public record SearchSpace(Map<String, Param> params) {
   }
 
   /**
-   * Number of distinct grid points (inactive parameters add none), or -1 when some float range
-   * has no {@code gridPoints}; {@link Long#MAX_VALUE} when the count overflows.
+   * Number of distinct grid points (inactive parameters add none), or -1 when some float range has
+   * no {@code gridPoints}; {@link Long#MAX_VALUE} when the count overflows.
    */
   public long gridSize() {
     for (Param p : params.values()) if (p.gridValues() == null) return -1;
-    Set<String> parents = params.values().stream()
-        .map(Param::when).filter(c -> c != null).map(Condition::param).collect(Collectors.toSet());
+    Set<String> parents =
+        params.values().stream()
+            .map(Param::when)
+            .filter(c -> c != null)
+            .map(Condition::param)
+            .collect(Collectors.toSet());
     try {
       return count(List.copyOf(params.keySet()), 0, new LinkedHashMap<>(), parents);
     } catch (ArithmeticException overflow) {
@@ -71,7 +75,8 @@ public record SearchSpace(Map<String, Param> params) {
     String name = names.get(k);
     if (!isActive(name, prefix)) return count(names, k + 1, prefix, parents);
     List<Object> values = params.get(name).gridValues();
-    if (!parents.contains(name)) return Math.multiplyExact((long) values.size(), count(names, k + 1, prefix, parents));
+    if (!parents.contains(name))
+      return Math.multiplyExact((long) values.size(), count(names, k + 1, prefix, parents));
     long total = 0;
     for (Object v : values) {
       prefix.put(name, v);

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a parameter's {@code when}, e.g. {@code {"param": "num_layers", "min": 3}} or
- * {@code {"param": "optimizer", "in": ["sgd"]}}. The parent must come earlier in the space, so
- * conditions can never form a cycle, and the condition must be satisfiable by the parent's values.
+ * Reads a parameter's {@code when}, e.g. {@code {"param": "num_layers", "min": 3}} or {@code
+ * {"param": "optimizer", "in": ["sgd"]}}. The parent must come earlier in the space, so conditions
+ * can never form a cycle, and the condition must be satisfiable by the parent's values.
  */
 final class ConditionParser {
   private ConditionParser() {}
@@ -18,15 +18,19 @@ final class ConditionParser {
   static Condition parse(JsonNode n, String at, Map<String, Param> earlier, List<Violation> out) {
     if (n == null) return null;
     if (!n.isObject()) {
-      out.add(new Violation(at, "must be an object such as {\"param\": \"num_layers\", \"min\": 3}"));
+      out.add(
+          new Violation(at, "must be an object such as {\"param\": \"num_layers\", \"min\": 3}"));
       return null;
     }
     int before = out.size();
-    n.fieldNames().forEachRemaining(f -> {
-      if (!Set.of("param", "in", "min", "max").contains(f)) {
-        out.add(new Violation(at + "." + f, "unknown field; allowed: [in, max, min, param]"));
-      }
-    });
+    n.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!Set.of("param", "in", "min", "max").contains(f)) {
+                out.add(
+                    new Violation(at + "." + f, "unknown field; allowed: [in, max, min, param]"));
+              }
+            });
     JsonNode ref = n.get("param");
     Param parent = null;
     if (ref == null || !ref.isTextual()) {
@@ -34,7 +38,10 @@ final class ConditionParser {
     } else {
       parent = earlier.get(ref.asText());
       if (parent == null) {
-        out.add(new Violation(at + ".param", "'" + ref.asText() + "' is not a parameter defined before this one"));
+        out.add(
+            new Violation(
+                at + ".param",
+                "'" + ref.asText() + "' is not a parameter defined before this one"));
       }
     }
     List<Object> in = null;
@@ -54,12 +61,20 @@ final class ConditionParser {
     if (out.size() > before) return null;
     Condition c = new Condition(ref.asText(), in, min, max);
     if (parent != null && !satisfiable(c, parent)) {
-      out.add(new Violation(at, "no value of '" + c.param() + "' satisfies this condition, so the parameter would never be used"));
+      out.add(
+          new Violation(
+              at,
+              "no value of '"
+                  + c.param()
+                  + "' satisfies this condition, so the parameter would never be used"));
       return null;
     }
-    if ((min != null || max != null) && parent instanceof Param.ChoiceParam choice
+    if ((min != null || max != null)
+        && parent instanceof Param.ChoiceParam choice
         && choice.values().stream().noneMatch(v -> v instanceof Number)) {
-      out.add(new Violation(at, "'min'/'max' need a numeric parameter; use 'in' for '" + c.param() + "'"));
+      out.add(
+          new Violation(
+              at, "'min'/'max' need a numeric parameter; use 'in' for '" + c.param() + "'"));
       return null;
     }
     return c;
@@ -87,7 +102,13 @@ final class ConditionParser {
       return false;
     }
     Param.FloatParam f = (Param.FloatParam) parent;
-    if (c.in() != null) return c.in().stream().anyMatch(v -> v instanceof Number x && x.doubleValue() >= f.min() && x.doubleValue() <= f.max());
+    if (c.in() != null)
+      return c.in().stream()
+          .anyMatch(
+              v ->
+                  v instanceof Number x
+                      && x.doubleValue() >= f.min()
+                      && x.doubleValue() <= f.max());
     double lo = c.min() == null ? f.min() : Math.max(f.min(), c.min());
     double hi = c.max() == null ? f.max() : Math.min(f.max(), c.max());
     return lo <= hi;

@@ -10,7 +10,12 @@ import java.util.List;
  * @param vocabulary for token ids, the number of distinct ids (0 is padding); 0 otherwise
  */
 public record DatasetFacts(
-    Task task, int numFeatures, int numClasses, DatasetKind kind, List<Integer> inputShape, int vocabulary) {
+    Task task,
+    int numFeatures,
+    int numClasses,
+    DatasetKind kind,
+    List<Integer> inputShape,
+    int vocabulary) {
 
   public DatasetFacts {
     if (kind == null) kind = DatasetKind.TABLE;

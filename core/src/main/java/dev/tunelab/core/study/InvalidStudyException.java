@@ -8,7 +8,10 @@ public class InvalidStudyException extends RuntimeException {
   private final transient List<Violation> violations;
 
   public InvalidStudyException(List<Violation> violations) {
-    super(violations.isEmpty() ? "invalid" : violations.get(0).path() + ": " + violations.get(0).message());
+    super(
+        violations.isEmpty()
+            ? "invalid"
+            : violations.get(0).path() + ": " + violations.get(0).message());
     this.violations = List.copyOf(violations);
   }
 

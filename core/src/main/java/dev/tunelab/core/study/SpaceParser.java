@@ -27,7 +27,10 @@ final class SpaceParser {
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       String at = path + "." + e.getKey();
       if (!NAME.matcher(e.getKey()).matches()) {
-        out.add(new Violation(at, "parameter names start with a letter or '_' and use letters, digits, '_', '.', '-'"));
+        out.add(
+            new Violation(
+                at,
+                "parameter names start with a letter or '_' and use letters, digits, '_', '.', '-'"));
         continue;
       }
       Param p = param(e.getValue(), at, params, out);
@@ -36,7 +39,8 @@ final class SpaceParser {
     return new SearchSpace(params);
   }
 
-  private static Param param(JsonNode n, String at, Map<String, Param> earlier, List<Violation> out) {
+  private static Param param(
+      JsonNode n, String at, Map<String, Param> earlier, List<Violation> out) {
     if (!n.isObject() || !n.path("type").isTextual()) {
       out.add(new Violation(at + ".type", "must be one of \"int\", \"float\", \"choice\""));
       return null;
@@ -53,7 +57,8 @@ final class SpaceParser {
         Condition when = ConditionParser.parse(n.get("when"), at + ".when", earlier, out);
         if (step != null && step < 1) out.add(new Violation(at + ".step", "must be at least 1"));
         if (min != null && max != null && min > max) {
-          out.add(new Violation(at + ".min", "min (" + min + ") must not exceed max (" + max + ")"));
+          out.add(
+              new Violation(at + ".min", "min (" + min + ") must not exceed max (" + max + ")"));
         }
         return out.size() == before ? new Param.IntParam(min, max, step, gridPoints, when) : null;
       }
@@ -71,7 +76,8 @@ final class SpaceParser {
           log = logNode.asBoolean();
         }
         if (min != null && max != null && min > max) {
-          out.add(new Violation(at + ".min", "min (" + min + ") must not exceed max (" + max + ")"));
+          out.add(
+              new Violation(at + ".min", "min (" + min + ") must not exceed max (" + max + ")"));
         }
         if (log && min != null && min <= 0) {
           out.add(new Violation(at + ".min", "a log range needs min > 0"));
@@ -93,7 +99,9 @@ final class SpaceParser {
         return out.size() == before ? new Param.ChoiceParam(list, when) : null;
       }
       default -> {
-        out.add(new Violation(at + ".type", "unknown parameter type '" + type + "'; use int, float or choice"));
+        out.add(
+            new Violation(
+                at + ".type", "unknown parameter type '" + type + "'; use int, float or choice"));
         return null;
       }
     }
@@ -124,12 +132,18 @@ final class SpaceParser {
   }
 
   private static void allowed(JsonNode n, Set<String> keys, String at, List<Violation> out) {
-    n.fieldNames().forEachRemaining(f -> {
-      if (!keys.contains(f)) out.add(new Violation(at + "." + f, "unknown field; allowed: " + new java.util.TreeSet<>(keys)));
-    });
+    n.fieldNames()
+        .forEachRemaining(
+            f -> {
+              if (!keys.contains(f))
+                out.add(
+                    new Violation(
+                        at + "." + f, "unknown field; allowed: " + new java.util.TreeSet<>(keys)));
+            });
   }
 
-  private static Integer integer(JsonNode n, String key, String at, List<Violation> out, Integer dflt) {
+  private static Integer integer(
+      JsonNode n, String key, String at, List<Violation> out, Integer dflt) {
     JsonNode v = n.get(key);
     if (v == null) {
       if (dflt == null) out.add(new Violation(at + "." + key, "is required"));

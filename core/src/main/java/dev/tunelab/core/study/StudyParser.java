@@ -13,30 +13,46 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * Reads a submitted study, fills in defaults and reports every problem at its JSON path, so a
- * study that cannot run is refused at the door instead of failing in trial 37. Each part of the
- * study has a stage of its own ({@link SpaceParser}, {@link StudyTemplate}, {@link AlgorithmParser},
- * {@link BudgetParser}, {@link ObjectiveParser}, {@link PrunerParser}, {@link TestSplitParser});
- * this class reads the top-level fields and runs the stages in order.
+ * Reads a submitted study, fills in defaults and reports every problem at its JSON path, so a study
+ * that cannot run is refused at the door instead of failing in trial 37. Each part of the study has
+ * a stage of its own ({@link SpaceParser}, {@link StudyTemplate}, {@link AlgorithmParser}, {@link
+ * BudgetParser}, {@link ObjectiveParser}, {@link PrunerParser}, {@link TestSplitParser}); this
+ * class reads the top-level fields and runs the stages in order.
  */
 public final class StudyParser {
   public static final int MAX_TRIALS = 10_000;
+
   /**
    * The Gaussian process refits on every finished trial at each suggestion, O(n^3) in time and
    * O(n^2) in memory: about 0.9 s per suggestion at 2,000 trials and 5 s at 4,000 on one core
    * (docs/benchmarks.md), on the scheduler's one loop. Larger studies want tpe.
    */
   public static final int MAX_BAYESIAN_TRIALS = 2_000;
+
   public static final int MAX_PARALLEL = 64;
   public static final int MAX_EPOCHS = 1_000;
   public static final int MAX_ATTEMPTS = 10;
-  static final Set<String> FIELDS = Set.of(
-      "name", "dataset", "objective", "algorithm", "budget", "validationSplit", "space", "template", "pruner", "test", "device");
-  static final Map<Task, Set<String>> METRICS = Map.of(
-      Task.CLASSIFICATION, MetricNames.objectives(Task.CLASSIFICATION, false),
-      Task.REGRESSION, MetricNames.objectives(Task.REGRESSION, false));
+  static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "dataset",
+          "objective",
+          "algorithm",
+          "budget",
+          "validationSplit",
+          "space",
+          "template",
+          "pruner",
+          "test",
+          "device");
+  static final Map<Task, Set<String>> METRICS =
+      Map.of(
+          Task.CLASSIFICATION, MetricNames.objectives(Task.CLASSIFICATION, false),
+          Task.REGRESSION, MetricNames.objectives(Task.REGRESSION, false));
+
   /** Reported only when there are two classes (ROC AUC of the positive, second class). */
-  static final Set<String> BINARY_METRICS = Set.of(MetricNames.VALIDATION_PREFIX + MetricNames.AUC, MetricNames.AUC);
+  static final Set<String> BINARY_METRICS =
+      Set.of(MetricNames.VALIDATION_PREFIX + MetricNames.AUC, MetricNames.AUC);
 
   private final Function<String, Optional<DatasetFacts>> datasets;
   private final LongSupplier seeds;
@@ -62,11 +78,13 @@ public final class StudyParser {
     String dataset = null;
     JsonNode ds = root.get("dataset");
     if (ds == null || !ds.isTextual() || ds.asText().isBlank()) {
-      out.add(new Violation("$.dataset", "is required: the id of an uploaded dataset, or \"iris\""));
+      out.add(
+          new Violation("$.dataset", "is required: the id of an uploaded dataset, or \"iris\""));
     } else {
       dataset = ds.asText();
       facts = datasets.apply(dataset).orElse(null);
-      if (facts == null) out.add(new Violation("$.dataset", "no dataset with id '" + dataset + "'"));
+      if (facts == null)
+        out.add(new Violation("$.dataset", "no dataset with id '" + dataset + "'"));
     }
 
     // Violations are reported in the order the stages run, so that order is part of the contract.
@@ -79,21 +97,35 @@ public final class StudyParser {
     StudySpec.Objective objective = ObjectiveParser.parse(root.get("objective"), facts, out);
     PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
     double split = validationSplit(root.get("validationSplit"), out);
-    StudySpec.TestSplit test = TestSplitParser.parse(root.get("test"), dataset, facts, split, datasets, out);
+    StudySpec.TestSplit test =
+        TestSplitParser.parse(root.get("test"), dataset, facts, split, datasets, out);
     String device = device(root.get("device"), out);
 
     if (!out.isEmpty()) throw new InvalidStudyException(out);
     JsonNode nameNode = root.get("name");
-    String name = nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
-        ? nameNode.asText().strip()
-        : dataset + " " + algorithm.name();
-    return new StudySpec(name, dataset, objective, algorithm, budget, split, space, template.template(), pruner,
-        template.architecture(), test, device);
+    String name =
+        nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
+            ? nameNode.asText().strip()
+            : dataset + " " + algorithm.name();
+    return new StudySpec(
+        name,
+        dataset,
+        objective,
+        algorithm,
+        budget,
+        split,
+        space,
+        template.template(),
+        pruner,
+        template.architecture(),
+        test,
+        device);
   }
 
   private static String device(JsonNode v, List<Violation> out) {
     if (v == null) return StudySpec.CPU;
-    if (v.isTextual() && Set.of(StudySpec.CPU, StudySpec.GPU).contains(v.asText())) return v.asText();
+    if (v.isTextual() && Set.of(StudySpec.CPU, StudySpec.GPU).contains(v.asText()))
+      return v.asText();
     out.add(new Violation("$.device", "must be \"cpu\" or \"gpu\", got " + v));
     return StudySpec.CPU;
   }

@@ -10,8 +10,8 @@ import dev.tunelab.core.template.SpaceSummary;
 /**
  * A validated study with every default filled in; what is stored and what trials are made from.
  *
- * @param space the space samplers draw from: Repeat and Choice blocks already expanded (per-repetition
- *     parameters {@code units_0, units_1, ...} and conditions on the chosen option)
+ * @param space the space samplers draw from: Repeat and Choice blocks already expanded
+ *     (per-repetition parameters {@code units_0, units_1, ...} and conditions on the chosen option)
  * @param template the native Keras-style template with parameter references unresolved (a Keras
  *     JSON template is stored as the native template it was converted to)
  * @param architecture what the space gives as networks (parameter count range, invalid points);
@@ -43,16 +43,56 @@ public record StudySpec(
   }
 
   /** A CPU study, as stored before devices existed. */
-  public StudySpec(String name, String dataset, Objective objective, Algorithm algorithm, Budget budget,
-      double validationSplit, SearchSpace space, JsonNode template, PrunerSpec pruner,
-      SpaceSummary architecture, TestSplit test) {
-    this(name, dataset, objective, algorithm, budget, validationSplit, space, template, pruner, architecture, test, CPU);
+  public StudySpec(
+      String name,
+      String dataset,
+      Objective objective,
+      Algorithm algorithm,
+      Budget budget,
+      double validationSplit,
+      SearchSpace space,
+      JsonNode template,
+      PrunerSpec pruner,
+      SpaceSummary architecture,
+      TestSplit test) {
+    this(
+        name,
+        dataset,
+        objective,
+        algorithm,
+        budget,
+        validationSplit,
+        space,
+        template,
+        pruner,
+        architecture,
+        test,
+        CPU);
   }
 
   /** A study without a space summary or test split, as stored before issue 4. */
-  public StudySpec(String name, String dataset, Objective objective, Algorithm algorithm, Budget budget,
-      double validationSplit, SearchSpace space, JsonNode template, PrunerSpec pruner) {
-    this(name, dataset, objective, algorithm, budget, validationSplit, space, template, pruner, null, null);
+  public StudySpec(
+      String name,
+      String dataset,
+      Objective objective,
+      Algorithm algorithm,
+      Budget budget,
+      double validationSplit,
+      SearchSpace space,
+      JsonNode template,
+      PrunerSpec pruner) {
+    this(
+        name,
+        dataset,
+        objective,
+        algorithm,
+        budget,
+        validationSplit,
+        space,
+        template,
+        pruner,
+        null,
+        null);
   }
 
   public record Objective(String metric, Direction direction) {}

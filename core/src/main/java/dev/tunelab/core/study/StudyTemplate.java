@@ -16,11 +16,13 @@ import java.util.List;
  *
  * @param template the native template; null when a Keras one could not be converted
  * @param space the written space, expanded by the template's blocks when the template is valid
- * @param architecture the summary of the space's networks; null when the template or dataset is invalid
+ * @param architecture the summary of the space's networks; null when the template or dataset is
+ *     invalid
  */
 record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architecture) {
 
-  static StudyTemplate parse(JsonNode given, SearchSpace written, DatasetFacts facts, List<Violation> out) {
+  static StudyTemplate parse(
+      JsonNode given, SearchSpace written, DatasetFacts facts, List<Violation> out) {
     boolean keras = given != null && given.isObject() && given.has("keras");
     JsonNode template = keras ? nativeTemplate(given, facts, out) : given;
     SearchSpace space = written;
@@ -28,12 +30,16 @@ record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architec
     if (!keras || template != null) {
       int before = out.size();
       out.addAll(TemplateChecker.check(template, written, facts, "$.template"));
-      if (out.size() == before) space = ArchitectureSpace.expand(template, written, "$.template", out);
+      if (out.size() == before)
+        space = ArchitectureSpace.expand(template, written, "$.template", out);
       if (out.size() == before && facts != null) {
         architecture = Architecture.summarize(template, space, facts);
         if (architecture.noneValid()) {
-          out.add(new Violation(architecture.invalidPath(),
-              "no point of the search space gives a valid network: " + architecture.invalidReason()));
+          out.add(
+              new Violation(
+                  architecture.invalidPath(),
+                  "no point of the search space gives a valid network: "
+                      + architecture.invalidReason()));
         }
       }
     }
@@ -45,7 +51,8 @@ record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architec
    * everything after this checks, expands and stores one language. Null when it could not be
    * converted (the violations say why).
    */
-  private static JsonNode nativeTemplate(JsonNode template, DatasetFacts facts, List<Violation> out) {
+  private static JsonNode nativeTemplate(
+      JsonNode template, DatasetFacts facts, List<Violation> out) {
     int before = out.size();
     JsonNode converted = KerasImport.toNative(template, facts, "$.template", out);
     return out.size() == before ? converted : null;

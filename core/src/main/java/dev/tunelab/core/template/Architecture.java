@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * One point of a study as a network: the template resolved with the point's values, its shapes
  * inferred from the dataset and its parameters counted. A point whose network cannot exist is
- * reported with the template path of the offending layer and the reason, so the scheduler can
- * skip it with a recorded reason and submission can refuse a space where no point works.
+ * reported with the template path of the offending layer and the reason, so the scheduler can skip
+ * it with a recorded reason and submission can refuse a space where no point works.
  */
 public final class Architecture {
   static final String TEMPLATE = "$.template";
@@ -45,7 +45,8 @@ public final class Architecture {
   /** Builds one point of a parsed, checked template. */
   public static Built build(Template template, Map<String, Object> params, DatasetFacts facts) {
     TemplateResolver.Resolution r = TemplateResolver.resolution(template, params, facts);
-    ShapeInference.Result shapes = ShapeInference.infer(r.placed(), r.spec().output(), facts, TEMPLATE + ".layers");
+    ShapeInference.Result shapes =
+        ShapeInference.infer(r.placed(), r.spec().output(), facts, TEMPLATE + ".layers");
     if (!shapes.valid()) return new Built(r.spec(), shapes.invalidPath(), shapes.invalidReason());
     return new Built(r.spec().withShape(facts.inputShape(), shapes.params()), null, null);
   }
@@ -59,7 +60,10 @@ public final class Architecture {
     return summarize(TemplateParser.parse(template, TEMPLATE), space, facts);
   }
 
-  /** {@link #summarize(JsonNode, SearchSpace, DatasetFacts)} of a parsed template: thousands of points, one parse. */
+  /**
+   * {@link #summarize(JsonNode, SearchSpace, DatasetFacts)} of a parsed template: thousands of
+   * points, one parse.
+   */
   public static SpaceSummary summarize(Template template, SearchSpace space, DatasetFacts facts) {
     SpaceCorners corners = SpaceCorners.of(space);
     long min = Long.MAX_VALUE;

@@ -20,17 +20,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Turns the search space a user wrote into the one samplers see, given the Repeat and Choice
- * blocks of the template. A parameter used inside a Repeat (and not listed in its {@code shared})
- * becomes one parameter per repetition, {@code units_0 .. units_{max-1}}, the i-th active only
- * while {@code times > i}; a parameter used only inside Choice options is active only while one
- * of those options is chosen. Inactive parameters are never sampled, which is how Optuna's
- * define-by-run spaces behave, so a deep network does not waste the sampler's effort on the
- * unused layers of a shallow one.
+ * Turns the search space a user wrote into the one samplers see, given the Repeat and Choice blocks
+ * of the template. A parameter used inside a Repeat (and not listed in its {@code shared}) becomes
+ * one parameter per repetition, {@code units_0 .. units_{max-1}}, the i-th active only while {@code
+ * times > i}; a parameter used only inside Choice options is active only while one of those options
+ * is chosen. Inactive parameters are never sampled, which is how Optuna's define-by-run spaces
+ * behave, so a deep network does not waste the sampler's effort on the unused layers of a shallow
+ * one.
  *
  * <p>Call it on a template {@link TemplateChecker} accepted; it reports only what depends on how
- * parameters are used: a per-repetition parameter used outside its block or with its own
- * condition, names that would clash, a Choice parameter used inside its own options.
+ * parameters are used: a per-repetition parameter used outside its block or with its own condition,
+ * names that would clash, a Choice parameter used inside its own options.
  */
 public final class ArchitectureSpace {
   private static final String SPACE = "$.space";
@@ -38,7 +38,10 @@ public final class ArchitectureSpace {
   /** Where a reference sits: the Choice options and the Repeat around it, outermost first. */
   private record Frame(String param, String option, Node.Repeat repeat) {}
 
-  /** One reference: the parameter, its frames, and the Repeat it is sampled per repetition of (or null). */
+  /**
+   * One reference: the parameter, its frames, and the Repeat it is sampled per repetition of (or
+   * null).
+   */
   private record Use(String param, List<Frame> frames, Node.Repeat perRepeat, String path) {}
 
   private final SearchSpace space;
@@ -51,14 +54,18 @@ public final class ArchitectureSpace {
   }
 
   /** The expanded space; violations are added to {@code out} with their paths. */
-  public static SearchSpace expand(JsonNode template, SearchSpace space, String path, List<Violation> out) {
+  public static SearchSpace expand(
+      JsonNode template, SearchSpace space, String path, List<Violation> out) {
     return expand(TemplateParser.parse(template, path), space, out);
   }
 
-  /** The expanded space of a parsed template; violations are added to {@code out} with their paths. */
+  /**
+   * The expanded space of a parsed template; violations are added to {@code out} with their paths.
+   */
   public static SearchSpace expand(Template template, SearchSpace space, List<Violation> out) {
     ArchitectureSpace a = new ArchitectureSpace(space, out);
-    // In the order written: the first use of a parameter decides which of two clashing uses is reported.
+    // In the order written: the first use of a parameter decides which of two clashing uses is
+    // reported.
     for (String key : template.site().keys()) {
       if (key.equals("layers")) {
         if (template.layers() != null) a.nodes(template.layers(), List.of(), null);
@@ -98,7 +105,8 @@ public final class ArchitectureSpace {
 
   private void references(Value v, List<Frame> frames, Node.Repeat repeat, String path) {
     if (v instanceof Value.Ref ref) {
-      Node.Repeat perRepeat = repeat != null && !repeat.sharedNames().contains(ref.param()) ? repeat : null;
+      Node.Repeat perRepeat =
+          repeat != null && !repeat.sharedNames().contains(ref.param()) ? repeat : null;
       uses.add(new Use(ref.param(), frames, perRepeat, path));
     } else if (v instanceof Value.Items items) {
       items.items().forEach(child -> references(child, frames, repeat, path));
@@ -120,8 +128,14 @@ public final class ArchitectureSpace {
       Param p = e.getValue();
       List<Use> used = byParam.getOrDefault(name, List.of());
       if (p.when() != null && perRepetition.contains(p.when().param())) {
-        out.add(new Violation(SPACE + "." + name + ".when.param", "'" + p.when().param()
-            + "' is sampled once per repetition of a Repeat, so no single value of it can decide whether '" + name + "' exists"));
+        out.add(
+            new Violation(
+                SPACE + "." + name + ".when.param",
+                "'"
+                    + p.when().param()
+                    + "' is sampled once per repetition of a Repeat, so no single value of it can decide whether '"
+                    + name
+                    + "' exists"));
       }
       if (!perRepetition.contains(name)) {
         expanded.put(name, p.when() != null ? p : withWhen(p, condition(used, -1, perRepetition)));
@@ -133,8 +147,14 @@ public final class ArchitectureSpace {
       for (int i = 0; i < max; i++) {
         String copy = name + "_" + i;
         if (space.params().containsKey(copy)) {
-          out.add(new Violation(repeat.path(), "repeating '" + name + "' needs the name '" + copy
-              + "', which the search space already uses; rename one of them"));
+          out.add(
+              new Violation(
+                  repeat.path(),
+                  "repeating '"
+                      + name
+                      + "' needs the name '"
+                      + copy
+                      + "', which the search space already uses; rename one of them"));
           break;
         }
         expanded.put(copy, withWhen(p, condition(used, i, perRepetition)));
@@ -148,30 +168,52 @@ public final class ArchitectureSpace {
     Node.Repeat repeat = null;
     for (Use u : used) {
       if (u.perRepeat() == null) {
-        out.add(new Violation(u.path(), "'" + name + "' is sampled once per repetition of the Repeat at "
-            + used.stream().filter(x -> x.perRepeat() != null).findFirst().orElseThrow().perRepeat().path()
-            + ", so it cannot also be used outside it; list it in that Repeat's \"shared\" to use one value everywhere"));
+        out.add(
+            new Violation(
+                u.path(),
+                "'"
+                    + name
+                    + "' is sampled once per repetition of the Repeat at "
+                    + used.stream()
+                        .filter(x -> x.perRepeat() != null)
+                        .findFirst()
+                        .orElseThrow()
+                        .perRepeat()
+                        .path()
+                    + ", so it cannot also be used outside it; list it in that Repeat's \"shared\" to use one value everywhere"));
         return null;
       }
       if (repeat != null && repeat != u.perRepeat()) {
-        out.add(new Violation(u.path(), "'" + name + "' is already sampled per repetition of the Repeat at "
-            + repeat.path() + "; use a parameter of its own in each Repeat"));
+        out.add(
+            new Violation(
+                u.path(),
+                "'"
+                    + name
+                    + "' is already sampled per repetition of the Repeat at "
+                    + repeat.path()
+                    + "; use a parameter of its own in each Repeat"));
         return null;
       }
       repeat = u.perRepeat();
     }
     if (p.when() != null) {
-      out.add(new Violation(SPACE + "." + name + ".when", "'" + name + "' is sampled per repetition of the Repeat at "
-          + repeat.path() + ", which decides when each copy exists; remove its 'when'"));
+      out.add(
+          new Violation(
+              SPACE + "." + name + ".when",
+              "'"
+                  + name
+                  + "' is sampled per repetition of the Repeat at "
+                  + repeat.path()
+                  + ", which decides when each copy exists; remove its 'when'"));
       return null;
     }
     return repeat;
   }
 
   /**
-   * The condition under which every use of a parameter is reachable: the innermost Choice option
-   * or repetition around it. Uses that disagree leave it unconditional, which only costs a
-   * sampled value that some networks ignore.
+   * The condition under which every use of a parameter is reachable: the innermost Choice option or
+   * repetition around it. Uses that disagree leave it unconditional, which only costs a sampled
+   * value that some networks ignore.
    *
    * @param repetition the copy being made, or -1 for a parameter sampled once
    */
@@ -181,8 +223,10 @@ public final class ArchitectureSpace {
     for (Use u : used) {
       Condition c = innermost(u, repetition, perRepetition);
       if (c == null) return null;
-      if (first != null && (!first.param().equals(c.param()) || (first.in() == null) != (c.in() == null)
-          || !Objects.equals(first.min(), c.min()))) {
+      if (first != null
+          && (!first.param().equals(c.param())
+              || (first.in() == null) != (c.in() == null)
+              || !Objects.equals(first.min(), c.min()))) {
         return null;
       }
       if (first == null) first = c;
@@ -205,7 +249,8 @@ public final class ArchitectureSpace {
         continue;
       }
       boolean headPerRepetition = perRepetition.contains(f.param());
-      // One value used under a head sampled per repetition is needed when any copy picks the option.
+      // One value used under a head sampled per repetition is needed when any copy picks the
+      // option.
       if (headPerRepetition && repetition < 0) return null;
       String head = headPerRepetition ? f.param() + "_" + repetition : f.param();
       return new Condition(head, List.of(f.option()), null, null);
@@ -214,8 +259,8 @@ public final class ArchitectureSpace {
   }
 
   /**
-   * Parents before children, otherwise in the order written: a condition may only look back,
-   * and a parameter used only inside an option may have been written before the Choice's own.
+   * Parents before children, otherwise in the order written: a condition may only look back, and a
+   * parameter used only inside an option may have been written before the Choice's own.
    */
   private Map<String, Param> ordered(Map<String, Param> params) {
     Map<String, Param> done = new LinkedHashMap<>();
@@ -225,7 +270,9 @@ public final class ArchitectureSpace {
       for (Iterator<String> it = pending.iterator(); it.hasNext() && !progress; ) {
         String name = it.next();
         Condition c = params.get(name).when();
-        if (c == null || done.containsKey(c.param()) || !params.containsKey(c.param()) && !name.equals(c.param())) {
+        if (c == null
+            || done.containsKey(c.param())
+            || !params.containsKey(c.param()) && !name.equals(c.param())) {
           done.put(name, params.get(name));
           it.remove();
           // Start over: children written before their parent follow it as closely as they can.
@@ -234,8 +281,14 @@ public final class ArchitectureSpace {
       }
       if (!progress) {
         String stuck = pending.remove(0);
-        out.add(new Violation(SPACE + "." + stuck, "'" + stuck + "' and '" + params.get(stuck).when().param()
-            + "' are each used only where the other decides; one of them must be usable on its own"));
+        out.add(
+            new Violation(
+                SPACE + "." + stuck,
+                "'"
+                    + stuck
+                    + "' and '"
+                    + params.get(stuck).when().param()
+                    + "' are each used only where the other decides; one of them must be usable on its own"));
         done.put(stuck, withWhen(params.get(stuck), null));
       }
     }
@@ -243,8 +296,10 @@ public final class ArchitectureSpace {
   }
 
   private static Param withWhen(Param p, Condition when) {
-    if (p instanceof Param.IntParam i) return new Param.IntParam(i.min(), i.max(), i.step(), i.gridPoints(), when);
-    if (p instanceof Param.FloatParam f) return new Param.FloatParam(f.min(), f.max(), f.log(), f.gridPoints(), when);
+    if (p instanceof Param.IntParam i)
+      return new Param.IntParam(i.min(), i.max(), i.step(), i.gridPoints(), when);
+    if (p instanceof Param.FloatParam f)
+      return new Param.FloatParam(f.min(), f.max(), f.log(), f.gridPoints(), when);
     Param.ChoiceParam c = (Param.ChoiceParam) p;
     return new Param.ChoiceParam(c.values(), when);
   }

@@ -16,6 +16,7 @@ import java.util.function.BiConsumer;
  */
 final class BlockChecker {
   private final ValueChecker values;
+
   /** Checks a list of nodes; the flag says whether they are inside a Repeat. */
   private final BiConsumer<List<Node>, Boolean> nodes;
 
@@ -26,8 +27,14 @@ final class BlockChecker {
 
   void repeat(Node.Repeat block, boolean inRepeat) {
     String path = block.path();
-    values.unknownFields(block.site().keys(), Set.of("type", "times", "layers", "shared", TemplateParser.PATH), path);
-    if (inRepeat) values.add(path + ".type", "a Repeat cannot hold another Repeat; give the inner block its own layers");
+    values.unknownFields(
+        block.site().keys(),
+        Set.of("type", "times", "layers", "shared", TemplateParser.PATH),
+        path);
+    if (inRepeat)
+      values.add(
+          path + ".type",
+          "a Repeat cannot hold another Repeat; give the inner block its own layers");
     if (block.times() == null) {
       values.add(path + ".times", "is required: a number of repetitions or {\"param\": \"name\"}");
     } else {
@@ -54,25 +61,36 @@ final class BlockChecker {
 
   void choice(Node.Choice block, boolean inRepeat) {
     String path = block.path();
-    values.unknownFields(block.site().keys(), Set.of("type", "choice", "options", TemplateParser.PATH), path);
+    values.unknownFields(
+        block.site().keys(), Set.of("type", "choice", "options", TemplateParser.PATH), path);
     List<Node.Choice.Option> options = block.options();
     if (options == null) {
-      values.add(path + ".options", "must be an object of named alternatives, each an array of layers");
+      values.add(
+          path + ".options", "must be an object of named alternatives, each an array of layers");
     }
     String ref = block.choice() instanceof Value.Ref r ? r.param() : null;
     Param p = ref == null ? null : values.space().params().get(ref);
     if (ref == null) {
-      values.add(path + ".choice", "must be a reference {\"param\": \"name\"} to a choice parameter");
+      values.add(
+          path + ".choice", "must be a reference {\"param\": \"name\"} to a choice parameter");
     } else if (!(p instanceof Param.ChoiceParam c)) {
-      values.add(path + ".choice", p == null
-          ? "refers to parameter '" + ref + "', which the search space does not define"
-          : "parameter '" + ref + "' must be a choice whose values are the option names");
+      values.add(
+          path + ".choice",
+          p == null
+              ? "refers to parameter '" + ref + "', which the search space does not define"
+              : "parameter '" + ref + "' must be a choice whose values are the option names");
     } else if (options != null) {
       Set<Object> names = new TreeSet<>();
       options.forEach(o -> names.add(o.name()));
       if (!new HashSet<>(c.values()).equals(names)) {
-        values.add(path + ".choice", "parameter '" + ref + "' has values " + c.values()
-            + ", which must be exactly the option names " + names);
+        values.add(
+            path + ".choice",
+            "parameter '"
+                + ref
+                + "' has values "
+                + c.values()
+                + ", which must be exactly the option names "
+                + names);
       }
     }
     if (options == null) return;

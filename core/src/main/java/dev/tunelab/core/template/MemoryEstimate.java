@@ -6,11 +6,12 @@ import java.util.Optional;
  * About how much memory training one network takes, in bytes of float32: the weights, their
  * gradients, the optimizer's state per weight (Adam's two moments, SGD's velocity with momentum,
  * RMSprop's and Adagrad's one accumulator), and every layer's activations for a minibatch, kept
- * once for the forward pass and once for the backward pass. The input minibatch counts as the
- * first activation. It leaves out workspace and framework overhead, so it is a floor: a point
- * above a device's memory cannot fit, one below may still be tight.
+ * once for the forward pass and once for the backward pass. The input minibatch counts as the first
+ * activation. It leaves out workspace and framework overhead, so it is a floor: a point above a
+ * device's memory cannot fit, one below may still be tight.
  */
-public record MemoryEstimate(long weights, long gradients, long updaterState, long activations, int batchSize) {
+public record MemoryEstimate(
+    long weights, long gradients, long updaterState, long activations, int batchSize) {
   static final int FLOAT_BYTES = 4;
 
   public long total() {
@@ -25,8 +26,13 @@ public record MemoryEstimate(long weights, long gradients, long updaterState, lo
     for (int d : spec.inputShape()) perSample *= d;
     for (long n : ShapeInference.outputSizes(spec)) perSample += n;
     long weights = params * FLOAT_BYTES;
-    return Optional.of(new MemoryEstimate(weights, weights, statesPerWeight(spec) * weights,
-        perSample * spec.batchSize() * 2 * FLOAT_BYTES, spec.batchSize()));
+    return Optional.of(
+        new MemoryEstimate(
+            weights,
+            weights,
+            statesPerWeight(spec) * weights,
+            perSample * spec.batchSize() * 2 * FLOAT_BYTES,
+            spec.batchSize()));
   }
 
   /** Values the optimizer keeps per weight. */

@@ -16,14 +16,14 @@ import java.util.Objects;
 
 /**
  * One concrete network: a template with every parameter reference replaced by the trial's value,
- * every default filled in (Keras's defaults) and the output layer derived from the dataset.
- * Workers build exactly this; the model card keeps it.
+ * every default filled in (Keras's defaults) and the output layer derived from the dataset. Workers
+ * build exactly this; the model card keeps it.
  *
  * @param optimizerArgs settings of the optimizer besides the rate, by Keras name ({@code momentum},
  *     {@code nesterov}, {@code weight_decay}); empty when there are none
  * @param schedule how the learning rate changes per epoch, or null for a constant rate
- * @param inputShape the shape of one sample in Keras's convention (channels last): {@code [F]}
- *     for a table, {@code [H, W, C]} for images, {@code [T]} for token ids, {@code [T, F]} for
+ * @param inputShape the shape of one sample in Keras's convention (channels last): {@code [F]} for
+ *     a table, {@code [H, W, C]} for images, {@code [T]} for token ids, {@code [T, F]} for
  *     sequences; null when unknown (specs stored before shapes were inferred)
  * @param paramCount trainable plus non-trainable parameters, counted as Keras counts them; 0 when
  *     not inferred
@@ -42,18 +42,23 @@ public record ModelSpec(
 
   public ModelSpec {
     layers = List.copyOf(layers);
-    optimizerArgs = optimizerArgs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(optimizerArgs));
+    optimizerArgs =
+        optimizerArgs == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(optimizerArgs));
     inputShape = inputShape == null ? null : List.copyOf(inputShape);
   }
 
   /** A plain network with a constant rate and no optimizer settings; shapes not inferred. */
-  public ModelSpec(List<Layer> layers, Output output, String optimizer, double learningRate, int batchSize) {
+  public ModelSpec(
+      List<Layer> layers, Output output, String optimizer, double learningRate, int batchSize) {
     this(layers, output, optimizer, learningRate, batchSize, Map.of(), null, null, 0);
   }
 
   /** The same network with its input shape and parameter count filled in. */
   public ModelSpec withShape(List<Integer> shape, long params) {
-    return new ModelSpec(layers, output, optimizer, learningRate, batchSize, optimizerArgs, schedule, shape, params);
+    return new ModelSpec(
+        layers, output, optimizer, learningRate, batchSize, optimizerArgs, schedule, shape, params);
   }
 
   /**
@@ -112,7 +117,9 @@ public record ModelSpec(
       return (Boolean) require(key);
     }
 
-    /** A size argument as a list of the layer's rank; a single number is repeated by the resolver. */
+    /**
+     * A size argument as a list of the layer's rank; a single number is repeated by the resolver.
+     */
     public List<Integer> ints(String key) {
       Object v = require(key);
       if (v instanceof Number n) return List.of(n.intValue());
@@ -146,7 +153,9 @@ public record ModelSpec(
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Layer l && type.equals(l.type) && Json.MAPPER.valueToTree(args).equals(Json.MAPPER.valueToTree(l.args));
+      return o instanceof Layer l
+          && type.equals(l.type)
+          && Json.MAPPER.valueToTree(args).equals(Json.MAPPER.valueToTree(l.args));
     }
 
     @Override
@@ -160,15 +169,17 @@ public record ModelSpec(
     }
   }
 
-  /** Keras's {@code l1}, {@code l2} and {@code l1_l2} regularizers as two factors (0 when unused). */
+  /**
+   * Keras's {@code l1}, {@code l2} and {@code l1_l2} regularizers as two factors (0 when unused).
+   */
   public record Regularizer(double l1, double l2) {}
 
   /**
    * A learning-rate schedule counted in epochs (epoch 0 trains at the initial rate).
    *
-   * @param type {@code step} (rate × gamma^floor(epoch / stepSize)), {@code exponential}
-   *     (rate × decayRate^(epoch / decaySteps)) or {@code cosine} (cosine from the rate down to
-   *     rate × alpha over decaySteps epochs)
+   * @param type {@code step} (rate × gamma^floor(epoch / stepSize)), {@code exponential} (rate ×
+   *     decayRate^(epoch / decaySteps)) or {@code cosine} (cosine from the rate down to rate ×
+   *     alpha over decaySteps epochs)
    */
   public record Schedule(String type, double decayRate, int decaySteps, double alpha) {}
 

@@ -33,8 +33,14 @@ final class SettingsChecker {
       if (!values.check(v, s.getValue().kind(), true)) continue;
       String owner = SettingsCatalog.OPTIMIZER_OF.get(s.getKey());
       if (optimizers != null && !optimizers.contains(owner)) {
-        values.add(v.path(), "applies only to the " + owner + " optimizer, but the optimizer is "
-            + (optimizers.size() == 1 ? "'" + optimizers.get(0) + "'" : "one of " + optimizers));
+        values.add(
+            v.path(),
+            "applies only to the "
+                + owner
+                + " optimizer, but the optimizer is "
+                + (optimizers.size() == 1
+                    ? "'" + optimizers.get(0) + "'"
+                    : "one of " + optimizers));
       }
     }
     Value schedule = t.setting("learning_rate_schedule");
@@ -47,14 +53,17 @@ final class SettingsChecker {
     Map<String, Value> s = ValueChecker.objectFields(schedule);
     String path = schedule.path();
     if (s == null) {
-      values.add(path, "must be an object such as {\"type\": \"step\", \"decay_rate\": 0.5, \"decay_steps\": 10}");
+      values.add(
+          path,
+          "must be an object such as {\"type\": \"step\", \"decay_rate\": 0.5, \"decay_steps\": 10}");
       return;
     }
     values.unknownFields(s.keySet(), SettingsCatalog.SCHEDULE.keySet(), path);
     for (Map.Entry<String, Arg> a : SettingsCatalog.SCHEDULE.entrySet()) {
       Value v = s.get(a.getKey());
       if (v == null) {
-        if (a.getValue().required()) values.add(path + "." + a.getKey(), "is required for a learning-rate schedule");
+        if (a.getValue().required())
+          values.add(path + "." + a.getKey(), "is required for a learning-rate schedule");
       } else {
         values.check(v, a.getValue().kind(), false);
       }
@@ -64,7 +73,9 @@ final class SettingsChecker {
     boolean cosineOnly = types.stream().allMatch("cosine"::equals);
     boolean someCosine = types.contains("cosine");
     if (s.containsKey("decay_rate") && cosineOnly) {
-      values.add(path + ".decay_rate", "applies to step and exponential schedules; a cosine schedule falls to rate × alpha");
+      values.add(
+          path + ".decay_rate",
+          "applies to step and exponential schedules; a cosine schedule falls to rate × alpha");
     } else if (!s.containsKey("decay_rate") && !cosineOnly) {
       values.add(path + ".decay_rate", "is required for a step or exponential schedule");
     }
@@ -87,8 +98,14 @@ final class SettingsChecker {
       if (v != null) ok &= values.check(v, a.getValue(), false);
     }
     if (!ok || facts == null) return;
-    List<Object> activations = output.containsKey("activation") ? values.possible(output.get("activation")) : Arrays.asList((Object) null);
-    List<Object> losses = output.containsKey("loss") ? values.possible(output.get("loss")) : Arrays.asList((Object) null);
+    List<Object> activations =
+        output.containsKey("activation")
+            ? values.possible(output.get("activation"))
+            : Arrays.asList((Object) null);
+    List<Object> losses =
+        output.containsKey("loss")
+            ? values.possible(output.get("loss"))
+            : Arrays.asList((Object) null);
     if (activations == null || losses == null) return;
     for (Object a : activations) {
       for (Object l : losses) {

@@ -12,9 +12,9 @@ import java.util.List;
 /**
  * Follows one sample's shape (Keras's convention, channels last) from the dataset through every
  * layer to the output layer, and counts parameters as Keras's {@code count_params()} does
- * (BatchNormalization's moving statistics included). A network DL4J could not build, or that
- * Keras would refuse, is reported at the layer where it goes wrong. What each layer does is its
- * {@link LayerType}'s shape rule; here is what holds for every network.
+ * (BatchNormalization's moving statistics included). A network DL4J could not build, or that Keras
+ * would refuse, is reported at the layer where it goes wrong. What each layer does is its {@link
+ * LayerType}'s shape rule; here is what holds for every network.
  */
 final class ShapeInference {
   /** The parameter count, or the path and reason of the first layer that cannot exist. */
@@ -26,7 +26,11 @@ final class ShapeInference {
 
   private ShapeInference() {}
 
-  static Result infer(List<TemplateResolver.Placed> layers, ModelSpec.Output output, DatasetFacts facts, String layersPath) {
+  static Result infer(
+      List<TemplateResolver.Placed> layers,
+      ModelSpec.Output output,
+      DatasetFacts facts,
+      String layersPath) {
     Flow flow = new Flow(facts);
     for (int i = 0; i < layers.size(); i++) {
       TemplateResolver.Placed p = layers.get(i);
@@ -39,8 +43,13 @@ final class ShapeInference {
     }
     if (flow.shape().size() != 1) {
       String path = layers.isEmpty() ? layersPath : layers.get(layers.size() - 1).path();
-      return new Result(0, path, "the output layer needs a flat input, but " + (layers.isEmpty() ? "the data gives " : "this layer gives ")
-          + flow.shape() + "; end with Flatten, a global pooling layer or a recurrent layer without return_sequences");
+      return new Result(
+          0,
+          path,
+          "the output layer needs a flat input, but "
+              + (layers.isEmpty() ? "the data gives " : "this layer gives ")
+              + flow.shape()
+              + "; end with Flatten, a global pooling layer or a recurrent layer without return_sequences");
     }
     flow.count((long) flow.shape().get(0) * output.units() + output.units());
     return new Result(flow.params(), null, null);
@@ -53,11 +62,18 @@ final class ShapeInference {
    * @throws IllegalArgumentException when the spec has no input shape or is not a built network
    */
   static List<Long> outputSizes(ModelSpec spec) {
-    if (spec.inputShape() == null) throw new IllegalArgumentException("the network's input shape is unknown");
+    if (spec.inputShape() == null)
+      throw new IllegalArgumentException("the network's input shape is unknown");
     // Only an Embedding first layer reads token ids; the facts need say no more than that.
     boolean tokens = !spec.layers().isEmpty() && spec.layers().get(0).type().equals("Embedding");
-    DatasetFacts facts = new DatasetFacts(null, 0, spec.output().units(),
-        tokens ? DatasetKind.TOKENS : DatasetKind.TABLE, spec.inputShape(), 0);
+    DatasetFacts facts =
+        new DatasetFacts(
+            null,
+            0,
+            spec.output().units(),
+            tokens ? DatasetKind.TOKENS : DatasetKind.TABLE,
+            spec.inputShape(),
+            0);
     Flow flow = new Flow(facts);
     List<Long> sizes = new ArrayList<>();
     for (ModelSpec.Layer l : spec.layers()) {

@@ -9,14 +9,15 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The points a space summary builds: every combination of extremes (each number at its minimum
- * and maximum, each choice at every value, inactive parameters left out) when there are at most
- * {@link #LIMIT}; otherwise the all-minimum and all-maximum corners and seeded random points.
- * Sizes, depths and widths decide both validity and parameter counts, and they are mostly
- * monotone in each argument, so the extremes are where invalid networks and the count range show.
+ * The points a space summary builds: every combination of extremes (each number at its minimum and
+ * maximum, each choice at every value, inactive parameters left out) when there are at most {@link
+ * #LIMIT}; otherwise the all-minimum and all-maximum corners and seeded random points. Sizes,
+ * depths and widths decide both validity and parameter counts, and they are mostly monotone in each
+ * argument, so the extremes are where invalid networks and the count range show.
  */
 final class SpaceCorners {
   static final int LIMIT = 4096;
+
   /** Fixed, so the same study always gets the same summary. */
   private static final long SEED = 20_240_604L;
 
@@ -49,7 +50,12 @@ final class SpaceCorners {
   }
 
   /** False as soon as there are more than {@link #LIMIT} combinations. */
-  private static boolean enumerate(SearchSpace space, List<String> names, int k, Map<String, Object> prefix, List<Map<String, Object>> out) {
+  private static boolean enumerate(
+      SearchSpace space,
+      List<String> names,
+      int k,
+      Map<String, Object> prefix,
+      List<Map<String, Object>> out) {
     if (k == names.size()) {
       if (out.size() >= LIMIT) return false;
       out.add(new LinkedHashMap<>(prefix));
@@ -71,7 +77,8 @@ final class SpaceCorners {
       int top = i.valueAt(i.size() - 1);
       return top == i.min() ? List.of(i.min()) : List.of(i.min(), top);
     }
-    if (p instanceof Param.FloatParam f) return f.min() == f.max() ? List.of(f.min()) : List.of(f.min(), f.max());
+    if (p instanceof Param.FloatParam f)
+      return f.min() == f.max() ? List.of(f.min()) : List.of(f.min(), f.max());
     return ((Param.ChoiceParam) p).values();
   }
 
@@ -94,7 +101,11 @@ final class SpaceCorners {
         point.put(name, i.valueAt(rng.nextInt(i.size())));
       } else if (p instanceof Param.FloatParam f) {
         double u = rng.nextDouble();
-        point.put(name, f.log() ? Math.exp(Math.log(f.min()) + u * (Math.log(f.max()) - Math.log(f.min()))) : f.min() + u * (f.max() - f.min()));
+        point.put(
+            name,
+            f.log()
+                ? Math.exp(Math.log(f.min()) + u * (Math.log(f.max()) - Math.log(f.min())))
+                : f.min() + u * (f.max() - f.min()));
       } else {
         List<Object> values = ((Param.ChoiceParam) p).values();
         point.put(name, values.get(rng.nextInt(values.size())));

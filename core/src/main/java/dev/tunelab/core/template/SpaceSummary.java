@@ -1,9 +1,9 @@
 package dev.tunelab.core.template;
 
 /**
- * What a study's search space gives as networks, found before any trial runs by building the
- * points of {@link SpaceCorners}: the range of parameter counts of the valid ones and how many
- * points could not exist. Shown with the study.
+ * What a study's search space gives as networks, found before any trial runs by building the points
+ * of {@link SpaceCorners}: the range of parameter counts of the valid ones and how many points
+ * could not exist. Shown with the study.
  *
  * @param minParams the fewest parameters of a valid checked point (0 when none was valid)
  * @param maxParams the most parameters of a valid checked point (0 when none was valid)

@@ -20,10 +20,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks a Keras-style template against its search space before anything is stored: unknown
- * layers and arguments, literals of the wrong kind, references to missing parameters, parameter
- * ranges that some trial would find invalid, and malformed Repeat and Choice blocks. Whether the
- * layers fit together (shapes) is {@link Architecture}'s job, point by point.
+ * Checks a Keras-style template against its search space before anything is stored: unknown layers
+ * and arguments, literals of the wrong kind, references to missing parameters, parameter ranges
+ * that some trial would find invalid, and malformed Repeat and Choice blocks. Whether the layers
+ * fit together (shapes) is {@link Architecture}'s job, point by point.
  */
 public final class TemplateChecker {
   private final ValueChecker values;
@@ -34,8 +34,12 @@ public final class TemplateChecker {
     this.blocks = new BlockChecker(values, this::nodes);
   }
 
-  /** Every violation in {@code template}, at paths under {@code path}. Facts may be null (unknown dataset). */
-  public static List<Violation> check(JsonNode template, SearchSpace space, DatasetFacts facts, String path) {
+  /**
+   * Every violation in {@code template}, at paths under {@code path}. Facts may be null (unknown
+   * dataset).
+   */
+  public static List<Violation> check(
+      JsonNode template, SearchSpace space, DatasetFacts facts, String path) {
     Template t = TemplateParser.parse(template, path);
     if (t == null) {
       List<Violation> out = new ArrayList<>();
@@ -70,7 +74,9 @@ public final class TemplateChecker {
     }
     Site site = ((Node.Block) node).site();
     if (site.pathMalformed()) {
-      values.add(site.path() + "." + TemplateParser.PATH, "must be a string: the JSON path where the layer was written");
+      values.add(
+          site.path() + "." + TemplateParser.PATH,
+          "must be a string: the JSON path where the layer was written");
     }
     if (node instanceof Node.Repeat r) {
       blocks.repeat(r, inRepeat);
@@ -85,8 +91,13 @@ public final class TemplateChecker {
     String path = layer.path();
     LayerType type = LayerCatalog.get(layer.type());
     if (type == null) {
-      values.add(path + ".type", "unknown layer '" + layer.type() + "'; known: "
-          + new TreeSet<>(LayerCatalog.names()) + ", and the blocks Repeat and Choice");
+      values.add(
+          path + ".type",
+          "unknown layer '"
+              + layer.type()
+              + "'; known: "
+              + new TreeSet<>(LayerCatalog.names())
+              + ", and the blocks Repeat and Choice");
       return;
     }
     Set<String> allowed = new HashSet<>(type.args().keySet());
@@ -97,7 +108,8 @@ public final class TemplateChecker {
     for (Map.Entry<String, Arg> a : type.args().entrySet()) {
       Value v = layer.fields().get(a.getKey());
       if (v == null || v.json().isNull()) {
-        if (a.getValue().required()) values.add(path + "." + a.getKey(), "is required for " + layer.type());
+        if (a.getValue().required())
+          values.add(path + "." + a.getKey(), "is required for " + layer.type());
       } else {
         argument(v, a.getValue().kind());
       }
@@ -109,12 +121,18 @@ public final class TemplateChecker {
   private void wrapped(Node.Layer layer, LayerType type) {
     Node inner = layer.inner();
     if (inner == null) {
-      values.add(layer.path() + ".layer", "is required for " + type.name() + ": an LSTM or SimpleRNN layer object");
+      values.add(
+          layer.path() + ".layer",
+          "is required for " + type.name() + ": an LSTM or SimpleRNN layer object");
       return;
     }
     if (!(inner instanceof Node.Layer l) || !type.wraps().contains(l.type())) {
       String at = inner instanceof Node.Malformed m ? m.path() : inner.path() + ".type";
-      values.add(at, type.name() + " wraps an LSTM or SimpleRNN, got " + layer.fields().get("layer").json().get("type"));
+      values.add(
+          at,
+          type.name()
+              + " wraps an LSTM or SimpleRNN, got "
+              + layer.fields().get("layer").json().get("type"));
       return;
     }
     node(l, false);
@@ -125,7 +143,14 @@ public final class TemplateChecker {
       regularizer(f);
     } else if (kind.rank() > 0 && v instanceof Value.Items items) {
       if (items.items().size() != kind.rank()) {
-        values.add(v.path(), "needs " + kind.rank() + " number" + (kind.rank() == 1 ? "" : "s") + " (one per axis), got " + v.json());
+        values.add(
+            v.path(),
+            "needs "
+                + kind.rank()
+                + " number"
+                + (kind.rank() == 1 ? "" : "s")
+                + " (one per axis), got "
+                + v.json());
         return;
       }
       for (Value e : items.items()) values.check(e, ArgKind.POSITIVE_INT, true);

@@ -25,8 +25,8 @@ import java.util.function.UnaryOperator;
 /**
  * Turns a checked template and one trial's parameter values into a concrete {@link ModelSpec}:
  * Repeat blocks unrolled (repetition i reads {@code units} as {@code units_i}), the chosen option
- * of each Choice, every Keras default filled in, and the output layer derived from the dataset.
- * A layer that refers to an inactive parameter does not exist at this point and is left out.
+ * of each Choice, every Keras default filled in, and the output layer derived from the dataset. A
+ * layer that refers to an inactive parameter does not exist at this point and is left out.
  */
 public final class TemplateResolver {
   /** Where each resolved layer was written, so a shape problem can point at it. */
@@ -34,10 +34,11 @@ public final class TemplateResolver {
 
   record Resolution(ModelSpec spec, List<Placed> placed) {}
 
-  private static final Map<String, ModelSpec.Regularizer> REGULARIZERS = Map.of(
-      "l1", new ModelSpec.Regularizer(0.01, 0),
-      "l2", new ModelSpec.Regularizer(0, 0.01),
-      "l1_l2", new ModelSpec.Regularizer(0.01, 0.01));
+  private static final Map<String, ModelSpec.Regularizer> REGULARIZERS =
+      Map.of(
+          "l1", new ModelSpec.Regularizer(0.01, 0),
+          "l2", new ModelSpec.Regularizer(0, 0.01),
+          "l1_l2", new ModelSpec.Regularizer(0.01, 0.01));
 
   private final Map<String, Object> params;
   private final DatasetFacts facts;
@@ -49,7 +50,8 @@ public final class TemplateResolver {
   }
 
   /** The network for one point (active parameters only); shapes are not inferred here. */
-  public static ModelSpec resolve(JsonNode template, Map<String, Object> params, DatasetFacts data) {
+  public static ModelSpec resolve(
+      JsonNode template, Map<String, Object> params, DatasetFacts data) {
     return resolution(TemplateParser.parse(template, Architecture.TEMPLATE), params, data).spec();
   }
 
@@ -57,17 +59,28 @@ public final class TemplateResolver {
     TemplateResolver r = new TemplateResolver(params, data);
     r.nodes(template.layers(), UnaryOperator.identity(), -1);
     List<ModelSpec.Layer> layers = r.placed.stream().map(Placed::layer).toList();
-    String optimizer = (String) r.setting(template, "optimizer", ArgKind.OPTIMIZER, SettingsCatalog.SETTINGS);
-    ModelSpec spec = new ModelSpec(
-        layers,
-        r.output(template.setting("output")),
-        optimizer,
-        ((Number) r.setting(template, "learning_rate", ArgKind.POSITIVE_FLOAT, SettingsCatalog.SETTINGS)).doubleValue(),
-        ((Number) r.setting(template, "batch_size", ArgKind.POSITIVE_INT, SettingsCatalog.SETTINGS)).intValue(),
-        r.optimizerArgs(template, optimizer),
-        r.schedule(template.setting("learning_rate_schedule")),
-        null,
-        0);
+    String optimizer =
+        (String) r.setting(template, "optimizer", ArgKind.OPTIMIZER, SettingsCatalog.SETTINGS);
+    ModelSpec spec =
+        new ModelSpec(
+            layers,
+            r.output(template.setting("output")),
+            optimizer,
+            ((Number)
+                    r.setting(
+                        template,
+                        "learning_rate",
+                        ArgKind.POSITIVE_FLOAT,
+                        SettingsCatalog.SETTINGS))
+                .doubleValue(),
+            ((Number)
+                    r.setting(
+                        template, "batch_size", ArgKind.POSITIVE_INT, SettingsCatalog.SETTINGS))
+                .intValue(),
+            r.optimizerArgs(template, optimizer),
+            r.schedule(template.setting("learning_rate_schedule")),
+            null,
+            0);
     return new Resolution(spec, List.copyOf(r.placed));
   }
 
@@ -150,11 +163,18 @@ public final class TemplateResolver {
     for (Map.Entry<String, String> e : SettingsCatalog.OPTIMIZER_OF.entrySet()) {
       if (!e.getValue().equals(optimizer)) continue;
       String key = e.getKey();
-      args.put(key, setting(t, key, SettingsCatalog.OPTIMIZER_ARGS.get(key).kind(), SettingsCatalog.OPTIMIZER_ARGS));
+      args.put(
+          key,
+          setting(
+              t,
+              key,
+              SettingsCatalog.OPTIMIZER_ARGS.get(key).kind(),
+              SettingsCatalog.OPTIMIZER_ARGS));
     }
     // Keras's order (momentum before nesterov), whatever the catalog map's order is.
     Map<String, Object> ordered = new LinkedHashMap<>();
-    for (String key : SettingsCatalog.OPTIMIZER_ARGS.keySet()) if (args.containsKey(key)) ordered.put(key, args.get(key));
+    for (String key : SettingsCatalog.OPTIMIZER_ARGS.keySet())
+      if (args.containsKey(key)) ordered.put(key, args.get(key));
     return ordered;
   }
 
@@ -162,8 +182,10 @@ public final class TemplateResolver {
     if (given == null) return null;
     Value.Fields s = (Value.Fields) given;
     String type = value(s.get("type"), UnaryOperator.identity()).asText();
-    JsonNode rate = s.get("decay_rate") != null ? value(s.get("decay_rate"), UnaryOperator.identity()) : null;
-    JsonNode alpha = s.get("alpha") != null ? value(s.get("alpha"), UnaryOperator.identity()) : null;
+    JsonNode rate =
+        s.get("decay_rate") != null ? value(s.get("decay_rate"), UnaryOperator.identity()) : null;
+    JsonNode alpha =
+        s.get("alpha") != null ? value(s.get("alpha"), UnaryOperator.identity()) : null;
     return new ModelSpec.Schedule(
         type,
         rate == null ? 1.0 : rate.asDouble(),
@@ -173,22 +195,33 @@ public final class TemplateResolver {
 
   private ModelSpec.Output output(Value given) {
     Value.Fields out = given instanceof Value.Fields f ? f : null;
-    JsonNode a = out != null && out.get("activation") != null ? value(out.get("activation"), UnaryOperator.identity()) : null;
-    JsonNode l = out != null && out.get("loss") != null ? value(out.get("loss"), UnaryOperator.identity()) : null;
+    JsonNode a =
+        out != null && out.get("activation") != null
+            ? value(out.get("activation"), UnaryOperator.identity())
+            : null;
+    JsonNode l =
+        out != null && out.get("loss") != null
+            ? value(out.get("loss"), UnaryOperator.identity())
+            : null;
     return OutputRules.resolve(a == null ? null : a.asText(), l == null ? null : l.asText(), facts);
   }
 
   /** A layer that uses an inactive (conditional) parameter does not exist at this point. */
   private boolean allReferencesActive(Collection<Value> values, UnaryOperator<String> rename) {
     for (Value v : values) {
-      if (v instanceof Value.Ref ref && !params.containsKey(rename.apply(ref.param()))) return false;
-      if (v instanceof Value.Items items && !allReferencesActive(items.items(), rename)) return false;
-      if (v instanceof Value.Fields fields && !allReferencesActive(fields.fields().values(), rename)) return false;
+      if (v instanceof Value.Ref ref && !params.containsKey(rename.apply(ref.param())))
+        return false;
+      if (v instanceof Value.Items items && !allReferencesActive(items.items(), rename))
+        return false;
+      if (v instanceof Value.Fields fields
+          && !allReferencesActive(fields.fields().values(), rename)) return false;
     }
     return true;
   }
 
-  /** The literal, or the value of the referenced parameter; null when that parameter is inactive. */
+  /**
+   * The literal, or the value of the referenced parameter; null when that parameter is inactive.
+   */
   private JsonNode value(Value v, UnaryOperator<String> rename) {
     if (!(v instanceof Value.Ref ref)) return v.json();
     Object value = params.get(rename.apply(ref.param()));

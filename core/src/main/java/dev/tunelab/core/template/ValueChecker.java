@@ -27,7 +27,9 @@ final class ValueChecker {
     out.add(new Violation(path, message));
   }
 
-  /** A violation for each of {@code keys} not in {@code allowed} ({@code $path} is never listed). */
+  /**
+   * A violation for each of {@code keys} not in {@code allowed} ({@code $path} is never listed).
+   */
   void unknownFields(Collection<String> keys, Set<String> allowed, String path) {
     for (String f : keys) {
       if (!allowed.contains(f)) {
@@ -60,7 +62,8 @@ final class ValueChecker {
    * Checks a literal or a reference at its own path; false when a violation was recorded.
    *
    * @param conditionalAllowed whether the value may name a conditional parameter: only where
-   *     leaving the value out has a meaning (a layer is left out, a setting falls back to its default)
+   *     leaving the value out has a meaning (a layer is left out, a setting falls back to its
+   *     default)
    */
   boolean check(Value v, ArgKind kind, boolean conditionalAllowed) {
     String why;
@@ -70,7 +73,12 @@ final class ValueChecker {
       if (p == null) {
         why = "refers to parameter '" + ref + "', which the search space does not define";
       } else if (p.when() != null && !conditionalAllowed) {
-        why = "'" + ref + "' is conditional; only a layer may use it (the layer is left out when '" + ref + "' is inactive)";
+        why =
+            "'"
+                + ref
+                + "' is conditional; only a layer may use it (the layer is left out when '"
+                + ref
+                + "' is inactive)";
       } else {
         why = kind.checkParam(ref, p);
       }
@@ -89,8 +97,10 @@ final class ValueChecker {
    */
   List<Object> possible(Value v) {
     if (v == null) return null;
-    if (v instanceof Value.Ref r) return space.params().get(r.param()) instanceof Param.ChoiceParam c ? c.values() : null;
-    // A literal null has no value to reason about (its own check refuses it where it is not allowed).
+    if (v instanceof Value.Ref r)
+      return space.params().get(r.param()) instanceof Param.ChoiceParam c ? c.values() : null;
+    // A literal null has no value to reason about (its own check refuses it where it is not
+    // allowed).
     if (!(v instanceof Value.Literal l) || l.json().isNull()) return null;
     return List.of(Json.MAPPER.convertValue(l.json(), Object.class));
   }

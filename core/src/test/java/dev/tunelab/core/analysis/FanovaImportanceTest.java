@@ -47,7 +47,11 @@ class FanovaImportanceTest {
   }
 
   static double importance(ParamImportance result, String param) {
-    return result.values().stream().filter(e -> e.param().equals(param)).findFirst().orElseThrow().importance();
+    return result.values().stream()
+        .filter(e -> e.param().equals(param))
+        .findFirst()
+        .orElseThrow()
+        .importance();
   }
 
   static double num(Map<String, Object> trial, String name) {
@@ -60,16 +64,21 @@ class FanovaImportanceTest {
     for (int i = 0; i < result.values().size(); i++) {
       ParamImportance.Entry e = result.values().get(i);
       assertTrue(e.importance() >= 0, e.toString());
-      if (i > 0) assertTrue(result.values().get(i - 1).importance() >= e.importance(), "descending");
+      if (i > 0)
+        assertTrue(result.values().get(i - 1).importance() >= e.importance(), "descending");
       sum += e.importance();
     }
     assertEquals(1, sum, 1e-9);
   }
 
-  static final SearchSpace TWO_FLOATS = space("x1", new FloatParam(0, 1, false), "x2", new FloatParam(0, 1, false));
+  static final SearchSpace TWO_FLOATS =
+      space("x1", new FloatParam(0, 1, false), "x2", new FloatParam(0, 1, false));
 
   static Study twoFloats(long seed) {
-    return study(200, seed, r -> trial("x1", r.nextDouble(), "x2", r.nextDouble()),
+    return study(
+        200,
+        seed,
+        r -> trial("x1", r.nextDouble(), "x2", r.nextDouble()),
         (t, r) -> 10 * num(t, "x1") + 0.1 * num(t, "x2") + 0.1 * r.nextGaussian());
   }
 
@@ -91,12 +100,29 @@ class FanovaImportanceTest {
 
   @Test
   void aChoiceThatDrivesTheObjectiveDominates() {
-    SearchSpace space = space("act", new ChoiceParam(List.of("relu", "tanh", "sigmoid", "gelu")),
-        "units", new IntParam(16, 256, 16), "dropout", new FloatParam(0, 0.5, false));
+    SearchSpace space =
+        space(
+            "act",
+            new ChoiceParam(List.of("relu", "tanh", "sigmoid", "gelu")),
+            "units",
+            new IntParam(16, 256, 16),
+            "dropout",
+            new FloatParam(0, 0.5, false));
     List<Object> acts = space.params().get("act").gridValues();
     double[] effect = {0, 3, 1, 2.5};
-    Study s = study(300, 3, r -> trial("act", acts.get(r.nextInt(4)), "units", 16 * (1 + r.nextInt(16)),
-        "dropout", 0.5 * r.nextDouble()), (t, r) -> effect[acts.indexOf(t.get("act"))] + 0.1 * r.nextGaussian());
+    Study s =
+        study(
+            300,
+            3,
+            r ->
+                trial(
+                    "act",
+                    acts.get(r.nextInt(4)),
+                    "units",
+                    16 * (1 + r.nextInt(16)),
+                    "dropout",
+                    0.5 * r.nextDouble()),
+            (t, r) -> effect[acts.indexOf(t.get("act"))] + 0.1 * r.nextGaussian());
     ParamImportance result = s.evaluate(space, 5);
     assertWellFormed(result, space);
     assertTrue(importance(result, "act") > 0.9, result.toString());
@@ -104,42 +130,71 @@ class FanovaImportanceTest {
 
   @Test
   void aLogRangeIsJudgedInLogSpace() {
-    SearchSpace space = space("lr", new FloatParam(1e-5, 1e-1, true), "momentum", new FloatParam(0, 0.99, false));
-    // The optimum sits at 1e-3 in the middle of the log range; on a linear axis it would be squeezed into the bottom 1%.
-    Study s = study(300, 4, r -> trial("lr", Math.pow(10, -5 + 4 * r.nextDouble()), "momentum", 0.99 * r.nextDouble()),
-        (t, r) -> Math.pow(Math.log10(num(t, "lr")) + 3, 2) + 0.2 * num(t, "momentum") + 0.1 * r.nextGaussian());
+    SearchSpace space =
+        space("lr", new FloatParam(1e-5, 1e-1, true), "momentum", new FloatParam(0, 0.99, false));
+    // The optimum sits at 1e-3 in the middle of the log range; on a linear axis it would be
+    // squeezed into the bottom 1%.
+    Study s =
+        study(
+            300,
+            4,
+            r ->
+                trial(
+                    "lr", Math.pow(10, -5 + 4 * r.nextDouble()), "momentum", 0.99 * r.nextDouble()),
+            (t, r) ->
+                Math.pow(Math.log10(num(t, "lr")) + 3, 2)
+                    + 0.2 * num(t, "momentum")
+                    + 0.1 * r.nextGaussian());
     ParamImportance result = s.evaluate(space, 5);
     assertWellFormed(result, space);
     assertTrue(importance(result, "lr") > 0.9, result.toString());
   }
 
   static final Condition SGD = new Condition("optimizer", List.of("sgd"), null, null);
-  static final SearchSpace CONDITIONAL = space("optimizer", new ChoiceParam(List.of("sgd", "adam")),
-      "momentum", new FloatParam(0, 0.99, false, null, SGD), "dropout", new FloatParam(0, 0.5, false));
+  static final SearchSpace CONDITIONAL =
+      space(
+          "optimizer",
+          new ChoiceParam(List.of("sgd", "adam")),
+          "momentum",
+          new FloatParam(0, 0.99, false, null, SGD),
+          "dropout",
+          new FloatParam(0, 0.5, false));
 
   static Map<String, Object> conditionalTrial(Random r) {
     boolean sgd = r.nextBoolean();
-    Map<String, Object> t = trial("optimizer", sgd ? "sgd" : "adam", "dropout", 0.5 * r.nextDouble());
+    Map<String, Object> t =
+        trial("optimizer", sgd ? "sgd" : "adam", "dropout", 0.5 * r.nextDouble());
     if (sgd) t.put("momentum", 0.99 * r.nextDouble());
     return t;
   }
 
   @Test
   void aConditionalParameterSharesTheCreditForBeingActive() {
-    // Only whether momentum exists matters, which optimizer says just as well: the two share the credit.
-    Study s = study(200, 5, FanovaImportanceTest::conditionalTrial,
-        (t, r) -> (t.containsKey("momentum") ? 1 : 0) + 0.05 * r.nextGaussian());
+    // Only whether momentum exists matters, which optimizer says just as well: the two share the
+    // credit.
+    Study s =
+        study(
+            200,
+            5,
+            FanovaImportanceTest::conditionalTrial,
+            (t, r) -> (t.containsKey("momentum") ? 1 : 0) + 0.05 * r.nextGaussian());
     ParamImportance result = s.evaluate(CONDITIONAL, 9);
     assertWellFormed(result, CONDITIONAL);
-    assertTrue(importance(result, "optimizer") + importance(result, "momentum") > 0.9, result.toString());
+    assertTrue(
+        importance(result, "optimizer") + importance(result, "momentum") > 0.9, result.toString());
     assertTrue(importance(result, "momentum") > 0.1, result.toString());
     assertTrue(importance(result, "dropout") < 0.1, result.toString());
   }
 
   @Test
   void aConditionalParameterThatMattersWhenActiveIsImportant() {
-    Study s = study(300, 6, FanovaImportanceTest::conditionalTrial,
-        (t, r) -> (t.containsKey("momentum") ? 4 * num(t, "momentum") : 2) + 0.05 * r.nextGaussian());
+    Study s =
+        study(
+            300,
+            6,
+            FanovaImportanceTest::conditionalTrial,
+            (t, r) ->
+                (t.containsKey("momentum") ? 4 * num(t, "momentum") : 2) + 0.05 * r.nextGaussian());
     ParamImportance result = s.evaluate(CONDITIONAL, 9);
     assertWellFormed(result, CONDITIONAL);
     assertEquals("momentum", result.values().get(0).param(), result.toString());
@@ -148,18 +203,36 @@ class FanovaImportanceTest {
 
   @Test
   void mixedSpellingsOfNumbersGiveTheSameResultAsOneSpelling() {
-    SearchSpace space = space("layers", new IntParam(1, 6, 1), "batch", new ChoiceParam(List.of(16, 32, 64)),
-        "lr", new FloatParam(1e-4, 1e-2, true));
-    Sampler ints = r -> trial("layers", 1 + r.nextInt(6), "batch", List.of(16, 32, 64).get(r.nextInt(3)),
-        "lr", Math.pow(10, -4 + 2 * r.nextDouble()));
-    Objective objective = (t, r) -> num(t, "layers") + num(t, "batch") / 16 + 0.1 * r.nextGaussian();
+    SearchSpace space =
+        space(
+            "layers",
+            new IntParam(1, 6, 1),
+            "batch",
+            new ChoiceParam(List.of(16, 32, 64)),
+            "lr",
+            new FloatParam(1e-4, 1e-2, true));
+    Sampler ints =
+        r ->
+            trial(
+                "layers",
+                1 + r.nextInt(6),
+                "batch",
+                List.of(16, 32, 64).get(r.nextInt(3)),
+                "lr",
+                Math.pow(10, -4 + 2 * r.nextDouble()));
+    Objective objective =
+        (t, r) -> num(t, "layers") + num(t, "batch") / 16 + 0.1 * r.nextGaussian();
     Study plain = study(150, 7, ints, objective);
     List<Map<String, Object>> mixed = new ArrayList<>();
     for (int i = 0; i < plain.params().size(); i++) {
       Map<String, Object> t = new HashMap<>(plain.params().get(i));
       int layers = (Integer) t.get("layers");
       int batch = (Integer) t.get("batch");
-      t.put("layers", i % 3 == 0 ? (Object) layers : i % 3 == 1 ? (Object) (long) layers : (Object) (double) layers);
+      t.put(
+          "layers",
+          i % 3 == 0
+              ? (Object) layers
+              : i % 3 == 1 ? (Object) (long) layers : (Object) (double) layers);
       t.put("batch", i % 2 == 0 ? (Object) (long) batch : (Object) (double) batch);
       mixed.add(t);
     }
@@ -174,16 +247,22 @@ class FanovaImportanceTest {
   void aConstantObjectiveExplainsNothing() {
     Study s = study(50, 8, r -> trial("x1", r.nextDouble(), "x2", r.nextDouble()), (t, r) -> 0.42);
     ParamImportance result = s.evaluate(TWO_FLOATS, 1);
-    assertEquals(List.of(new ParamImportance.Entry("x1", 0), new ParamImportance.Entry("x2", 0)), result.values(),
+    assertEquals(
+        List.of(new ParamImportance.Entry("x1", 0), new ParamImportance.Entry("x2", 0)),
+        result.values(),
         "all listed, ties by name");
     assertEquals(50, result.trials());
   }
 
   @Test
   void fewerThanTwoTrialsExplainNothing() {
-    ParamImportance one = FanovaImportance.evaluate(TWO_FLOATS, List.of(trial("x1", 0.2, "x2", 0.3)), new double[] {1}, 1);
+    ParamImportance one =
+        FanovaImportance.evaluate(
+            TWO_FLOATS, List.of(trial("x1", 0.2, "x2", 0.3)), new double[] {1}, 1);
     assertEquals(1, one.trials());
-    assertEquals(List.of(new ParamImportance.Entry("x1", 0), new ParamImportance.Entry("x2", 0)), one.values());
+    assertEquals(
+        List.of(new ParamImportance.Entry("x1", 0), new ParamImportance.Entry("x2", 0)),
+        one.values());
     ParamImportance none = FanovaImportance.evaluate(TWO_FLOATS, List.of(), new double[0], 1);
     assertEquals(0, none.trials());
     assertEquals(2, none.values().size());
@@ -209,8 +288,17 @@ class FanovaImportanceTest {
   static final SearchSpace TEN = tenParams();
 
   private static SearchSpace tenParams() {
-    List<Object> spec = new ArrayList<>(List.of("lr", new FloatParam(1e-5, 1e-1, true), "units", new IntParam(1, 100, 1),
-        "act", new ChoiceParam(List.of("relu", "tanh", "gelu", "elu")), "dropout", new FloatParam(0, 1, false)));
+    List<Object> spec =
+        new ArrayList<>(
+            List.of(
+                "lr",
+                new FloatParam(1e-5, 1e-1, true),
+                "units",
+                new IntParam(1, 100, 1),
+                "act",
+                new ChoiceParam(List.of("relu", "tanh", "gelu", "elu")),
+                "dropout",
+                new FloatParam(0, 1, false)));
     for (int i = 4; i < 10; i++) {
       spec.add("noise" + i);
       spec.add(i % 2 == 0 ? new FloatParam(0, 1, false) : new IntParam(0, 9, 1));
@@ -219,36 +307,59 @@ class FanovaImportanceTest {
   }
 
   static Study tenParamStudy(int n, long seed) {
-    return study(n, seed, r -> {
-      Map<String, Object> t = trial("lr", Math.pow(10, -5 + 4 * r.nextDouble()), "units", 1 + r.nextInt(100),
-          "act", List.of("relu", "tanh", "gelu", "elu").get(r.nextInt(4)), "dropout", r.nextDouble());
-      for (int i = 4; i < 10; i++) t.put("noise" + i, i % 2 == 0 ? (Object) r.nextDouble() : (Object) r.nextInt(10));
-      return t;
-    }, (t, r) -> Math.log10(num(t, "lr")) + num(t, "units") / 100 + ("relu".equals(t.get("act")) ? 1 : 0)
-        + 0.5 * num(t, "dropout") + 0.3 * r.nextGaussian());
+    return study(
+        n,
+        seed,
+        r -> {
+          Map<String, Object> t =
+              trial(
+                  "lr",
+                  Math.pow(10, -5 + 4 * r.nextDouble()),
+                  "units",
+                  1 + r.nextInt(100),
+                  "act",
+                  List.of("relu", "tanh", "gelu", "elu").get(r.nextInt(4)),
+                  "dropout",
+                  r.nextDouble());
+          for (int i = 4; i < 10; i++)
+            t.put("noise" + i, i % 2 == 0 ? (Object) r.nextDouble() : (Object) r.nextInt(10));
+          return t;
+        },
+        (t, r) ->
+            Math.log10(num(t, "lr"))
+                + num(t, "units") / 100
+                + ("relu".equals(t.get("act")) ? 1 : 0)
+                + 0.5 * num(t, "dropout")
+                + 0.3 * r.nextGaussian());
   }
 
   @Test
   void aLongStudyIsHandledWithCappedBootstrapsAndStillRanksWhatMatters() {
-    // 5,000 trials × 10 parameters: the size FanovaTiming times. True shares: 0.82, 0.12, 0.05, 0.01.
+    // 5,000 trials × 10 parameters: the size FanovaTiming times. True shares: 0.82, 0.12, 0.05,
+    // 0.01.
     ParamImportance result = tenParamStudy(5_000, 12).evaluate(TEN, 12);
     assertWellFormed(result, TEN);
     assertEquals(5_000, result.trials());
-    assertEquals(List.of("lr", "act", "units", "dropout"),
-        result.values().subList(0, 4).stream().map(ParamImportance.Entry::param).toList(), result.toString());
-    for (ParamImportance.Entry e : result.values().subList(4, 10)) assertTrue(e.importance() < 0.005, e.toString());
+    assertEquals(
+        List.of("lr", "act", "units", "dropout"),
+        result.values().subList(0, 4).stream().map(ParamImportance.Entry::param).toList(),
+        result.toString());
+    for (ParamImportance.Entry e : result.values().subList(4, 10))
+      assertTrue(e.importance() < 0.005, e.toString());
   }
 
   @Test
   void mismatchedLengthsAreRefused() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> FanovaImportance.evaluate(TWO_FLOATS, List.of(trial("x1", 0.1)), new double[2], 1));
   }
 
   @Test
   void anEmptySpaceHasNothingToRank() {
-    ParamImportance result = FanovaImportance.evaluate(new SearchSpace(Map.of()), List.of(Map.of(), Map.of()),
-        new double[] {1, 2}, 1);
+    ParamImportance result =
+        FanovaImportance.evaluate(
+            new SearchSpace(Map.of()), List.of(Map.of(), Map.of()), new double[] {1, 2}, 1);
     assertEquals(List.of(), result.values());
     assertEquals(2, result.trials());
   }

@@ -60,6 +60,7 @@ class IdxTest {
   }
 
   private static String message(byte[] bytes) {
-    return assertThrows(IOException.class, () -> Idx.read(new ByteArrayInputStream(bytes))).getMessage();
+    return assertThrows(IOException.class, () -> Idx.read(new ByteArrayInputStream(bytes)))
+        .getMessage();
   }
 }

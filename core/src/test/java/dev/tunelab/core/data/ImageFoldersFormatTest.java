@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 class ImageFoldersFormatTest {
   static final DatasetMeta IMAGES = new DatasetMeta(DatasetKind.IMAGES, null, null, null, null);
 
-  /** A w × h PNG whose pixel (x, y) has gray value (or red, with green 7 and blue 9) base + x + 10y. */
+  /**
+   * A w × h PNG whose pixel (x, y) has gray value (or red, with green 7 and blue 9) base + x + 10y.
+   */
   static byte[] png(int w, int h, boolean gray, int base, String format) {
-    BufferedImage img = new BufferedImage(w, h, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+    BufferedImage img =
+        new BufferedImage(w, h, gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         int v = base + x + 10 * y;
@@ -42,7 +45,8 @@ class ImageFoldersFormatTest {
   static Map<String, byte[]> tenGray(String root) {
     Map<String, byte[]> files = new LinkedHashMap<>();
     for (int i = 0; i < 5; i++) files.put(root + "shirt/" + i + ".png", png(3, 2, true, i, "png"));
-    for (int i = 0; i < 5; i++) files.put(root + "boot/" + i + ".png", png(3, 2, true, 100 + i, "png"));
+    for (int i = 0; i < 5; i++)
+      files.put(root + "boot/" + i + ".png", png(3, 2, true, 100 + i, "png"));
     return files;
   }
 
@@ -55,7 +59,8 @@ class ImageFoldersFormatTest {
     assertEquals(1, p.meta().options().channels());
     Samples s = SampleReader.read(p.meta(), zip);
     assertEquals(10, s.size());
-    assertArrayEquals(new float[] {100, 101, 102, 110, 111, 112}, s.x()[0], "boot/0.png first, row by row");
+    assertArrayEquals(
+        new float[] {100, 101, 102, 110, 111, 112}, s.x()[0], "boot/0.png first, row by row");
     assertEquals(0, s.classIndex()[0]);
     assertEquals(1, s.classIndex()[9]);
   }
@@ -71,14 +76,21 @@ class ImageFoldersFormatTest {
     assertEquals(List.of("boot", "shirt"), p.meta().classes());
     assertEquals(List.of(2, 3, 3), p.shape());
     Samples s = SampleReader.read(p.meta(), zip);
-    assertArrayEquals(new float[] {100, 100, 100, 101, 101, 101}, java.util.Arrays.copyOf(s.x()[0], 6), "gray pixels repeat in R, G, B");
-    assertArrayEquals(new float[] {50, 7, 9, 51, 7, 9}, java.util.Arrays.copyOf(s.x()[10], 6), "shirt/red.png sorts after shirt/4.png");
+    assertArrayEquals(
+        new float[] {100, 100, 100, 101, 101, 101},
+        java.util.Arrays.copyOf(s.x()[0], 6),
+        "gray pixels repeat in R, G, B");
+    assertArrayEquals(
+        new float[] {50, 7, 9, 51, 7, 9},
+        java.util.Arrays.copyOf(s.x()[10], 6),
+        "shirt/red.png sorts after shirt/4.png");
   }
 
   @Test
   void jpegsAreReadToo() {
     Map<String, byte[]> files = new LinkedHashMap<>();
-    for (int i = 0; i < 10; i++) files.put((i % 2 == 0 ? "a" : "b") + "/" + i + ".JPG", png(4, 4, true, 60, "jpg"));
+    for (int i = 0; i < 10; i++)
+      files.put((i % 2 == 0 ? "a" : "b") + "/" + i + ".JPG", png(4, 4, true, 60, "jpg"));
     DatasetSummary p = SampleReader.profile(IMAGES, ZipContent.stored(files));
     assertEquals(List.of(4, 4, 1), p.shape());
   }
@@ -90,9 +102,13 @@ class ImageFoldersFormatTest {
     byte[] zip = ZipContent.stored(files);
     var e = refused(() -> SampleReader.profile(IMAGES, zip));
     assertEquals("file", e.field());
-    assertTrue(e.getMessage().contains("entry 'shirt/big.png' is 6x4 but 'boot/0.png' is 3x2"), e.getMessage());
-    DatasetOptions size = new DatasetOptions(null, null, null, null, null, null, ImageSize.parse("3x2"), null);
-    DatasetSummary p = SampleReader.profile(new DatasetMeta(DatasetKind.IMAGES, null, null, null, size), zip);
+    assertTrue(
+        e.getMessage().contains("entry 'shirt/big.png' is 6x4 but 'boot/0.png' is 3x2"),
+        e.getMessage());
+    DatasetOptions size =
+        new DatasetOptions(null, null, null, null, null, null, ImageSize.parse("3x2"), null);
+    DatasetSummary p =
+        SampleReader.profile(new DatasetMeta(DatasetKind.IMAGES, null, null, null, size), zip);
     assertEquals(List.of(2, 3, 1), p.shape());
     DatasetMeta stored = Json.read(Json.write(p.meta()), DatasetMeta.class);
     assertEquals(p.meta(), stored, "a worker reads the meta the API stored");
@@ -110,14 +126,26 @@ class ImageFoldersFormatTest {
   void otherBadArchivesNameTheEntry() {
     Map<String, byte[]> files = tenGray("");
     files.put("shirt/notes.txt", new byte[] {1});
-    assertTrue(refused(() -> SampleReader.profile(IMAGES, ZipContent.stored(files))).getMessage().contains("'shirt/notes.txt' is not a PNG or JPEG"));
+    assertTrue(
+        refused(() -> SampleReader.profile(IMAGES, ZipContent.stored(files)))
+            .getMessage()
+            .contains("'shirt/notes.txt' is not a PNG or JPEG"));
     files.remove("shirt/notes.txt");
     files.put("loose.png", png(3, 2, true, 0, "png"));
-    assertTrue(refused(() -> SampleReader.profile(IMAGES, ZipContent.stored(files))).getMessage().contains("'loose.png' is not inside a class folder"));
+    assertTrue(
+        refused(() -> SampleReader.profile(IMAGES, ZipContent.stored(files)))
+            .getMessage()
+            .contains("'loose.png' is not inside a class folder"));
     files.remove("loose.png");
     files.put("shirt/broken.png", new byte[] {1, 2, 3});
-    assertTrue(refused(() -> SampleReader.profile(IMAGES, ZipContent.stored(files))).getMessage().contains("'shirt/broken.png' is not a PNG or JPEG image"));
-    assertTrue(refused(() -> SampleReader.profile(IMAGES, DataFiles.utf8("a,b\n"))).getMessage().contains("not a zip"));
+    assertTrue(
+        refused(() -> SampleReader.profile(IMAGES, ZipContent.stored(files)))
+            .getMessage()
+            .contains("'shirt/broken.png' is not a PNG or JPEG image"));
+    assertTrue(
+        refused(() -> SampleReader.profile(IMAGES, DataFiles.utf8("a,b\n")))
+            .getMessage()
+            .contains("not a zip"));
     assertEquals("imageSize", refused(() -> ImageSize.parse("32by32")).field());
   }
 }

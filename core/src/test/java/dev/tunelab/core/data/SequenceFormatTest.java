@@ -11,10 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SequenceFormatTest {
-  static final byte[] CSV = rows("signal,label", 10, i -> "\"" + "1 2 3 4 5".substring(0, 2 * (i % 5) + 1) + "\"," + (i % 2));
+  static final byte[] CSV =
+      rows(
+          "signal,label",
+          10,
+          i -> "\"" + "1 2 3 4 5".substring(0, 2 * (i % 5) + 1) + "\"," + (i % 2));
 
   static DatasetMeta sequence(Integer length) {
-    return new DatasetMeta(DatasetKind.SEQUENCE, null, "label", null,
+    return new DatasetMeta(
+        DatasetKind.SEQUENCE,
+        null,
+        "label",
+        null,
         new DatasetOptions(null, null, null, length, null, null, null, null));
   }
 
@@ -40,7 +48,8 @@ class SequenceFormatTest {
   @Test
   void badStepsAndEmptySequencesNameTheRow() {
     var e = refused(() -> SampleReader.profile(sequence(null), utf8("s,label\n1 2,a\n1 x 3,b\n")));
-    assertTrue(e.getMessage().contains("row 2, column 's' step '2' is not a number: 'x'"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("row 2, column 's' step '2' is not a number: 'x'"), e.getMessage());
     e = refused(() -> SampleReader.profile(sequence(null), utf8("s,label\n1 2,a\n,b\n")));
     assertTrue(e.getMessage().contains("row 2, column 's' is empty"), e.getMessage());
   }

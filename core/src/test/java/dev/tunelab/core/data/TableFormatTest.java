@@ -41,11 +41,14 @@ class TableFormatTest {
 
   @Test
   void fewIntegerLabelsAreClassesManyRealsAreRegression() {
-    assertEquals(Task.CLASSIFICATION, profile(rows("x,y", 30, i -> i + "," + (i % 3)), null).meta().task());
+    assertEquals(
+        Task.CLASSIFICATION, profile(rows("x,y", 30, i -> i + "," + (i % 3)), null).meta().task());
     DatasetSummary r = profile(rows("x,y", 30, i -> i + "," + (i * 0.5)), null);
     assertEquals(Task.REGRESSION, r.meta().task());
     assertNull(r.meta().classes());
-    assertEquals(List.of("0", "1", "2"), profile(rows("x,y", 30, i -> i + "," + (i % 3)), Task.CLASSIFICATION).meta().classes());
+    assertEquals(
+        List.of("0", "1", "2"),
+        profile(rows("x,y", 30, i -> i + "," + (i % 3)), Task.CLASSIFICATION).meta().classes());
     Samples s = SampleReader.read(r.meta(), rows("x,y", 30, i -> i + "," + (i * 0.5)));
     assertEquals(14.5, s.target()[29]);
   }
@@ -55,7 +58,10 @@ class TableFormatTest {
     var e = refused(() -> profile(rows("x,w,y", 12, i -> i + ",kg," + i), null));
     assertEquals("file", e.field());
     assertTrue(e.getMessage().contains("row 1, column 'w' is not a number: 'kg'"), e.getMessage());
-    e = refused(() -> SampleReader.profile(DatasetMeta.table("z", null), rows("x,y", 12, i -> i + ",a")));
+    e =
+        refused(
+            () ->
+                SampleReader.profile(DatasetMeta.table("z", null), rows("x,y", 12, i -> i + ",a")));
     assertEquals("label", e.field());
     assertTrue(e.getMessage().contains("no column named 'z'"), e.getMessage());
     e = refused(() -> profile(rows("x,y", 12, i -> i + ",t" + i), Task.REGRESSION));
@@ -72,12 +78,15 @@ class TableFormatTest {
 
   @Test
   void aTestSetIsReadWithTheTrainingSetsClasses() {
-    DatasetMeta training = profile(rows("x,y", 12, i -> i + "," + "abc".charAt(i % 3)), null).meta();
+    DatasetMeta training =
+        profile(rows("x,y", 12, i -> i + "," + "abc".charAt(i % 3)), null).meta();
     Samples test = SampleReader.read(training, utf8("x,y\n1,c\n2,c\n"));
     assertArrayEquals(new int[] {2, 2}, test.classIndex());
     assertEquals(List.of("a", "b", "c"), test.classes());
     var e = refused(() -> SampleReader.read(training, utf8("x,y\n1,d\n")));
-    assertTrue(e.getMessage().contains("row 1: label 'd' is not one of the classes [a, b, c]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("row 1: label 'd' is not one of the classes [a, b, c]"),
+        e.getMessage());
   }
 
   private static DatasetSummary profile(byte[] csv, Task task) {

@@ -15,7 +15,11 @@ class TimeSeriesFormatTest {
   static final byte[] SERIES = rows("x,y", 20, t -> t + "," + 10 * t);
 
   static DatasetMeta series(Integer window, Integer horizon, Task task) {
-    return new DatasetMeta(DatasetKind.TIMESERIES, task, "y", null,
+    return new DatasetMeta(
+        DatasetKind.TIMESERIES,
+        task,
+        "y",
+        null,
         new DatasetOptions(null, null, null, null, window, horizon, null, null));
   }
 
@@ -41,7 +45,10 @@ class TimeSeriesFormatTest {
     byte[] csv = rows("x,y", 20, t -> t + "," + (t % 3 == 0 ? "1" : "0"));
     DatasetSummary p = SampleReader.profile(series(2, null, Task.CLASSIFICATION), csv);
     assertEquals(List.of("0", "1"), p.meta().classes());
-    assertEquals(1, SampleReader.read(p.meta(), csv).classIndex()[1], "window rows 2..3, target row 4 (t = 3)");
+    assertEquals(
+        1,
+        SampleReader.read(p.meta(), csv).classIndex()[1],
+        "window rows 2..3, target row 4 (t = 3)");
   }
 
   @Test
@@ -51,9 +58,13 @@ class TimeSeriesFormatTest {
     assertTrue(e.getMessage().contains("need at least 21 rows; the series has 20"), e.getMessage());
     e = refused(() -> SampleReader.profile(series(15, null, null), SERIES));
     assertTrue(e.getMessage().contains("at least 10 samples"), e.getMessage());
-    assertEquals("window", refused(() -> SampleReader.profile(series(null, null, null), SERIES)).field());
+    assertEquals(
+        "window", refused(() -> SampleReader.profile(series(null, null, null), SERIES)).field());
     assertEquals("horizon", refused(() -> series(3, 0, null)).field());
-    e = refused(() -> SampleReader.profile(series(3, null, null), rows("day,y", 20, t -> "mon," + t)));
-    assertTrue(e.getMessage().contains("row 1, column 'day' is not a number: 'mon'"), e.getMessage());
+    e =
+        refused(
+            () -> SampleReader.profile(series(3, null, null), rows("day,y", 20, t -> "mon," + t)));
+    assertTrue(
+        e.getMessage().contains("row 1, column 'day' is not a number: 'mon'"), e.getMessage());
   }
 }

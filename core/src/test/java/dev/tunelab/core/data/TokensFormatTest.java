@@ -12,8 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokensFormatTest {
-  /** Ten reviews; "good" is the most frequent word (7), then "bad" and "not" tie at 4, then "film" (3). */
-  static final byte[] REVIEWS = utf8("""
+  /**
+   * Ten reviews; "good" is the most frequent word (7), then "bad" and "not" tie at 4, then "film"
+   * (3).
+   */
+  static final byte[] REVIEWS =
+      utf8(
+          """
       review,stars,sentiment
       "Good film, good!",5,pos
       not good,2,neg
@@ -28,13 +33,18 @@ class TokensFormatTest {
       """);
 
   static DatasetMeta tokens(String column, Integer vocabularySize, Integer length) {
-    return new DatasetMeta(DatasetKind.TOKENS, null, "sentiment", null,
+    return new DatasetMeta(
+        DatasetKind.TOKENS,
+        null,
+        "sentiment",
+        null,
         new DatasetOptions(column, vocabularySize, null, length, null, null, null, null));
   }
 
   @Test
   void wordsAreLowerCaseRunsOfLettersAndDigits() {
-    assertEquals(List.of("it", "s", "a", "5", "star", "café"), Tokenizer.words("It's a 5-star Café!"));
+    assertEquals(
+        List.of("it", "s", "a", "5", "star", "café"), Tokenizer.words("It's a 5-star Café!"));
     assertEquals(List.of(), Tokenizer.words(" ... "));
   }
 
@@ -42,7 +52,10 @@ class TokensFormatTest {
   void mostFrequentWordsGetTheFirstIdsAndShortTextsArePaddedInFront() {
     DatasetSummary p = SampleReader.profile(tokens("review", null, null), REVIEWS);
     DatasetOptions o = p.meta().options();
-    assertEquals(List.of("good", "bad", "not", "film", "really", "the", "was"), o.vocabulary(), "ties in alphabetical order");
+    assertEquals(
+        List.of("good", "bad", "not", "film", "really", "the", "was"),
+        o.vocabulary(),
+        "ties in alphabetical order");
     assertEquals(5, o.sequenceLength(), "the longest review");
     assertEquals(10_000, o.vocabularySize());
     assertEquals(List.of(5), p.shape());
@@ -52,8 +65,12 @@ class TokensFormatTest {
     Samples s = SampleReader.read(p.meta(), REVIEWS);
     assertArrayEquals(new float[] {0, 0, 0, 4, 2}, s.x()[1]);
     assertArrayEquals(new float[] {7, 5, 8, 4, 2}, s.x()[5]);
-    assertEquals(List.of(new DatasetSummary.Column("review", "text"), new DatasetSummary.Column("stars", "unused"),
-        new DatasetSummary.Column("sentiment", "label")), p.columns());
+    assertEquals(
+        List.of(
+            new DatasetSummary.Column("review", "text"),
+            new DatasetSummary.Column("stars", "unused"),
+            new DatasetSummary.Column("sentiment", "label")),
+        p.columns());
   }
 
   @Test
@@ -67,7 +84,10 @@ class TokensFormatTest {
 
   @Test
   void aTestSetIsReadWithTheTrainingVocabularyFromTheStoredMeta() {
-    DatasetMeta stored = Json.read(Json.write(SampleReader.profile(tokens("review", null, null), REVIEWS).meta()), DatasetMeta.class);
+    DatasetMeta stored =
+        Json.read(
+            Json.write(SampleReader.profile(tokens("review", null, null), REVIEWS).meta()),
+            DatasetMeta.class);
     assertEquals(DatasetKind.TOKENS, stored.kind());
     assertEquals(Task.CLASSIFICATION, stored.task());
     DatasetMeta test = stored.forTestSet("label", "text");
@@ -78,14 +98,20 @@ class TokensFormatTest {
 
   @Test
   void emptyTextsAndMissingColumnsAreRefused() {
-    var e = refused(() -> SampleReader.profile(tokens("review", null, null), utf8("review,sentiment\ngood,pos\n ,neg\n")));
+    var e =
+        refused(
+            () ->
+                SampleReader.profile(
+                    tokens("review", null, null), utf8("review,sentiment\ngood,pos\n ,neg\n")));
     assertEquals("file", e.field());
     assertTrue(e.getMessage().contains("row 2, column 'review' is empty"), e.getMessage());
     e = refused(() -> SampleReader.profile(tokens(null, null, null), REVIEWS));
     assertEquals("column", e.field());
     e = refused(() -> SampleReader.profile(tokens("text", null, null), REVIEWS));
     assertEquals("column", e.field());
-    e = refused(() -> SampleReader.profile(tokens(null, null, null), utf8("t,sentiment\n!!,a\n?,b\n")));
+    e =
+        refused(
+            () -> SampleReader.profile(tokens(null, null, null), utf8("t,sentiment\n!!,a\n?,b\n")));
     assertTrue(e.getMessage().contains("has no words"), e.getMessage());
     assertEquals("vocabularySize", refused(() -> tokens("t", 2, null)).field());
   }

@@ -8,14 +8,18 @@ import org.junit.jupiter.api.Test;
 class AttemptCheckTest {
   @Test
   void readsAndWritesTheAnswerAsTheApiSendsIt() {
-    assertEquals(new AttemptCheck(true, "RUNNING", 2),
-        Wire.roundTrip("{\"run\": true, \"status\": \"RUNNING\", \"attempt\": 2}", AttemptCheck.class));
+    assertEquals(
+        new AttemptCheck(true, "RUNNING", 2),
+        Wire.roundTrip(
+            "{\"run\": true, \"status\": \"RUNNING\", \"attempt\": 2}", AttemptCheck.class));
   }
 
   @Test
   void fieldOrderDoesNotMatterAsTheApiOnceWroteThemInAnyOrder() {
-    assertEquals(new AttemptCheck(false, "CANCELLED", 3),
-        Json.read("{\"attempt\": 3, \"status\": \"CANCELLED\", \"run\": false}", AttemptCheck.class));
+    assertEquals(
+        new AttemptCheck(false, "CANCELLED", 3),
+        Json.read(
+            "{\"attempt\": 3, \"status\": \"CANCELLED\", \"run\": false}", AttemptCheck.class));
   }
 
   @Test

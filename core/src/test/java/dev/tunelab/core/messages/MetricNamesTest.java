@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 class MetricNamesTest {
   @Test
   void aClassifierReportsLossAccuracyLogLossAndForTwoClassesAuc() {
-    assertEquals(List.of("loss", "accuracy", "log_loss"), MetricNames.of(Task.CLASSIFICATION, false));
-    assertEquals(List.of("loss", "accuracy", "log_loss", "auc"), MetricNames.of(Task.CLASSIFICATION, true));
+    assertEquals(
+        List.of("loss", "accuracy", "log_loss"), MetricNames.of(Task.CLASSIFICATION, false));
+    assertEquals(
+        List.of("loss", "accuracy", "log_loss", "auc"), MetricNames.of(Task.CLASSIFICATION, true));
   }
 
   @Test
@@ -23,11 +25,23 @@ class MetricNamesTest {
 
   @Test
   void aStudyMayOptimizeEachOnTheTrainingOrTheValidationSplit() {
-    assertEquals(Set.of("val_accuracy", "accuracy", "val_loss", "loss", "val_log_loss", "log_loss"),
+    assertEquals(
+        Set.of("val_accuracy", "accuracy", "val_loss", "loss", "val_log_loss", "log_loss"),
         MetricNames.objectives(Task.CLASSIFICATION, false));
-    assertEquals(Set.of("val_accuracy", "accuracy", "val_loss", "loss", "val_log_loss", "log_loss", "val_auc", "auc"),
+    assertEquals(
+        Set.of(
+            "val_accuracy",
+            "accuracy",
+            "val_loss",
+            "loss",
+            "val_log_loss",
+            "log_loss",
+            "val_auc",
+            "auc"),
         MetricNames.objectives(Task.CLASSIFICATION, true));
-    assertEquals(Set.of("val_rmse", "rmse", "val_mae", "mae", "val_loss", "loss"), MetricNames.objectives(Task.REGRESSION, false));
+    assertEquals(
+        Set.of("val_rmse", "rmse", "val_mae", "mae", "val_loss", "loss"),
+        MetricNames.objectives(Task.REGRESSION, false));
   }
 
   @Test

@@ -10,8 +10,8 @@ final class Wire {
 
   /**
    * Reads {@code wire} (a message as it is sent today) as {@code type} and checks that writing it
-   * back gives the same text, field for field and in the same order, so a process on either side
-   * of an upgrade reads what the other writes.
+   * back gives the same text, field for field and in the same order, so a process on either side of
+   * an upgrade reads what the other writes.
    */
   static <T> T roundTrip(String wire, Class<T> type) {
     T value = Json.read(wire, type);

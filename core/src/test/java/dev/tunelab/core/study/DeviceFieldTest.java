@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** A study says where its trials train; stored studies without the field train on CPUs. */
 class DeviceFieldTest {
-  private static final String STUDY = """
+  private static final String STUDY =
+      """
       {"dataset": "iris", %s "space": {"u": {"type": "int", "min": 4, "max": 8}},
        "template": {"layers": [{"type": "Dense", "units": {"param": "u"}}]}}
       """;
@@ -25,14 +26,16 @@ class DeviceFieldTest {
 
   @Test
   void anotherDeviceIsRefusedAtItsPath() {
-    InvalidStudyException e = assertThrows(InvalidStudyException.class, () -> parse("\"device\": \"tpu\","));
+    InvalidStudyException e =
+        assertThrows(InvalidStudyException.class, () -> parse("\"device\": \"tpu\","));
     assertEquals("$.device", e.violations().get(0).path());
   }
 
   @Test
   void aStoredStudyWithoutDeviceTrainsOnCpus() throws Exception {
     StudySpec spec = parse("\"device\": \"gpu\",");
-    String stored = Json.write(spec).replace("\"device\":\"gpu\",", "").replace(",\"device\":\"gpu\"", "");
+    String stored =
+        Json.write(spec).replace("\"device\":\"gpu\",", "").replace(",\"device\":\"gpu\"", "");
     assertEquals("cpu", Json.read(stored, StudySpec.class).device());
   }
 }

@@ -16,13 +16,27 @@ public final class TestDatasets {
       new DatasetFacts(Task.REGRESSION, 150, 0, DatasetKind.TIMESERIES, List.of(50, 3), 0);
   public static final DatasetFacts SEQUENCE =
       new DatasetFacts(Task.REGRESSION, 50, 0, DatasetKind.SEQUENCE, List.of(50, 1), 0);
+
   /** Images of another size, to refuse as a test set for {@link #IMAGES}. */
   public static final DatasetFacts SMALL_IMAGES =
       new DatasetFacts(Task.CLASSIFICATION, 256, 10, DatasetKind.IMAGES, List.of(16, 16, 1), 0);
 
-  private static final Map<String, DatasetFacts> BY_ID = Map.of(
-      "iris", IRIS, "images", IMAGES, "images-test", IMAGES, "small-images", SMALL_IMAGES,
-      "tokens", TOKENS, "series", SERIES, "sequence", SEQUENCE);
+  private static final Map<String, DatasetFacts> BY_ID =
+      Map.of(
+          "iris",
+          IRIS,
+          "images",
+          IMAGES,
+          "images-test",
+          IMAGES,
+          "small-images",
+          SMALL_IMAGES,
+          "tokens",
+          TOKENS,
+          "series",
+          SERIES,
+          "sequence",
+          SEQUENCE);
 
   private TestDatasets() {}
 

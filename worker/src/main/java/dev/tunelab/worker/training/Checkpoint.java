@@ -13,8 +13,8 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
  * from there instead of from scratch. The zip is a DL4J model zip with the updater state (Adam's
  * moments, and the iteration and epoch counts that schedules read), the fitted normalizer, and
  * {@value ArtifactEntries#CHECKPOINT} {@code {trialId, attempt, epoch}}, all uncompressed. No
- * random state is saved: every epoch is seeded on its own ({@link TrialTrainer#epochSeed}), so
- * the next epoch needs only its number.
+ * random state is saved: every epoch is seeded on its own ({@link TrialTrainer#epochSeed}), so the
+ * next epoch needs only its number.
  *
  * @param epoch the last epoch finished before the checkpoint was taken (1-based)
  * @param zip the bytes as uploaded and fetched
@@ -23,25 +23,35 @@ public record Checkpoint(UUID trialId, int attempt, int epoch, byte[] zip) {
   /** The {@value ArtifactEntries#CHECKPOINT} entry. */
   record Info(UUID trialId, int attempt, int epoch) {}
 
-  static Checkpoint of(MultiLayerNetwork net, DataNormalization normalizer, UUID trialId, int attempt, int epoch) {
+  static Checkpoint of(
+      MultiLayerNetwork net, DataNormalization normalizer, UUID trialId, int attempt, int epoch) {
     byte[] info = Json.write(new Info(trialId, attempt, epoch)).getBytes(StandardCharsets.UTF_8);
-    return new Checkpoint(trialId, attempt, epoch, ModelZip.write(net, normalizer, Map.of(ArtifactEntries.CHECKPOINT, info), true));
+    return new Checkpoint(
+        trialId,
+        attempt,
+        epoch,
+        ModelZip.write(net, normalizer, Map.of(ArtifactEntries.CHECKPOINT, info), true));
   }
 
   /**
-   * @throws IllegalArgumentException when {@code zip} has no readable {@value ArtifactEntries#CHECKPOINT}
+   * @throws IllegalArgumentException when {@code zip} has no readable {@value
+   *     ArtifactEntries#CHECKPOINT}
    */
   public static Checkpoint read(byte[] zip) {
     byte[] json = ModelZip.entry(zip, ArtifactEntries.CHECKPOINT);
-    if (json == null) throw new IllegalArgumentException("not a checkpoint: the zip has no " + ArtifactEntries.CHECKPOINT);
+    if (json == null)
+      throw new IllegalArgumentException(
+          "not a checkpoint: the zip has no " + ArtifactEntries.CHECKPOINT);
     Info info;
     try {
       info = Json.read(json, Info.class);
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("the checkpoint's " + ArtifactEntries.CHECKPOINT + " cannot be read", e);
+      throw new IllegalArgumentException(
+          "the checkpoint's " + ArtifactEntries.CHECKPOINT + " cannot be read", e);
     }
     if (info.trialId() == null || info.epoch() < 1) {
-      throw new IllegalArgumentException("the checkpoint's " + ArtifactEntries.CHECKPOINT + " names no trial or epoch");
+      throw new IllegalArgumentException(
+          "the checkpoint's " + ArtifactEntries.CHECKPOINT + " names no trial or epoch");
     }
     return new Checkpoint(info.trialId(), info.attempt(), info.epoch(), zip);
   }

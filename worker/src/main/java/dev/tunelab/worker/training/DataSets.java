@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Turns rows of {@link Samples} (Keras's channels-last layout) into the arrays DL4J's layers take:
- * a table as {@code [N, F]}, images as {@code [N, C, H, W]} (NCHW), token ids as {@code [N, 1,
- * T]}, sequences and time series as {@code [N, F, T]}. Everything is FLOAT, the networks' data
- * type, so training and a later re-evaluation of a saved model feed identical numbers to it.
+ * a table as {@code [N, F]}, images as {@code [N, C, H, W]} (NCHW), token ids as {@code [N, 1, T]},
+ * sequences and time series as {@code [N, F, T]}. Everything is FLOAT, the networks' data type, so
+ * training and a later re-evaluation of a saved model feed identical numbers to it.
  */
 public final class DataSets {
 
@@ -38,7 +38,10 @@ public final class DataSets {
     return features(data, rows, null);
   }
 
-  /** Features of the given rows (row order kept), scaled on the way when {@code scaling} is not null. */
+  /**
+   * Features of the given rows (row order kept), scaled on the way when {@code scaling} is not
+   * null.
+   */
   static INDArray features(Samples data, int[] rows, InputScaling scaling) {
     List<Integer> s = data.shape();
     int n = rows.length;
@@ -94,8 +97,8 @@ public final class DataSets {
   }
 
   /**
-   * Labels of the given rows: one-hot {@code [N, K]} for classification, the class index as
-   * {@code [N, 1]} when the head is one sigmoid unit, the target as {@code [N, 1]} for regression.
+   * Labels of the given rows: one-hot {@code [N, K]} for classification, the class index as {@code
+   * [N, 1]} when the head is one sigmoid unit, the target as {@code [N, 1]} for regression.
    */
   public static INDArray labels(Samples data, int[] rows, Head head) {
     int n = rows.length;
@@ -133,23 +136,24 @@ public final class DataSets {
     InputScaling scaling = InputScaling.of(normalizer);
     // Only a normalizer this class cannot reproduce runs as ND4J ops on each chunk.
     DataNormalization fallback = scaling == null ? normalizer : null;
-    return () -> new Iterator<>() {
-      int from;
+    return () ->
+        new Iterator<>() {
+          int from;
 
-      @Override
-      public boolean hasNext() {
-        return from < rows.length;
-      }
+          @Override
+          public boolean hasNext() {
+            return from < rows.length;
+          }
 
-      @Override
-      public DataSet next() {
-        if (!hasNext()) throw new NoSuchElementException();
-        int to = Math.min(rows.length, from + size);
-        DataSet ds = of(data, Arrays.copyOfRange(rows, from, to), head, scaling);
-        from = to;
-        if (fallback != null) fallback.preProcess(ds);
-        return ds;
-      }
-    };
+          @Override
+          public DataSet next() {
+            if (!hasNext()) throw new NoSuchElementException();
+            int to = Math.min(rows.length, from + size);
+            DataSet ds = of(data, Arrays.copyOfRange(rows, from, to), head, scaling);
+            from = to;
+            if (fallback != null) fallback.preProcess(ds);
+            return ds;
+          }
+        };
   }
 }

@@ -42,14 +42,25 @@ public record Head(Task task, int units, String loss) {
    */
   void checkFits(int classes) {
     if (task == Task.REGRESSION) {
-      if (units != 1) throw new IllegalArgumentException("output layer has " + units + " units, regression needs 1");
+      if (units != 1)
+        throw new IllegalArgumentException(
+            "output layer has " + units + " units, regression needs 1");
       return;
     }
-    if (classes < 2) throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
+    if (classes < 2)
+      throw new IllegalArgumentException("classification needs at least 2 classes, got " + classes);
     boolean sigmoid = units == 1 && classes == 2;
     if (units != classes && !sigmoid) {
-      throw new IllegalArgumentException("output layer has " + units + " units, the data has " + classes
-          + " classes (" + classes + " softmax units" + (classes == 2 ? " or 1 sigmoid unit" : "") + ")");
+      throw new IllegalArgumentException(
+          "output layer has "
+              + units
+              + " units, the data has "
+              + classes
+              + " classes ("
+              + classes
+              + " softmax units"
+              + (classes == 2 ? " or 1 sigmoid unit" : "")
+              + ")");
     }
   }
 }

@@ -9,14 +9,15 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A fitted normalizer's arithmetic, done while rows are copied into a minibatch instead of as ND4J
  * ops on the finished array. On a small network every op counts: the normalizer's broadcast
- * subtract and divide cost more than the copy itself. The numbers are the normalizer's own, to
- * the bit (the same float subtraction and division; {@code InputScalingTest} checks it against
- * {@link DataNormalization#preProcess}), so a saved model with its normalizer sees exactly what
- * training saw.
+ * subtract and divide cost more than the copy itself. The numbers are the normalizer's own, to the
+ * bit (the same float subtraction and division; {@code InputScalingTest} checks it against {@link
+ * DataNormalization#preProcess}), so a saved model with its normalizer sees exactly what training
+ * saw.
  */
 final class InputScaling {
   /** Per feature; an image's single divisor is one entry. */
   private final float[] shift;
+
   private final float[] divisor;
 
   private InputScaling(float[] shift, float[] divisor) {

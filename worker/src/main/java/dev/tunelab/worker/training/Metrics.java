@@ -21,12 +21,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
  * The metrics a trial reports, by the names studies optimize ({@link
- * dev.tunelab.core.messages.MetricNames}): {@code loss} (what training
- * minimizes: the mean loss plus the regularization penalty, as Keras reports it), {@code accuracy},
- * {@code log_loss} (cross-entropy without regularization) and, for binary heads, {@code auc}
- * (classification); {@code rmse} and {@code mae} (regression). All are computed in inference mode
- * (no dropout, batch-norm running statistics), like Keras's {@code evaluate}, so they can be
- * recomputed from the saved model. Sums run in double to keep float round-off out of them.
+ * dev.tunelab.core.messages.MetricNames}): {@code loss} (what training minimizes: the mean loss
+ * plus the regularization penalty, as Keras reports it), {@code accuracy}, {@code log_loss}
+ * (cross-entropy without regularization) and, for binary heads, {@code auc} (classification);
+ * {@code rmse} and {@code mae} (regression). All are computed in inference mode (no dropout,
+ * batch-norm running statistics), like Keras's {@code evaluate}, so they can be recomputed from the
+ * saved model. Sums run in double to keep float round-off out of them.
  *
  * <p>Probabilities are clipped to [1e-7, 1 - 1e-7] in cross-entropies, as Keras clips them.
  */
@@ -36,10 +36,10 @@ public final class Metrics {
   private Metrics() {}
 
   /**
-   * The head's metrics over all chunks (already normalized), each name prefixed.
-   * Insertion-ordered.
+   * The head's metrics over all chunks (already normalized), each name prefixed. Insertion-ordered.
    */
-  public static Map<String, Double> of(MultiLayerNetwork net, Iterable<DataSet> chunks, Head head, String prefix) {
+  public static Map<String, Double> of(
+      MultiLayerNetwork net, Iterable<DataSet> chunks, Head head, String prefix) {
     List<float[]> outRows = new ArrayList<>();
     List<float[]> labelRows = new ArrayList<>();
     for (DataSet ds : chunks) {

@@ -11,11 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a saved model is and how it was made, stored as {@value ArtifactEntries#MODEL_CARD}
- * inside the model zip so the artifact explains itself without the database: the exact network,
- * the parameters that produced it, the kind and shape of data it takes, its metrics and the
- * validation and test rows (so anyone can re-evaluate it). Written with core's {@link
- * Json#MAPPER}.
+ * What a saved model is and how it was made, stored as {@value ArtifactEntries#MODEL_CARD} inside
+ * the model zip so the artifact explains itself without the database: the exact network, the
+ * parameters that produced it, the kind and shape of data it takes, its metrics and the validation
+ * and test rows (so anyone can re-evaluate it). Written with core's {@link Json#MAPPER}.
  */
 public record ModelCard(
     String format,
@@ -50,8 +49,13 @@ public record ModelCard(
    * @param testRows the held-out sample indices, ascending; never trained on or reported per epoch
    * @param ordered true when validation and test were taken from the end, unshuffled
    */
-  public record SplitInfo(long seed, double validationFraction, int[] validationRows,
-      double testFraction, int[] testRows, boolean ordered) {}
+  public record SplitInfo(
+      long seed,
+      double validationFraction,
+      int[] validationRows,
+      double testFraction,
+      int[] testRows,
+      boolean ordered) {}
 
   public byte[] toJson() {
     return Json.write(this).getBytes(StandardCharsets.UTF_8);

@@ -18,9 +18,9 @@ import org.nd4j.linalg.dataset.api.preprocessor.DataNormalization;
 import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 
 /**
- * Writes and reads DL4J model zips, and adds or reads their extra entries. ModelSerializer only looks up the entries it knows
- * by name, so an extra entry (the model card) travels with the model without breaking
- * {@code restoreMultiLayerNetwork} or {@code restoreNormalizerFromFile}.
+ * Writes and reads DL4J model zips, and adds or reads their extra entries. ModelSerializer only
+ * looks up the entries it knows by name, so an extra entry (the model card) travels with the model
+ * without breaking {@code restoreMultiLayerNetwork} or {@code restoreNormalizerFromFile}.
  */
 public final class ModelZip {
 
@@ -32,10 +32,10 @@ public final class ModelZip {
   }
 
   /**
-   * @param stored true to write every entry uncompressed: a checkpoint is written after many
-   *     epochs and read at most once, and compressing float parameters again costs the training
-   *     thread far more time (it dominated a large network's checkpoint) than the few percent of
-   *     bytes it saves
+   * @param stored true to write every entry uncompressed: a checkpoint is written after many epochs
+   *     and read at most once, and compressing float parameters again costs the training thread far
+   *     more time (it dominated a large network's checkpoint) than the few percent of bytes it
+   *     saves
    */
   static byte[] withEntries(byte[] zip, Map<String, byte[]> entries, boolean stored) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(zip.length + 4096);
@@ -49,14 +49,16 @@ public final class ModelZip {
         // A fresh entry: the source's stored sizes/CRC do not carry over to a re-compressed copy.
         put(out, e.getName(), in.readAllBytes(), stored);
       }
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) put(out, e.getKey(), e.getValue(), stored);
+      for (Map.Entry<String, byte[]> e : entries.entrySet())
+        put(out, e.getKey(), e.getValue(), stored);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
 
-  private static void put(ZipOutputStream out, String name, byte[] content, boolean stored) throws IOException {
+  private static void put(ZipOutputStream out, String name, byte[] content, boolean stored)
+      throws IOException {
     ZipEntry entry = new ZipEntry(name);
     if (stored) {
       CRC32 crc = new CRC32();
@@ -82,13 +84,22 @@ public final class ModelZip {
     return write(net, normalizer, Map.of(ArtifactEntries.MODEL_CARD, card.toJson()));
   }
 
-  /** The DL4J model zip (with updater state) plus the normalizer and the given entries, compressed. */
-  static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, Map<String, byte[]> entries) {
+  /**
+   * The DL4J model zip (with updater state) plus the normalizer and the given entries, compressed.
+   */
+  static byte[] write(
+      MultiLayerNetwork net, DataNormalization normalizer, Map<String, byte[]> entries) {
     return write(net, normalizer, entries, false);
   }
 
-  /** @param stored true for uncompressed entries (see {@link #withEntries(byte[], Map, boolean)}) */
-  static byte[] write(MultiLayerNetwork net, DataNormalization normalizer, Map<String, byte[]> entries, boolean stored) {
+  /**
+   * @param stored true for uncompressed entries (see {@link #withEntries(byte[], Map, boolean)})
+   */
+  static byte[] write(
+      MultiLayerNetwork net,
+      DataNormalization normalizer,
+      Map<String, byte[]> entries,
+      boolean stored) {
     ByteArrayOutputStream model = new ByteArrayOutputStream();
     Map<String, byte[]> extra = new LinkedHashMap<>();
     try {

@@ -4,10 +4,10 @@ import org.jboss.logging.Logger;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * ND4J's default is one native thread per core for every op and BLAS call; with several trial
- * slots on few cores that oversubscribes the CPU and small networks train many times slower
- * (STACK.md). Each slot gets its share of libnd4j's OpenMP threads instead, unless
- * OMP_NUM_THREADS says otherwise.
+ * ND4J's default is one native thread per core for every op and BLAS call; with several trial slots
+ * on few cores that oversubscribes the CPU and small networks train many times slower (STACK.md).
+ * Each slot gets its share of libnd4j's OpenMP threads instead, unless OMP_NUM_THREADS says
+ * otherwise.
  *
  * <p>OpenBLAS keeps a second pool of its own threads, which spin on the same cores as the OpenMP
  * threads between calls: on two cores a slot owning both trained the Fashion-MNIST CNN at 1,160

@@ -23,15 +23,15 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Turns a resolved {@link ModelSpec} (Keras layer classes and arguments) into an initialized DL4J
  * network for one kind of data; the input arrays are those of {@link DataSets}.
  *
- * <p>Shapes are inferred here, layer by layer, with DL4J's own output types, and every
- * preprocessor is placed explicitly, which fixes three cases DL4J's automatic inference gets
- * wrong for Keras models: an Embedding keeps its vocabulary as input size (DL4J would set it to 1
- * from the token array's shape); Flatten flattens before any following layer, so a Dropout or
- * BatchNormalization after it acts on the flat vector as in Keras; BatchNormalization on a
- * sequence normalizes each feature over samples and time steps (Keras's axis -1), done by
- * presenting the sequence to it as rows and turning it back into a sequence afterwards. The
- * flattened order is DL4J's (channel, row, column), not Keras's (row, column, channel); this
- * matters only to someone copying weights, not to training.
+ * <p>Shapes are inferred here, layer by layer, with DL4J's own output types, and every preprocessor
+ * is placed explicitly, which fixes three cases DL4J's automatic inference gets wrong for Keras
+ * models: an Embedding keeps its vocabulary as input size (DL4J would set it to 1 from the token
+ * array's shape); Flatten flattens before any following layer, so a Dropout or BatchNormalization
+ * after it acts on the flat vector as in Keras; BatchNormalization on a sequence normalizes each
+ * feature over samples and time steps (Keras's axis -1), done by presenting the sequence to it as
+ * rows and turning it back into a sequence afterwards. The flattened order is DL4J's (channel, row,
+ * column), not Keras's (row, column, channel); this matters only to someone copying weights, not to
+ * training.
  */
 public final class NetworkFactory {
 
@@ -42,13 +42,15 @@ public final class NetworkFactory {
    *
    * @param shape one sample's shape in Keras's convention (see {@link DatasetKind})
    */
-  public static MultiLayerNetwork build(ModelSpec spec, DatasetKind kind, List<Integer> shape, long seed) {
+  public static MultiLayerNetwork build(
+      ModelSpec spec, DatasetKind kind, List<Integer> shape, long seed) {
     double decay = Optimizers.weightDecay(spec);
-    NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .dataType(DataType.FLOAT)
-        .weightInit(WeightInit.XAVIER_UNIFORM)
-        .updater(Optimizers.updater(spec));
+    NeuralNetConfiguration.Builder global =
+        new NeuralNetConfiguration.Builder()
+            .seed(seed)
+            .dataType(DataType.FLOAT)
+            .weightInit(WeightInit.XAVIER_UNIFORM)
+            .updater(Optimizers.updater(spec));
     if (decay > 0) global.weightDecay(decay, true).weightDecayBias(decay, true);
     Stack stack = new Stack(global.list(), DataSets.inputType(kind, shape));
     int timeSteps = kind == DatasetKind.TOKENS ? shape.get(0) : -1;
@@ -63,11 +65,12 @@ public final class NetworkFactory {
       }
     }
     ModelSpec.Output out = spec.output();
-    stack.add(new OutputLayer.Builder(KerasNames.loss(out.loss()))
-        .nOut(out.units())
-        .activation(KerasNames.activation(out.activation()))
-        .weightInit(WeightInit.XAVIER_UNIFORM)
-        .build());
+    stack.add(
+        new OutputLayer.Builder(KerasNames.loss(out.loss()))
+            .nOut(out.units())
+            .activation(KerasNames.activation(out.activation()))
+            .weightInit(WeightInit.XAVIER_UNIFORM)
+            .build());
     MultiLayerNetwork net = new MultiLayerNetwork(stack.list.build());
     net.init();
     return net;
@@ -77,8 +80,10 @@ public final class NetworkFactory {
   private static final class Stack {
     final NeuralNetConfiguration.ListBuilder list;
     InputType current;
+
     /** Placed before the next layer instead of the one DL4J would choose; yields current. */
     InputPreProcessor pending;
+
     int index;
 
     Stack(NeuralNetConfiguration.ListBuilder list, InputType input) {
@@ -105,8 +110,8 @@ public final class NetworkFactory {
      * A 2-D convolution's activation goes into an ActivationLayer of its own, with the same
      * function: the convolution's output is a strided view of its matrix product, and DL4J's fused
      * activation and its gradient ran on that view at a fraction of the speed they reach on the
-     * dense array the next layer receives (the Fashion-MNIST CNN trained 1.6x faster on one
-     * thread; docs/benchmarks.md, "Training speed"). Same values, same parameters.
+     * dense array the next layer receives (the Fashion-MNIST CNN trained 1.6x faster on one thread;
+     * docs/benchmarks.md, "Training speed"). Same values, same parameters.
      */
     void addWithActivationApart(Layer layer) {
       if (layer.getClass() == ConvolutionLayer.class
@@ -127,7 +132,8 @@ public final class NetworkFactory {
         current = InputType.feedForward(c.getHeight() * c.getWidth() * c.getChannels());
       } else if (current.getType() != InputType.Type.FF) {
         // Keras flattens [T, F] to T*F; DL4J has no layer that reshapes a sequence that way.
-        throw new IllegalArgumentException("Flatten of a sequence " + current + " is not supported; use global pooling");
+        throw new IllegalArgumentException(
+            "Flatten of a sequence " + current + " is not supported; use global pooling");
       }
     }
 

@@ -20,11 +20,12 @@ final class Normalizers {
 
   /** The fitted normalizer, or null for token ids. */
   static DataNormalization fit(DatasetKind kind, Iterable<DataSet> train) {
-    DataNormalization n = switch (kind) {
-      case TABLE, SEQUENCE, TIMESERIES -> new NormalizerStandardize();
-      case IMAGES -> new ImagePreProcessingScaler(0, 1);
-      case TOKENS -> null;
-    };
+    DataNormalization n =
+        switch (kind) {
+          case TABLE, SEQUENCE, TIMESERIES -> new NormalizerStandardize();
+          case IMAGES -> new ImagePreProcessingScaler(0, 1);
+          case TOKENS -> null;
+        };
     if (n != null) n.fit(new ExistingDataSetIterator(train));
     return n;
   }

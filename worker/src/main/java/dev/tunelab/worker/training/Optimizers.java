@@ -45,24 +45,32 @@ final class Optimizers {
     switch (name) {
       case "adam", "adamw":
         Adam.Builder adam = Adam.builder().epsilon(1e-7);
-        return (schedule == null ? adam.learningRate(lr) : adam.learningRateSchedule(schedule)).build();
+        return (schedule == null ? adam.learningRate(lr) : adam.learningRateSchedule(schedule))
+            .build();
       case "sgd":
         double momentum = number(spec.optimizerArgs(), "momentum", 0);
         if (momentum == 0) {
           Sgd.Builder sgd = Sgd.builder();
-          return (schedule == null ? sgd.learningRate(lr) : sgd.learningRateSchedule(schedule)).build();
+          return (schedule == null ? sgd.learningRate(lr) : sgd.learningRateSchedule(schedule))
+              .build();
         }
         Nesterovs.Builder nesterov = Nesterovs.builder().momentum(momentum);
-        return (schedule == null ? nesterov.learningRate(lr) : nesterov.learningRateSchedule(schedule)).build();
+        return (schedule == null
+                ? nesterov.learningRate(lr)
+                : nesterov.learningRateSchedule(schedule))
+            .build();
       case "rmsprop":
         RmsProp.Builder rms = RmsProp.builder().rmsDecay(0.9).epsilon(1e-7);
-        return (schedule == null ? rms.learningRate(lr) : rms.learningRateSchedule(schedule)).build();
+        return (schedule == null ? rms.learningRate(lr) : rms.learningRateSchedule(schedule))
+            .build();
       case "adagrad":
         AdaGrad.Builder ada = AdaGrad.builder().epsilon(1e-7);
-        return (schedule == null ? ada.learningRate(lr) : ada.learningRateSchedule(schedule)).build();
+        return (schedule == null ? ada.learningRate(lr) : ada.learningRateSchedule(schedule))
+            .build();
       case "nadam":
         Nadam.Builder nadam = Nadam.builder().epsilon(1e-7);
-        return (schedule == null ? nadam.learningRate(lr) : nadam.learningRateSchedule(schedule)).build();
+        return (schedule == null ? nadam.learningRate(lr) : nadam.learningRateSchedule(schedule))
+            .build();
       default:
         throw new IllegalArgumentException("unknown optimizer '" + spec.optimizer() + "'");
     }
@@ -94,7 +102,8 @@ final class Optimizers {
         }
         yield new MapSchedule(ScheduleType.EPOCH, values);
       }
-      default -> throw new IllegalArgumentException("unknown learning_rate_schedule '" + s.type() + "'");
+      default ->
+          throw new IllegalArgumentException("unknown learning_rate_schedule '" + s.type() + "'");
     };
   }
 

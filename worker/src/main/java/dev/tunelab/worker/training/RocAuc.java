@@ -9,8 +9,8 @@ import java.util.Comparator;
  * ranks for ties), so it is O(n log n) and equals scikit-learn's {@code roc_auc_score}, unlike
  * DL4J's thresholded {@code ROC}, which bins the scores.
  *
- * <p>Reference: Hanley &amp; McNeil, "The meaning and use of the area under a ROC curve",
- * Radiology 143 (1982).
+ * <p>Reference: Hanley &amp; McNeil, "The meaning and use of the area under a ROC curve", Radiology
+ * 143 (1982).
  */
 public final class RocAuc {
 

@@ -8,8 +8,8 @@ import java.util.Random;
  * same split in every worker and every retry, so trials of one study are compared on the same
  * validation rows, and the best model is tested on rows no trial ever trained on or reported.
  *
- * <p>Algorithm: Fisher–Yates shuffle of {@code 0..rows-1} with {@code java.util.Random(seed)};
- * the first {@code round(rows * testFraction)} shuffled indices are the test split (none when the
+ * <p>Algorithm: Fisher–Yates shuffle of {@code 0..rows-1} with {@code java.util.Random(seed)}; the
+ * first {@code round(rows * testFraction)} shuffled indices are the test split (none when the
  * fraction is 0), the next {@code round(rest * validationFraction)} the validation split (at least
  * 1, never all of the rest), the others training; each sorted ascending. Without a test split this
  * is the split TuneLab always used. Ordered data (time-series windows) is not shuffled: test is the
@@ -32,7 +32,8 @@ public final class Split {
     return of(rows, 0, validationFraction, seed, false);
   }
 
-  public static Split of(int rows, double testFraction, double validationFraction, long seed, boolean ordered) {
+  public static Split of(
+      int rows, double testFraction, double validationFraction, long seed, boolean ordered) {
     if (!(testFraction >= 0 && testFraction < 1)) {
       throw new IllegalArgumentException("test fraction must be in [0, 1), got " + testFraction);
     }
@@ -42,8 +43,8 @@ public final class Split {
     }
     int t = testFraction == 0 ? 0 : (int) Math.max(1, Math.round(rows * testFraction));
     if (rows - t < 2) {
-      throw new IllegalArgumentException("need at least 2 rows besides the " + t
-          + " test rows to split, got " + rows + " rows");
+      throw new IllegalArgumentException(
+          "need at least 2 rows besides the " + t + " test rows to split, got " + rows + " rows");
     }
     int rest = rows - t;
     int v = (int) Math.min(rest - 1, Math.max(1, Math.round(rest * validationFraction)));
@@ -51,7 +52,8 @@ public final class Split {
     for (int i = 0; i < rows; i++) order[i] = i;
     if (ordered) {
       int[] train = Arrays.copyOfRange(order, 0, rest - v);
-      return new Split(train, Arrays.copyOfRange(order, rest - v, rest), Arrays.copyOfRange(order, rest, rows));
+      return new Split(
+          train, Arrays.copyOfRange(order, rest - v, rest), Arrays.copyOfRange(order, rest, rows));
     }
     Random random = new Random(seed);
     for (int i = rows - 1; i > 0; i--) {

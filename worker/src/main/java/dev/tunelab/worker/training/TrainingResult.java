@@ -10,9 +10,8 @@ import java.util.Map;
  * @param finalMetrics the last epoch's metrics (empty when no epoch ran)
  * @param objective the last epoch's value of the objective metric, or null when no epoch ran
  * @param artifactZip DL4J model zip (network, updater state, normalizer) plus {@value
- *     dev.tunelab.core.messages.ArtifactEntries#MODEL_CARD};
- *     null when stopped (a stopped trial's model is never stored, and writing a large one took
- *     seconds between the stop and its report)
+ *     dev.tunelab.core.messages.ArtifactEntries#MODEL_CARD}; null when stopped (a stopped trial's
+ *     model is never stored, and writing a large one took seconds between the stop and its report)
  * @param card the model card stored in the zip
  */
 public record TrainingResult(

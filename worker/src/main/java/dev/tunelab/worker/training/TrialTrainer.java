@@ -23,14 +23,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * then package the model with its normalizer and model card.
  *
  * <p>Everything random is seeded from the command, so a redelivered or retried trial trains the
- * same network: the split uses {@code seed} (the same validation and test rows for every trial of
- * a study, so trials are compared fairly and the test rows stay unseen), the network uses {@code seed +
- * number} (so trials differ from each other) and each epoch's minibatch order and dropout
- * {@link #epochSeed}. The normalizer is fitted on
- * the training rows only. Test rows are held out first and never used here; {@link TestEvaluator}
- * takes exactly those rows. Stops are honoured between minibatches, so a cancelled trial on a
- * large image set frees its slot within one minibatch instead of one epoch. Rows are turned into
- * arrays one minibatch at a time, so a large image set is never one array.
+ * same network: the split uses {@code seed} (the same validation and test rows for every trial of a
+ * study, so trials are compared fairly and the test rows stay unseen), the network uses {@code seed
+ * + number} (so trials differ from each other) and each epoch's minibatch order and dropout {@link
+ * #epochSeed}. The normalizer is fitted on the training rows only. Test rows are held out first and
+ * never used here; {@link TestEvaluator} takes exactly those rows. Stops are honoured between
+ * minibatches, so a cancelled trial on a large image set frees its slot within one minibatch
+ * instead of one epoch. Rows are turned into arrays one minibatch at a time, so a large image set
+ * is never one array.
  *
  * <p>Holds no state: one instance may serve concurrent trials on different threads (ND4J's random
  * generator, seeded here, is per thread).
@@ -57,7 +57,9 @@ public final class TrialTrainer {
     this(Clock.systemUTC(), CheckpointPolicy.DEFAULT);
   }
 
-  /** @param clock source of the model card's {@code createdAt} */
+  /**
+   * @param clock source of the model card's {@code createdAt}
+   */
   public TrialTrainer(Clock clock) {
     this(clock, CheckpointPolicy.DEFAULT);
   }
@@ -86,32 +88,45 @@ public final class TrialTrainer {
    * @param stopRequested polled before each minibatch after the first; true ends training early,
    *     with the metrics of the last finished epoch
    * @throws TrainingFailed when the loss of a minibatch is NaN or infinite
-   * @throws IllegalArgumentException when the command does not fit the data (objective metric
-   *     not reported for this head, output units that are not the class count, another shape) or
-   *     the checkpoint is another trial's
+   * @throws IllegalArgumentException when the command does not fit the data (objective metric not
+   *     reported for this head, output units that are not the class count, another shape) or the
+   *     checkpoint is another trial's
    */
-  public TrainingResult train(TrialCommand cmd, Samples data, Checkpoint resumeFrom,
-      EpochListener listener, Consumer<Checkpoint> checkpoints, BooleanSupplier stopRequested) {
+  public TrainingResult train(
+      TrialCommand cmd,
+      Samples data,
+      Checkpoint resumeFrom,
+      EpochListener listener,
+      Consumer<Checkpoint> checkpoints,
+      BooleanSupplier stopRequested) {
     Head head = Head.of(data.task(), cmd.model().output());
     head.checkFits(data.task() == Task.CLASSIFICATION ? data.classes().size() : 1);
     if (!head.epochMetrics().contains(cmd.objectiveMetric())) {
-      throw new IllegalArgumentException("objective metric '" + cmd.objectiveMetric()
-          + "' is not reported for this model; one of " + head.epochMetrics());
+      throw new IllegalArgumentException(
+          "objective metric '"
+              + cmd.objectiveMetric()
+              + "' is not reported for this model; one of "
+              + head.epochMetrics());
     }
     if (resumeFrom != null && !resumeFrom.trialId().equals(cmd.trialId())) {
-      throw new IllegalArgumentException("the checkpoint is trial " + resumeFrom.trialId() + "'s, not " + cmd.trialId() + "'s");
+      throw new IllegalArgumentException(
+          "the checkpoint is trial " + resumeFrom.trialId() + "'s, not " + cmd.trialId() + "'s");
     }
     List<Integer> shape = inputShape(cmd, data);
 
     Nd4j.getRandom().setSeed(cmd.seed());
     // Seeded by the study alone, so a resumed attempt has the first attempt's split.
-    Split split = Split.of(data.size(), cmd.testFraction(), cmd.validationSplit(), cmd.seed(), data.ordered());
+    Split split =
+        Split.of(
+            data.size(), cmd.testFraction(), cmd.validationSplit(), cmd.seed(), data.ordered());
     int batchSize = cmd.model().batchSize();
     DataNormalization normalizer;
     MultiLayerNetwork net;
     int epochsDone;
     if (resumeFrom == null) {
-      normalizer = Normalizers.fit(data.kind(), DataSets.chunks(data, split.train(), head, EVALUATION_CHUNK, null));
+      normalizer =
+          Normalizers.fit(
+              data.kind(), DataSets.chunks(data, split.train(), head, EVALUATION_CHUNK, null));
       net = NetworkFactory.build(cmd.model(), data.kind(), shape, cmd.seed() + cmd.number());
       epochsDone = 0;
     } else {
@@ -128,12 +143,20 @@ public final class TrialTrainer {
     long checkpointCost = 0;
     for (int epoch = firstEpoch; epoch <= cmd.epochs(); epoch++) {
       long epochSeed = epochSeed(cmd, epoch);
-      // Dropout draws from ND4J's generator: reseeded per epoch like the order, for the same reason.
+      // Dropout draws from ND4J's generator: reseeded per epoch like the order, for the same
+      // reason.
       Nd4j.getRandom().setSeed(epochSeed);
       Iterable<DataSet> minibatches =
-          DataSets.chunks(data, shuffled(split.train(), new Random(epochSeed)), head, batchSize, normalizer);
-      // An attempt's very first minibatch is never skipped, as before: a stop needs something to stop.
-      if (!fitEpoch(net, epoch, minibatches, epoch > firstEpoch ? stopRequested : () -> false, stopRequested)) {
+          DataSets.chunks(
+              data, shuffled(split.train(), new Random(epochSeed)), head, batchSize, normalizer);
+      // An attempt's very first minibatch is never skipped, as before: a stop needs something to
+      // stop.
+      if (!fitEpoch(
+          net,
+          epoch,
+          minibatches,
+          epoch > firstEpoch ? stopRequested : () -> false,
+          stopRequested)) {
         stopped = true;
         break;
       }
@@ -142,7 +165,8 @@ public final class TrialTrainer {
       metrics = measure(net, data, trainMetricRows, split, head, normalizer);
       epochsDone = epoch;
       listener.onEpoch(epoch, metrics);
-      if (checkpoints != null && checkpointPolicy.due(System.nanoTime() - trainedSince, checkpointCost)) {
+      if (checkpoints != null
+          && checkpointPolicy.due(System.nanoTime() - trainedSince, checkpointCost)) {
         long begin = System.nanoTime();
         Checkpoint c = Checkpoint.of(net, normalizer, cmd.trialId(), cmd.attempt(), epoch);
         trainedSince = System.nanoTime();
@@ -157,25 +181,61 @@ public final class TrialTrainer {
     }
     Double objective = metrics.get(cmd.objectiveMetric());
 
-    ModelCard card = new ModelCard(
-        ModelCard.FORMAT, cmd.trialId(), cmd.studyId(), cmd.number(), cmd.attempt(),
-        cmd.datasetId(), data.task(), data.kind(), shape, data.featureNames(),
-        data.task() == Task.CLASSIFICATION ? data.classes() : null,
-        cmd.params(), cmd.model(), epochsDone, metrics, cmd.objectiveMetric(), objective,
-        new ModelCard.SplitInfo(cmd.seed(), cmd.validationSplit(), split.validation().clone(),
-            cmd.testFraction(), split.test().clone(), data.ordered()),
-        clock.instant().toString(), ModelCard.FRAMEWORK);
+    ModelCard card =
+        new ModelCard(
+            ModelCard.FORMAT,
+            cmd.trialId(),
+            cmd.studyId(),
+            cmd.number(),
+            cmd.attempt(),
+            cmd.datasetId(),
+            data.task(),
+            data.kind(),
+            shape,
+            data.featureNames(),
+            data.task() == Task.CLASSIFICATION ? data.classes() : null,
+            cmd.params(),
+            cmd.model(),
+            epochsDone,
+            metrics,
+            cmd.objectiveMetric(),
+            objective,
+            new ModelCard.SplitInfo(
+                cmd.seed(),
+                cmd.validationSplit(),
+                split.validation().clone(),
+                cmd.testFraction(),
+                split.test().clone(),
+                data.ordered()),
+            clock.instant().toString(),
+            ModelCard.FRAMEWORK);
     byte[] zip = stopped ? null : ModelZip.write(net, normalizer, card);
     return new TrainingResult(stopped, epochsDone, metrics, objective, zip, card);
   }
 
-  /** Training metrics on the evenly spread rows, then validation metrics on every validation row. */
-  private static Map<String, Double> measure(MultiLayerNetwork net, Samples data, int[] trainMetricRows,
-      Split split, Head head, DataNormalization normalizer) {
+  /**
+   * Training metrics on the evenly spread rows, then validation metrics on every validation row.
+   */
+  private static Map<String, Double> measure(
+      MultiLayerNetwork net,
+      Samples data,
+      int[] trainMetricRows,
+      Split split,
+      Head head,
+      DataNormalization normalizer) {
     Map<String, Double> m = new LinkedHashMap<>();
-    m.putAll(Metrics.of(net, DataSets.chunks(data, trainMetricRows, head, EVALUATION_CHUNK, normalizer), head, ""));
-    m.putAll(Metrics.of(net, DataSets.chunks(data, split.validation(), head, EVALUATION_CHUNK, normalizer),
-        head, MetricNames.VALIDATION_PREFIX));
+    m.putAll(
+        Metrics.of(
+            net,
+            DataSets.chunks(data, trainMetricRows, head, EVALUATION_CHUNK, normalizer),
+            head,
+            ""));
+    m.putAll(
+        Metrics.of(
+            net,
+            DataSets.chunks(data, split.validation(), head, EVALUATION_CHUNK, normalizer),
+            head,
+            MetricNames.VALIDATION_PREFIX));
     return Collections.unmodifiableMap(m);
   }
 
@@ -183,8 +243,11 @@ public final class TrialTrainer {
   private static List<Integer> inputShape(TrialCommand cmd, Samples data) {
     List<Integer> spec = cmd.model().inputShape();
     if (spec != null && !spec.equals(data.shape())) {
-      throw new IllegalArgumentException("the model was resolved for input shape " + spec
-          + " but the dataset's samples have shape " + data.shape());
+      throw new IllegalArgumentException(
+          "the model was resolved for input shape "
+              + spec
+              + " but the dataset's samples have shape "
+              + data.shape());
     }
     return data.shape();
   }
@@ -214,11 +277,15 @@ public final class TrialTrainer {
    * Fits the minibatches in order; false when a stop came first ({@code stopBeforeFirst} is asked
    * before the first minibatch, {@code stop} before each later one).
    *
-   * @throws TrainingFailed as soon as a minibatch's loss is not finite: every later update would
-   *     be NaN too, and an epoch of a large set is a long time to wait for a useless result
+   * @throws TrainingFailed as soon as a minibatch's loss is not finite: every later update would be
+   *     NaN too, and an epoch of a large set is a long time to wait for a useless result
    */
-  private static boolean fitEpoch(MultiLayerNetwork net, int epoch, Iterable<DataSet> minibatches,
-      BooleanSupplier stopBeforeFirst, BooleanSupplier stop) {
+  private static boolean fitEpoch(
+      MultiLayerNetwork net,
+      int epoch,
+      Iterable<DataSet> minibatches,
+      BooleanSupplier stopBeforeFirst,
+      BooleanSupplier stop) {
     int minibatch = 0;
     for (DataSet batch : minibatches) {
       if ((minibatch == 0 ? stopBeforeFirst : stop).getAsBoolean()) return false;
@@ -230,7 +297,10 @@ public final class TrialTrainer {
     return true;
   }
 
-  /** {@code rows} itself when it has at most {@code cap} entries, else {@code cap} of them at even steps. */
+  /**
+   * {@code rows} itself when it has at most {@code cap} entries, else {@code cap} of them at even
+   * steps.
+   */
   static int[] evenlySpread(int[] rows, int cap) {
     if (rows.length <= cap) return rows;
     int[] out = new int[cap];

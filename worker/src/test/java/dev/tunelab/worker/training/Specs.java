@@ -17,8 +17,13 @@ final class Specs {
     return new ModelSpec.Layer(type, map);
   }
 
-  static ModelSpec spec(List<Integer> shape, ModelSpec.Output output, String optimizer, double rate,
-      int batch, ModelSpec.Layer... layers) {
+  static ModelSpec spec(
+      List<Integer> shape,
+      ModelSpec.Output output,
+      String optimizer,
+      double rate,
+      int batch,
+      ModelSpec.Layer... layers) {
     return new ModelSpec(List.of(layers), output, optimizer, rate, batch, Map.of(), null, shape, 0);
   }
 

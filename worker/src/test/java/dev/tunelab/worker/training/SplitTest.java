@@ -77,7 +77,8 @@ class SplitTest {
     }
     assertEquals(100, seen.cardinality());
     // Without a test split, the split is the one TuneLab always made.
-    assertArrayEquals(Split.of(100, 0.25, 3).validation(), Split.of(100, 0, 0.25, 3, false).validation());
+    assertArrayEquals(
+        Split.of(100, 0.25, 3).validation(), Split.of(100, 0, 0.25, 3, false).validation());
     assertEquals(0, Split.of(100, 0.25, 3).test().length);
   }
 

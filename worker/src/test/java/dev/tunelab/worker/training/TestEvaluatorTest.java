@@ -21,19 +21,36 @@ class TestEvaluatorTest {
       x[i] = data.x()[rows[i]];
       y[i] = data.classIndex()[rows[i]];
     }
-    return new Samples(data.kind(), data.task(), data.shape(), x, data.classes(), y, null, data.featureNames(), false);
+    return new Samples(
+        data.kind(),
+        data.task(),
+        data.shape(),
+        x,
+        data.classes(),
+        y,
+        null,
+        data.featureNames(),
+        false);
   }
 
   @Test
   void evaluatesExactlyTheRowsTheTrainerHeldOut() throws IOException {
     Samples iris = TrialTrainerTest.iris();
-    TrainingResult r = new TrialTrainer().train(TrialTrainerTest.command(TrialTrainerTest.irisModel(), 20, "val_accuracy", 0.2),
-        iris, (e, m) -> { }, () -> false);
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                TrialTrainerTest.command(TrialTrainerTest.irisModel(), 20, "val_accuracy", 0.2),
+                iris,
+                (e, m) -> {},
+                () -> false);
     int[] testRows = r.card().split().testRows();
 
-    Map<String, Double> byFraction = TestEvaluator.evaluate(r.artifactZip(), iris, 0.2, 42, 0.2, null);
-    Map<String, Double> byRows = TestEvaluator.evaluate(r.artifactZip(), null, 0, 0, 0.2, subset(iris, testRows));
-    assertEquals(List.of("test_loss", "test_accuracy", "test_log_loss"), List.copyOf(byFraction.keySet()));
+    Map<String, Double> byFraction =
+        TestEvaluator.evaluate(r.artifactZip(), iris, 0.2, 42, 0.2, null);
+    Map<String, Double> byRows =
+        TestEvaluator.evaluate(r.artifactZip(), null, 0, 0, 0.2, subset(iris, testRows));
+    assertEquals(
+        List.of("test_loss", "test_accuracy", "test_log_loss"), List.copyOf(byFraction.keySet()));
     assertEquals(byRows, byFraction);
     assertTrue(byFraction.get("test_accuracy") >= 0.8, byFraction.toString());
 
@@ -45,8 +62,15 @@ class TestEvaluatorTest {
   @Test
   void refusesWhenThereIsNoTestSplit() throws IOException {
     Samples iris = TrialTrainerTest.iris();
-    TrainingResult r = new TrialTrainer().train(TrialTrainerTest.command(TrialTrainerTest.irisModel(), 1, "val_loss", 0),
-        iris, (e, m) -> { }, () -> false);
-    assertThrows(IllegalArgumentException.class, () -> TestEvaluator.evaluate(r.artifactZip(), iris, 0, 42, 0.2, null));
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                TrialTrainerTest.command(TrialTrainerTest.irisModel(), 1, "val_loss", 0),
+                iris,
+                (e, m) -> {},
+                () -> false);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TestEvaluator.evaluate(r.artifactZip(), iris, 0, 42, 0.2, null));
   }
 }

@@ -3,13 +3,15 @@ package dev.tunelab.worker.training;
 import static dev.tunelab.worker.training.Specs.layer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.data.DatasetKind;
+import dev.tunelab.core.data.DatasetMeta;
+import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.data.Samples;
 import dev.tunelab.core.messages.ArtifactEntries;
 import dev.tunelab.core.messages.TrialCommand;
@@ -26,8 +28,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
-import dev.tunelab.core.data.DatasetMeta;
-import dev.tunelab.core.data.SampleReader;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 
@@ -35,7 +35,8 @@ class TrialTrainerTest {
   static final List<String> SPECIES = List.of("setosa", "versicolor", "virginica");
 
   static Samples iris() throws IOException {
-    return SampleReader.readUpload(DatasetMeta.table("species", Task.CLASSIFICATION), resource("iris.csv"));
+    return SampleReader.readUpload(
+        DatasetMeta.table("species", Task.CLASSIFICATION), resource("iris.csv"));
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -46,26 +47,54 @@ class TrialTrainerTest {
 
   static TrialCommand command(ModelSpec model, int epochs, String objective, double testFraction) {
     return new TrialCommand(
-        TrialCommand.VERSION, UUID.randomUUID(), UUID.randomUUID(), 3, 1, "ds-1",
-        Map.of("units", 16), model, epochs, 42L, 0.2, objective, testFraction);
+        TrialCommand.VERSION,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        3,
+        1,
+        "ds-1",
+        Map.of("units", 16),
+        model,
+        epochs,
+        42L,
+        0.2,
+        objective,
+        testFraction);
   }
 
   static ModelSpec irisModel() {
-    return Specs.spec(List.of(4), Specs.softmax(3), "adam", 0.01, 16,
-        layer("Dense", "units", 16, "activation", "relu"), layer("Dropout", "rate", 0.1));
+    return Specs.spec(
+        List.of(4),
+        Specs.softmax(3),
+        "adam",
+        0.01,
+        16,
+        layer("Dense", "units", 16, "activation", "relu"),
+        layer("Dropout", "rate", 0.1));
   }
 
   @Test
   void trainsIrisAndTheArtifactRestoresWithModelSerializerAndPredictsTheSame() throws IOException {
     Samples iris = iris();
     List<Integer> epochs = new ArrayList<>();
-    TrainingResult r = new TrialTrainer().train(command(irisModel(), 30, "val_accuracy", 0), iris,
-        (epoch, metrics) -> {
-          epochs.add(epoch);
-          assertEquals(List.of("loss", "accuracy", "log_loss", "val_loss", "val_accuracy", "val_log_loss"),
-              List.copyOf(metrics.keySet()));
-        },
-        () -> false);
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                command(irisModel(), 30, "val_accuracy", 0),
+                iris,
+                (epoch, metrics) -> {
+                  epochs.add(epoch);
+                  assertEquals(
+                      List.of(
+                          "loss",
+                          "accuracy",
+                          "log_loss",
+                          "val_loss",
+                          "val_accuracy",
+                          "val_log_loss"),
+                      List.copyOf(metrics.keySet()));
+                },
+                () -> false);
 
     assertFalse(r.stopped());
     assertEquals(30, r.epochsDone());
@@ -76,7 +105,8 @@ class TrialTrainerTest {
     // No regularizer: the loss is the log loss.
     assertEquals(r.finalMetrics().get("val_log_loss"), r.finalMetrics().get("val_loss"), 1e-9);
 
-    ModelCard card = ModelCard.fromJson(ModelZip.entry(r.artifactZip(), ArtifactEntries.MODEL_CARD));
+    ModelCard card =
+        ModelCard.fromJson(ModelZip.entry(r.artifactZip(), ArtifactEntries.MODEL_CARD));
     assertEquals(ModelCard.FORMAT, card.format());
     assertEquals(SPECIES, card.classes());
     assertEquals(DatasetKind.TABLE, card.kind());
@@ -85,8 +115,10 @@ class TrialTrainerTest {
     assertEquals(30, card.split().validationRows().length);
     assertEquals(0, card.split().testRows().length);
 
-    MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(r.artifactZip()), false);
-    NormalizerStandardize normalizer = ModelSerializer.restoreNormalizerFromInputStream(new ByteArrayInputStream(r.artifactZip()));
+    MultiLayerNetwork net =
+        ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(r.artifactZip()), false);
+    NormalizerStandardize normalizer =
+        ModelSerializer.restoreNormalizerFromInputStream(new ByteArrayInputStream(r.artifactZip()));
     int[] rows = card.split().validationRows();
     Head head = Head.of(Task.CLASSIFICATION, card.model().output());
     INDArray x = DataSets.features(iris, rows);
@@ -100,8 +132,13 @@ class TrialTrainerTest {
   @Test
   void stopsBetweenEpochsWhenAsked() throws IOException {
     AtomicInteger seen = new AtomicInteger();
-    TrainingResult r = new TrialTrainer().train(command(irisModel(), 30, "val_loss", 0), iris(),
-        (epoch, metrics) -> seen.set(epoch), () -> seen.get() >= 2);
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                command(irisModel(), 30, "val_loss", 0),
+                iris(),
+                (epoch, metrics) -> seen.set(epoch),
+                () -> seen.get() >= 2);
 
     assertTrue(r.stopped());
     assertEquals(2, r.epochsDone());
@@ -115,8 +152,13 @@ class TrialTrainerTest {
     // epoch 1) says stop, so exactly 3 minibatches are fitted.
     AtomicInteger polls = new AtomicInteger();
     List<Integer> epochs = new ArrayList<>();
-    TrainingResult r = new TrialTrainer().train(command(irisModel(), 30, "val_loss", 0), iris(),
-        (epoch, metrics) -> epochs.add(epoch), () -> polls.incrementAndGet() >= 3);
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                command(irisModel(), 30, "val_loss", 0),
+                iris(),
+                (epoch, metrics) -> epochs.add(epoch),
+                () -> polls.incrementAndGet() >= 3);
 
     assertTrue(r.stopped());
     assertEquals(0, r.epochsDone());
@@ -128,14 +170,31 @@ class TrialTrainerTest {
 
   @Test
   void aLossThatBecomesNaNOrInfiniteFailsTrainingWithTheEpochAndMinibatch() throws IOException {
-    Samples data = SampleReader.readUpload(DatasetMeta.table("y", Task.REGRESSION), resource("linear.csv"));
+    Samples data =
+        SampleReader.readUpload(DatasetMeta.table("y", Task.REGRESSION), resource("linear.csv"));
     // Plain SGD with a learning rate of 1e12 overshoots further on every step.
-    ModelSpec exploding = Specs.spec(List.of(2), Specs.linear(), "sgd", 1e12, 16,
-        layer("Dense", "units", 4, "activation", "relu"));
+    ModelSpec exploding =
+        Specs.spec(
+            List.of(2),
+            Specs.linear(),
+            "sgd",
+            1e12,
+            16,
+            layer("Dense", "units", 4, "activation", "relu"));
     List<Integer> epochs = new ArrayList<>();
-    TrainingFailed e = assertThrows(TrainingFailed.class, () -> new TrialTrainer().train(
-        command(exploding, 50, "val_rmse", 0), data, (epoch, m) -> epochs.add(epoch), () -> false));
-    assertTrue(e.getMessage().matches("loss became (NaN|infinite) at epoch \\d+, minibatch \\d+"), e.getMessage());
+    TrainingFailed e =
+        assertThrows(
+            TrainingFailed.class,
+            () ->
+                new TrialTrainer()
+                    .train(
+                        command(exploding, 50, "val_rmse", 0),
+                        data,
+                        (epoch, m) -> epochs.add(epoch),
+                        () -> false));
+    assertTrue(
+        e.getMessage().matches("loss became (NaN|infinite) at epoch \\d+, minibatch \\d+"),
+        e.getMessage());
     int epoch = Integer.parseInt(e.getMessage().replaceAll(".* at epoch (\\d+),.*", "$1"));
     assertEquals(epoch - 1, epochs.size(), "the failing epoch is not reported");
   }
@@ -144,20 +203,29 @@ class TrialTrainerTest {
   void sameCommandTrainsTheSameNetwork() throws IOException {
     TrialCommand cmd = command(irisModel(), 3, "val_loss", 0.2);
     Samples iris = iris();
-    TrainingResult a = new TrialTrainer().train(cmd, iris, (e, m) -> { }, () -> false);
-    TrainingResult b = new TrialTrainer().train(cmd, iris, (e, m) -> { }, () -> false);
+    TrainingResult a = new TrialTrainer().train(cmd, iris, (e, m) -> {}, () -> false);
+    TrainingResult b = new TrialTrainer().train(cmd, iris, (e, m) -> {}, () -> false);
     assertEquals(a.finalMetrics(), b.finalMetrics());
   }
 
   @Test
   void trainsARegressionAndReportsRmseAndMae() throws IOException {
-    Samples data = SampleReader.readUpload(DatasetMeta.table("y", Task.REGRESSION), resource("linear.csv"));
-    ModelSpec model = Specs.spec(List.of(2), Specs.linear(), "adam", 0.02, 16,
-        layer("Dense", "units", 8, "activation", "tanh"));
-    TrainingResult r = new TrialTrainer().train(
-        command(model, 40, "val_rmse", 0), data, (epoch, metrics) -> { }, () -> false);
+    Samples data =
+        SampleReader.readUpload(DatasetMeta.table("y", Task.REGRESSION), resource("linear.csv"));
+    ModelSpec model =
+        Specs.spec(
+            List.of(2),
+            Specs.linear(),
+            "adam",
+            0.02,
+            16,
+            layer("Dense", "units", 8, "activation", "tanh"));
+    TrainingResult r =
+        new TrialTrainer()
+            .train(command(model, 40, "val_rmse", 0), data, (epoch, metrics) -> {}, () -> false);
 
-    assertEquals(List.of("loss", "rmse", "mae", "val_loss", "val_rmse", "val_mae"),
+    assertEquals(
+        List.of("loss", "rmse", "mae", "val_loss", "val_rmse", "val_mae"),
         List.copyOf(r.finalMetrics().keySet()));
     // y = 2*x1 - x2 + N(0, 0.1) on [-2, 2]^2 has a standard deviation near 2.6.
     assertTrue(r.objective() < 0.5, "val_rmse " + r.objective());
@@ -169,8 +237,13 @@ class TrialTrainerTest {
 
   @Test
   void holdsOutTheTestRowsFirstAndNeverReportsThem() throws IOException {
-    TrainingResult r = new TrialTrainer().train(command(irisModel(), 1, "val_loss", 0.2), iris(),
-        (e, m) -> assertTrue(m.keySet().stream().noneMatch(k -> k.startsWith("test_"))), () -> false);
+    TrainingResult r =
+        new TrialTrainer()
+            .train(
+                command(irisModel(), 1, "val_loss", 0.2),
+                iris(),
+                (e, m) -> assertTrue(m.keySet().stream().noneMatch(k -> k.startsWith("test_"))),
+                () -> false);
     ModelCard.SplitInfo split = r.card().split();
     Split expected = Split.of(150, 0.2, 0.2, 42, false);
     assertArrayEquals(expected.test(), split.testRows());
@@ -183,11 +256,17 @@ class TrialTrainerTest {
   @Test
   void refusesAnObjectiveTheHeadDoesNotReportAndAMismatchedOutput() throws IOException {
     Samples iris = iris();
-    assertThrows(IllegalArgumentException.class, () -> new TrialTrainer().train(
-        command(irisModel(), 1, "val_auc", 0), iris, (e, m) -> { }, () -> false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TrialTrainer()
+                .train(command(irisModel(), 1, "val_auc", 0), iris, (e, m) -> {}, () -> false));
     ModelSpec twoClasses = Specs.spec(List.of(4), Specs.softmax(2), "adam", 0.01, 16);
-    assertThrows(IllegalArgumentException.class, () -> new TrialTrainer().train(
-        command(twoClasses, 1, "val_loss", 0), iris, (e, m) -> { }, () -> false));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new TrialTrainer()
+                .train(command(twoClasses, 1, "val_loss", 0), iris, (e, m) -> {}, () -> false));
   }
 
   @Test

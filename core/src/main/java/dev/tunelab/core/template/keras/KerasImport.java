@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a template written as Keras's {@code model.to_json()} into TuneLab's native template, so
- * a model already written in Keras can be tuned as it is.
+ * Turns a template written as Keras's {@code model.to_json()} into TuneLab's native template, so a
+ * model already written in Keras can be tuned as it is.
  *
- * <p>The study gives {@code "template": {"keras": <the JSON, as an object or the string
- * to_json returned>, "optimizer": ..., ...}}. Both Keras 3 files ({@code "module": "keras"},
- * serialized objects everywhere) and Keras 2 / tf.keras files ({@code "keras_version": "2.x"},
- * a {@code batch_input_shape}, string dtypes, and before 2.13 no {@code module} keys) are read; any
- * config value may be a parameter reference {@code {"param": "name"}}, passed on unchanged for the
+ * <p>The study gives {@code "template": {"keras": <the JSON, as an object or the string to_json
+ * returned>, "optimizer": ..., ...}}. Both Keras 3 files ({@code "module": "keras"}, serialized
+ * objects everywhere) and Keras 2 / tf.keras files ({@code "keras_version": "2.x"}, a {@code
+ * batch_input_shape}, string dtypes, and before 2.13 no {@code module} keys) are read; any config
+ * value may be a parameter reference {@code {"param": "name"}}, passed on unchanged for the
  * template checker. Every produced layer carries {@code "$path"}, the path of the Keras layer's
  * {@code config}, so later violations point into the user's own JSON. Only Sequential models are
  * imported, and the last layer must be the Dense output layer, whose units the dataset fixes.
@@ -35,9 +35,11 @@ public final class KerasImport {
    * @param facts the dataset, or null when not known yet (shapes and output units go unchecked)
    * @param path the JSON path of {@code template} in the request, such as {@code $.template}
    * @param out receives violations; the result is only meaningful when none were added
-   * @return the native template: {@code layers}, {@code output} and the settings beside {@code keras}
+   * @return the native template: {@code layers}, {@code output} and the settings beside {@code
+   *     keras}
    */
-  public static ObjectNode toNative(JsonNode template, DatasetFacts facts, String path, List<Violation> out) {
+  public static ObjectNode toNative(
+      JsonNode template, DatasetFacts facts, String path, List<Violation> out) {
     ObjectNode result = NODES.objectNode();
     if (template == null || !template.isObject()) {
       out.add(new Violation(path, "must be an object with 'keras'"));
@@ -48,12 +50,16 @@ public final class KerasImport {
     ArrayNode layers = result.putArray("layers");
     ObjectNode output = result.putObject("output");
     if (model != null) new Sequential(model, kerasPath, facts, out).convert(layers, output);
-    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = template.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       switch (e.getKey()) {
-        case "keras" -> { }
-        case "layers" -> out.add(new Violation(path + ".layers",
-            "give the network either as 'keras' or as 'layers', not both"));
+        case "keras" -> {}
+        case "layers" ->
+            out.add(
+                new Violation(
+                    path + ".layers",
+                    "give the network either as 'keras' or as 'layers', not both"));
         case "output" -> userOutput(e.getValue(), path + ".output", output, out);
         default -> result.set(e.getKey(), e.getValue());
       }
@@ -72,14 +78,24 @@ public final class KerasImport {
       return Json.MAPPER.readTree(keras.asText());
     } catch (JsonProcessingException e) {
       var where = e.getLocation();
-      out.add(new Violation(path, "is not valid JSON" + (where == null ? "" : " (line " + where.getLineNr()
-          + ", column " + where.getColumnNr() + ")") + ": " + e.getOriginalMessage()));
+      out.add(
+          new Violation(
+              path,
+              "is not valid JSON"
+                  + (where == null
+                      ? ""
+                      : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                  + ": "
+                  + e.getOriginalMessage()));
       return null;
     }
   }
 
-  /** The template's own {@code output} may choose the loss; the Keras model already fixes the rest. */
-  private static void userOutput(JsonNode given, String path, ObjectNode output, List<Violation> out) {
+  /**
+   * The template's own {@code output} may choose the loss; the Keras model already fixes the rest.
+   */
+  private static void userOutput(
+      JsonNode given, String path, ObjectNode output, List<Violation> out) {
     if (!given.isObject()) {
       out.add(new Violation(path, "must be an object such as {\"loss\": \"mae\"}"));
       return;
@@ -89,8 +105,11 @@ public final class KerasImport {
       if (e.getKey().equals("loss")) {
         output.set("loss", e.getValue());
       } else {
-        out.add(new Violation(path + "." + e.getKey(), "the Keras model's last Dense layer is the output; "
-            + "only 'loss' may be set here"));
+        out.add(
+            new Violation(
+                path + "." + e.getKey(),
+                "the Keras model's last Dense layer is the output; "
+                    + "only 'loss' may be set here"));
       }
     }
   }

@@ -36,13 +36,20 @@ final class KerasLayerConverter {
   ObjectNode convert(JsonNode layer, String layerPath, Integer rank) {
     String cls = classOf(layer);
     if (cls == null) {
-      out.add(new Violation(layerPath + ".class_name", "each Keras layer needs a class_name such as \"Dense\""));
+      out.add(
+          new Violation(
+              layerPath + ".class_name", "each Keras layer needs a class_name such as \"Dense\""));
       return null;
     }
     Map<String, KerasLayers.Carry> carried = KerasLayers.CARRIED.get(cls);
     if (carried == null) {
-      out.add(new Violation(layerPath + ".class_name",
-          "TuneLab cannot build the Keras layer " + cls + "; it builds " + KerasLayers.supported()));
+      out.add(
+          new Violation(
+              layerPath + ".class_name",
+              "TuneLab cannot build the Keras layer "
+                  + cls
+                  + "; it builds "
+                  + KerasLayers.supported()));
       return null;
     }
     String path = layerPath + ".config";
@@ -60,9 +67,11 @@ final class KerasLayerConverter {
       JsonNode converted = carry(v, c.getValue(), path + "." + c.getKey());
       if (converted != null) nativeLayer.set(c.getKey(), converted);
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = config.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = config.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      if (!carried.containsKey(e.getKey())) other(cls, e.getKey(), e.getValue(), path + "." + e.getKey(), rank);
+      if (!carried.containsKey(e.getKey()))
+        other(cls, e.getKey(), e.getValue(), path + "." + e.getKey(), rank);
     }
     nativeLayer.put("$path", path);
     return nativeLayer;
@@ -96,33 +105,61 @@ final class KerasLayerConverter {
       out.add(new Violation(path, r.why()));
       return null;
     }
-    return converted instanceof JsonNode n ? n : JsonNodeFactory.instance.textNode((String) converted);
+    return converted instanceof JsonNode n
+        ? n
+        : JsonNodeFactory.instance.textNode((String) converted);
   }
 
   private void other(String cls, String key, JsonNode v, String path, Integer rank) {
     if (KerasLayers.IGNORED.contains(key)) return;
-    if (cls.equals("Bidirectional") && (key.equals("layer") || key.equals("backward_layer"))) return;
+    if (cls.equals("Bidirectional") && (key.equals("layer") || key.equals("backward_layer")))
+      return;
     if (cls.equals("BatchNormalization") && key.equals("axis")) {
       if (!lastAxis(v, rank)) {
-        out.add(new Violation(path, "BatchNormalization over axis " + v
-            + ": TuneLab normalizes the last (channels) axis only"));
+        out.add(
+            new Violation(
+                path,
+                "BatchNormalization over axis "
+                    + v
+                    + ": TuneLab normalizes the last (channels) axis only"));
       }
       return;
     }
     KerasLayers.Fixed fixed = KerasLayers.FIXED.get(key);
     if (fixed != null) {
       if (KerasValues.isReference(v)) {
-        out.add(new Violation(path, "TuneLab cannot vary " + key + "; it is always " + fixed.expected()));
+        out.add(
+            new Violation(
+                path, "TuneLab cannot vary " + key + "; it is always " + fixed.expected()));
       } else if (!fixed.holds().test(v)) {
-        out.add(new Violation(path, cls + " with " + key + " = " + v + ": TuneLab builds " + key
-            + " = " + fixed.expected() + " only"));
+        out.add(
+            new Violation(
+                path,
+                cls
+                    + " with "
+                    + key
+                    + " = "
+                    + v
+                    + ": TuneLab builds "
+                    + key
+                    + " = "
+                    + fixed.expected()
+                    + " only"));
       }
       return;
     }
     // Unset options (null, false) change nothing; anything else is a feature TuneLab lacks.
     if (v.isNull() || (v.isBoolean() && !v.asBoolean())) return;
-    out.add(new Violation(path, "TuneLab cannot build " + cls + " with '" + key + "' = " + v
-        + "; leave it out or at Keras's default"));
+    out.add(
+        new Violation(
+            path,
+            "TuneLab cannot build "
+                + cls
+                + " with '"
+                + key
+                + "' = "
+                + v
+                + "; leave it out or at Keras's default"));
   }
 
   /** Bidirectional: the wrapped LSTM or SimpleRNN, and Keras 3's backward copy of it. */
@@ -130,15 +167,18 @@ final class KerasLayerConverter {
     JsonNode inner = config.get("layer");
     String innerCls = classOf(inner);
     if (innerCls == null || !RECURRENT.contains(innerCls)) {
-      out.add(new Violation(path + ".layer", "Bidirectional must wrap an LSTM or a SimpleRNN layer"));
+      out.add(
+          new Violation(path + ".layer", "Bidirectional must wrap an LSTM or a SimpleRNN layer"));
       return;
     }
     ObjectNode forward = convert(inner, path + ".layer", rank);
     if (forward != null) nativeLayer.set("layer", forward);
     JsonNode backward = config.get("backward_layer");
     if (backward != null && !backward.isNull() && !mirrors(inner, backward)) {
-      out.add(new Violation(path + ".backward_layer",
-          "TuneLab runs the wrapped layer backwards itself; a backward layer different from the forward one cannot be built"));
+      out.add(
+          new Violation(
+              path + ".backward_layer",
+              "TuneLab runs the wrapped layer backwards itself; a backward layer different from the forward one cannot be built"));
     }
   }
 

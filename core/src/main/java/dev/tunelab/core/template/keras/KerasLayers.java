@@ -24,23 +24,67 @@ final class KerasLayers {
   record Fixed(Predicate<JsonNode> holds, String expected) {}
 
   private static final Map<String, Carry> DENSE =
-      ordered("units", Carry.AS_IS, "activation", Carry.ACTIVATION, "use_bias", Carry.AS_IS,
-          "kernel_initializer", Carry.INITIALIZER, "kernel_regularizer", Carry.REGULARIZER);
+      ordered(
+          "units",
+          Carry.AS_IS,
+          "activation",
+          Carry.ACTIVATION,
+          "use_bias",
+          Carry.AS_IS,
+          "kernel_initializer",
+          Carry.INITIALIZER,
+          "kernel_regularizer",
+          Carry.REGULARIZER);
   private static final Map<String, Carry> CONV =
-      ordered("filters", Carry.AS_IS, "kernel_size", Carry.AS_IS, "strides", Carry.AS_IS,
-          "padding", Carry.AS_IS, "activation", Carry.ACTIVATION, "use_bias", Carry.AS_IS,
-          "kernel_initializer", Carry.INITIALIZER, "kernel_regularizer", Carry.REGULARIZER);
+      ordered(
+          "filters",
+          Carry.AS_IS,
+          "kernel_size",
+          Carry.AS_IS,
+          "strides",
+          Carry.AS_IS,
+          "padding",
+          Carry.AS_IS,
+          "activation",
+          Carry.ACTIVATION,
+          "use_bias",
+          Carry.AS_IS,
+          "kernel_initializer",
+          Carry.INITIALIZER,
+          "kernel_regularizer",
+          Carry.REGULARIZER);
   private static final Map<String, Carry> POOL =
       ordered("pool_size", Carry.AS_IS, "strides", Carry.AS_IS, "padding", Carry.AS_IS);
   private static final Map<String, Carry> LSTM =
-      ordered("units", Carry.AS_IS, "activation", Carry.ACTIVATION,
-          "recurrent_activation", Carry.ACTIVATION, "return_sequences", Carry.AS_IS,
-          "use_bias", Carry.AS_IS, "kernel_initializer", Carry.INITIALIZER,
-          "kernel_regularizer", Carry.REGULARIZER);
+      ordered(
+          "units",
+          Carry.AS_IS,
+          "activation",
+          Carry.ACTIVATION,
+          "recurrent_activation",
+          Carry.ACTIVATION,
+          "return_sequences",
+          Carry.AS_IS,
+          "use_bias",
+          Carry.AS_IS,
+          "kernel_initializer",
+          Carry.INITIALIZER,
+          "kernel_regularizer",
+          Carry.REGULARIZER);
   private static final Map<String, Carry> SIMPLE_RNN =
-      ordered("units", Carry.AS_IS, "activation", Carry.ACTIVATION, "return_sequences", Carry.AS_IS,
-          "use_bias", Carry.AS_IS, "kernel_initializer", Carry.INITIALIZER,
-          "kernel_regularizer", Carry.REGULARIZER);
+      ordered(
+          "units",
+          Carry.AS_IS,
+          "activation",
+          Carry.ACTIVATION,
+          "return_sequences",
+          Carry.AS_IS,
+          "use_bias",
+          Carry.AS_IS,
+          "kernel_initializer",
+          Carry.INITIALIZER,
+          "kernel_regularizer",
+          Carry.REGULARIZER);
 
   /** The keys each supported class carries over, in the order they are written. */
   static final Map<String, Map<String, Carry>> CARRIED =
@@ -86,9 +130,21 @@ final class KerasLayers {
    */
   static final Set<String> IGNORED =
       Set.of(
-          "name", "dtype", "seed", "unroll", "implementation", "zero_output_for_mask",
-          "unit_forget_bias", "recurrent_initializer", "renorm_momentum", "input_length",
-          "optional", "batch_input_shape", "batch_shape", "input_shape", "build_input_shape");
+          "name",
+          "dtype",
+          "seed",
+          "unroll",
+          "implementation",
+          "zero_output_for_mask",
+          "unit_forget_bias",
+          "recurrent_initializer",
+          "renorm_momentum",
+          "input_length",
+          "optional",
+          "batch_input_shape",
+          "batch_shape",
+          "input_shape",
+          "build_input_shape");
 
   private static final Fixed NONE = new Fixed(JsonNode::isNull, "null");
   private static final Fixed FALSE = new Fixed(v -> v.isBoolean() && !v.asBoolean(), "false");
@@ -96,14 +152,18 @@ final class KerasLayers {
   private static final Fixed ZERO = new Fixed(v -> v.isNumber() && v.asDouble() == 0, "0");
   private static final Fixed ZEROS =
       new Fixed(v -> KerasValues.isInitializer(v, "zeros"), "the zeros initializer");
-  private static final Fixed ONES = new Fixed(v -> KerasValues.isInitializer(v, "ones"), "the ones initializer");
+  private static final Fixed ONES =
+      new Fixed(v -> KerasValues.isInitializer(v, "ones"), "the ones initializer");
 
   /** Keys TuneLab cannot vary: any other value than Keras's default is reported. */
   static final Map<String, Fixed> FIXED =
       Map.ofEntries(
           Map.entry("trainable", TRUE),
-          Map.entry("data_format", new Fixed(v -> v.isNull() || v.asText().equals("channels_last"),
-              "\"channels_last\" (TuneLab's data is channels last)")),
+          Map.entry(
+              "data_format",
+              new Fixed(
+                  v -> v.isNull() || v.asText().equals("channels_last"),
+                  "\"channels_last\" (TuneLab's data is channels last)")),
           Map.entry("dilation_rate", new Fixed(KerasLayers::allOnes, "1")),
           Map.entry("groups", new Fixed(v -> v.isIntegralNumber() && v.asInt() == 1, "1")),
           Map.entry("bias_initializer", ZEROS),
@@ -111,8 +171,11 @@ final class KerasLayers {
           Map.entry("moving_mean_initializer", ZEROS),
           Map.entry("gamma_initializer", ONES),
           Map.entry("moving_variance_initializer", ONES),
-          Map.entry("embeddings_initializer",
-              new Fixed(v -> KerasValues.isInitializer(v, "random_uniform"), "the random_uniform initializer")),
+          Map.entry(
+              "embeddings_initializer",
+              new Fixed(
+                  v -> KerasValues.isInitializer(v, "random_uniform"),
+                  "the random_uniform initializer")),
           Map.entry("bias_regularizer", NONE),
           Map.entry("activity_regularizer", NONE),
           Map.entry("recurrent_regularizer", NONE),
@@ -152,7 +215,8 @@ final class KerasLayers {
 
   private static Map<String, Carry> ordered(Object... keysAndCarries) {
     Map<String, Carry> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < keysAndCarries.length; i += 2) m.put((String) keysAndCarries[i], (Carry) keysAndCarries[i + 1]);
+    for (int i = 0; i < keysAndCarries.length; i += 2)
+      m.put((String) keysAndCarries[i], (Carry) keysAndCarries[i + 1]);
     return java.util.Collections.unmodifiableMap(m);
   }
 

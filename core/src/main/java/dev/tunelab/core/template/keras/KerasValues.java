@@ -20,7 +20,9 @@ final class KerasValues {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-  /** Keras class names of initializers by their snake-case alias, which the native template uses. */
+  /**
+   * Keras class names of initializers by their snake-case alias, which the native template uses.
+   */
   private static final Map<String, String> INITIALIZERS =
       Map.of(
           "GlorotUniform", "glorot_uniform",
@@ -47,24 +49,33 @@ final class KerasValues {
       String name = v.asText();
       if (INITIALIZERS.containsValue(name)) return name;
       if (INITIALIZERS.containsKey(name)) return INITIALIZERS.get(name);
-      return new Refused("unknown initializer '" + name + "'; TuneLab knows " + INITIALIZERS.values());
+      return new Refused(
+          "unknown initializer '" + name + "'; TuneLab knows " + INITIALIZERS.values());
     }
     String cls = className(v);
-    if (cls == null) return new Refused("an initializer is a name or {\"class_name\": ..., \"config\": ...}");
+    if (cls == null)
+      return new Refused("an initializer is a name or {\"class_name\": ..., \"config\": ...}");
     JsonNode config = v.path("config");
     if ("VarianceScaling".equals(cls)) return varianceScaling(config);
     String name = INITIALIZERS.get(cls);
     if (name == null) {
-      return new Refused("TuneLab cannot build the " + cls + " initializer; it knows " + INITIALIZERS.keySet());
+      return new Refused(
+          "TuneLab cannot build the " + cls + " initializer; it knows " + INITIALIZERS.keySet());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = config.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = config.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       // A seed only fixes the draw; unset options (Keras 3's input_axes, output_axes) are null.
       if (e.getKey().equals("seed") || e.getValue().isNull()) continue;
       Double expected = initializerDefault(cls, e.getKey());
       if (expected == null || !e.getValue().isNumber() || e.getValue().asDouble() != expected) {
-        return new Refused(cls + " with " + e.getKey() + " = " + e.getValue()
-            + ": TuneLab builds initializers with Keras's default arguments only");
+        return new Refused(
+            cls
+                + " with "
+                + e.getKey()
+                + " = "
+                + e.getValue()
+                + ": TuneLab builds initializers with Keras's default arguments only");
       }
     }
     return name;
@@ -75,11 +86,14 @@ final class KerasValues {
     if (v == null || v.isNull()) return null;
     if (v.isTextual()) {
       String name = v.asText().toLowerCase(java.util.Locale.ROOT);
-      if (Set.of("l1", "l2", "l1_l2", "l1l2").contains(name)) return name.equals("l1l2") ? "l1_l2" : name;
-      return new Refused("unknown regularizer '" + v.asText() + "'; TuneLab knows l1, l2 and l1_l2");
+      if (Set.of("l1", "l2", "l1_l2", "l1l2").contains(name))
+        return name.equals("l1l2") ? "l1_l2" : name;
+      return new Refused(
+          "unknown regularizer '" + v.asText() + "'; TuneLab knows l1, l2 and l1_l2");
     }
     String cls = className(v);
-    if (cls == null) return new Refused("a regularizer is a name or {\"class_name\": ..., \"config\": ...}");
+    if (cls == null)
+      return new Refused("a regularizer is a name or {\"class_name\": ..., \"config\": ...}");
     JsonNode config = v.path("config");
     ObjectNode out = NODES.objectNode();
     switch (cls) {
@@ -90,7 +104,8 @@ final class KerasValues {
         out.set("l2", factor(config, "l2"));
       }
       default -> {
-        return new Refused("TuneLab cannot build the " + cls + " regularizer; it knows L1, L2 and L1L2");
+        return new Refused(
+            "TuneLab cannot build the " + cls + " regularizer; it knows L1, L2 and L1L2");
       }
     }
     return out;
@@ -147,8 +162,14 @@ final class KerasValues {
     if (scale == 2.0 && mode.equals("fan_in")) name = uniform ? "he_uniform" : "he_normal";
     if (scale == 1.0 && mode.equals("fan_in")) name = uniform ? "lecun_uniform" : "lecun_normal";
     if (name == null) {
-      return new Refused("VarianceScaling(scale=" + scale + ", mode=" + mode + ", distribution=" + distribution
-          + ") is none of the Glorot, He or LeCun initializers TuneLab builds");
+      return new Refused(
+          "VarianceScaling(scale="
+              + scale
+              + ", mode="
+              + mode
+              + ", distribution="
+              + distribution
+              + ") is none of the Glorot, He or LeCun initializers TuneLab builds");
     }
     return name;
   }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An argument of a layer or a setting: its kind, whether it must be given, and Keras's default.
- * An optional argument without a default is either absent when not given ({@code
- * kernel_regularizer}) or derived when the layer is resolved ({@code strides} of pooling = {@code
- * pool_size}; {@code input_dim} of Embedding = the dataset's vocabulary).
+ * An argument of a layer or a setting: its kind, whether it must be given, and Keras's default. An
+ * optional argument without a default is either absent when not given ({@code kernel_regularizer})
+ * or derived when the layer is resolved ({@code strides} of pooling = {@code pool_size}; {@code
+ * input_dim} of Embedding = the dataset's vocabulary).
  */
 public record Arg(ArgKind kind, boolean required, Object defaultValue) {
 

@@ -61,7 +61,10 @@ public final class Flow {
   /** Refuses an input of another rank than {@code rank} (without the batch axis). */
   public void need(String type, int rank) throws Misfit {
     if (shape.size() == rank) return;
-    String wanted = rank == 3 ? "an image [height, width, channels]" : rank == 2 ? "a sequence [steps, features]" : "a flat vector";
+    String wanted =
+        rank == 3
+            ? "an image [height, width, channels]"
+            : rank == 2 ? "a sequence [steps, features]" : "a flat vector";
     throw new Misfit(type + " needs " + wanted + ", but gets " + shape);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** The Keras layer classes TuneLab builds, by class name, gathered from the family files. */
 public final class LayerCatalog {
-  private static final Map<String, LayerType> TYPES = index(BasicLayers.all(), SpatialLayers.all(), SequenceLayers.all());
+  private static final Map<String, LayerType> TYPES =
+      index(BasicLayers.all(), SpatialLayers.all(), SequenceLayers.all());
 
   private LayerCatalog() {}
 
@@ -26,7 +27,8 @@ public final class LayerCatalog {
     Map<String, LayerType> m = new LinkedHashMap<>();
     for (List<LayerType> family : families) {
       for (LayerType t : family) {
-        if (m.put(t.name(), t) != null) throw new IllegalStateException("layer " + t.name() + " defined twice");
+        if (m.put(t.name(), t) != null)
+          throw new IllegalStateException("layer " + t.name() + " defined twice");
       }
     }
     return Collections.unmodifiableMap(m);

@@ -9,14 +9,15 @@ import java.util.Set;
 
 /**
  * One Keras layer class TuneLab builds: its arguments with Keras's defaults, what it does to a
- * sample's shape and how many parameters it has. Everything the template passes need to know
- * about a layer is here, so a new layer is one entry in a family file ({@link BasicLayers},
- * {@link SpatialLayers}, {@link SequenceLayers}) plus its DL4J mapping in the worker.
+ * sample's shape and how many parameters it has. Everything the template passes need to know about
+ * a layer is here, so a new layer is one entry in a family file ({@link BasicLayers}, {@link
+ * SpatialLayers}, {@link SequenceLayers}) plus its DL4J mapping in the worker.
  *
  * @param derive fills arguments Keras derives when they are not given
  * @param wraps the layer types it may wrap under {@code layer}; empty for a plain layer
  */
-public record LayerType(String name, Map<String, Arg> args, ShapeRule shape, Derivation derive, Set<String> wraps) {
+public record LayerType(
+    String name, Map<String, Arg> args, ShapeRule shape, Derivation derive, Set<String> wraps) {
 
   /** Reads the flow's shape, sets the one the layer gives and counts the layer's parameters. */
   @FunctionalInterface
@@ -36,7 +37,7 @@ public record LayerType(String name, Map<String, Arg> args, ShapeRule shape, Der
   }
 
   static LayerType of(String name, Map<String, Arg> args, ShapeRule shape) {
-    return new LayerType(name, args, shape, (a, f) -> { }, Set.of());
+    return new LayerType(name, args, shape, (a, f) -> {}, Set.of());
   }
 
   LayerType deriving(Derivation d) {

@@ -17,22 +17,49 @@ final class SequenceLayers {
 
   static List<LayerType> all() {
     return List.of(
-        LayerType.of("LSTM", Arg.withKernel(ordered("units", required(ArgKind.POSITIVE_INT),
-            "activation", optional(ArgKind.ACTIVATION, "tanh"),
-            "recurrent_activation", optional(ArgKind.ACTIVATION, "sigmoid"),
-            "return_sequences", optional(ArgKind.BOOLEAN, false))), (l, f) -> recurrent(l, f, 1)),
-        LayerType.of("SimpleRNN", Arg.withKernel(ordered("units", required(ArgKind.POSITIVE_INT),
-            "activation", optional(ArgKind.ACTIVATION, "tanh"),
-            "return_sequences", optional(ArgKind.BOOLEAN, false))), (l, f) -> recurrent(l, f, 1)),
+        LayerType.of(
+            "LSTM",
+            Arg.withKernel(
+                ordered(
+                    "units",
+                    required(ArgKind.POSITIVE_INT),
+                    "activation",
+                    optional(ArgKind.ACTIVATION, "tanh"),
+                    "recurrent_activation",
+                    optional(ArgKind.ACTIVATION, "sigmoid"),
+                    "return_sequences",
+                    optional(ArgKind.BOOLEAN, false))),
+            (l, f) -> recurrent(l, f, 1)),
+        LayerType.of(
+            "SimpleRNN",
+            Arg.withKernel(
+                ordered(
+                    "units",
+                    required(ArgKind.POSITIVE_INT),
+                    "activation",
+                    optional(ArgKind.ACTIVATION, "tanh"),
+                    "return_sequences",
+                    optional(ArgKind.BOOLEAN, false))),
+            (l, f) -> recurrent(l, f, 1)),
         // The wrapped layer is the node's 'layer', checked as a layer of its own.
-        LayerType.of("Bidirectional", ordered("merge_mode", optional(ArgKind.MERGE_MODE, "concat")),
-            SequenceLayers::bidirectional).wrapping(Set.of("LSTM", "SimpleRNN")),
-        LayerType.of("Embedding", ordered("input_dim", optional(ArgKind.POSITIVE_INT, null),
-            "output_dim", required(ArgKind.POSITIVE_INT)), SequenceLayers::embedding)
+        LayerType.of(
+                "Bidirectional",
+                ordered("merge_mode", optional(ArgKind.MERGE_MODE, "concat")),
+                SequenceLayers::bidirectional)
+            .wrapping(Set.of("LSTM", "SimpleRNN")),
+        LayerType.of(
+                "Embedding",
+                ordered(
+                    "input_dim",
+                    optional(ArgKind.POSITIVE_INT, null),
+                    "output_dim",
+                    required(ArgKind.POSITIVE_INT)),
+                SequenceLayers::embedding)
             // Keras needs input_dim; TuneLab knows it from the dataset.
-            .deriving((args, facts) -> {
-              if (!args.containsKey("input_dim")) args.put("input_dim", facts.vocabulary());
-            }));
+            .deriving(
+                (args, facts) -> {
+                  if (!args.containsKey("input_dim")) args.put("input_dim", facts.vocabulary());
+                }));
   }
 
   private static void recurrent(ModelSpec.Layer l, Flow f, int copies) throws Misfit {
@@ -58,14 +85,20 @@ final class SequenceLayers {
 
   private static void embedding(ModelSpec.Layer l, Flow f) throws Misfit {
     if (f.facts().kind() != DatasetKind.TOKENS) {
-      throw new Misfit("Embedding reads token ids, but this dataset is " + f.facts().kind().json()
-          + "; use it with a text column tokenized into ids");
+      throw new Misfit(
+          "Embedding reads token ids, but this dataset is "
+              + f.facts().kind().json()
+              + "; use it with a text column tokenized into ids");
     }
     if (!f.first()) throw new Misfit("Embedding reads token ids, so it must be the first layer");
     int inputDim = l.intArg("input_dim");
     if (inputDim < f.facts().vocabulary()) {
-      throw new Misfit("input_dim " + inputDim + " is smaller than the dataset's vocabulary of "
-          + f.facts().vocabulary() + " token ids");
+      throw new Misfit(
+          "input_dim "
+              + inputDim
+              + " is smaller than the dataset's vocabulary of "
+              + f.facts().vocabulary()
+              + " token ids");
     }
     int dim = l.intArg("output_dim");
     f.count((long) inputDim * dim);

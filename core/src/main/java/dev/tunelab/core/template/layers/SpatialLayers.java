@@ -23,25 +23,49 @@ final class SpatialLayers {
     for (int rank = 1; rank <= 2; rank++) {
       int r = rank;
       ArgKind size = rank == 1 ? ArgKind.SIZE_1D : ArgKind.SIZE_2D;
-      all.add(LayerType.of("Conv" + rank + "D", Arg.withKernel(ordered("filters", required(ArgKind.POSITIVE_INT),
-          "kernel_size", required(size),
-          "strides", optional(size, Arg.sizes(1, rank)),
-          "padding", optional(ArgKind.PADDING, "valid"),
-          "activation", optional(ArgKind.ACTIVATION, "linear"))), (l, f) -> convolution(l, f, r)));
+      all.add(
+          LayerType.of(
+              "Conv" + rank + "D",
+              Arg.withKernel(
+                  ordered(
+                      "filters",
+                      required(ArgKind.POSITIVE_INT),
+                      "kernel_size",
+                      required(size),
+                      "strides",
+                      optional(size, Arg.sizes(1, rank)),
+                      "padding",
+                      optional(ArgKind.PADDING, "valid"),
+                      "activation",
+                      optional(ArgKind.ACTIVATION, "linear"))),
+              (l, f) -> convolution(l, f, r)));
       for (String pool : List.of("MaxPooling", "AveragePooling")) {
-        all.add(LayerType.of(pool + rank + "D", ordered("pool_size", optional(size, Arg.sizes(2, rank)),
-            "strides", optional(size, null),
-            "padding", optional(ArgKind.PADDING, "valid")), (l, f) -> pooling(l, f, r))
-            // Keras moves a pooling window by its own size unless told otherwise.
-            .deriving((args, facts) -> {
-              if (!args.containsKey("strides")) args.put("strides", args.get("pool_size"));
-            }));
+        all.add(
+            LayerType.of(
+                    pool + rank + "D",
+                    ordered(
+                        "pool_size",
+                        optional(size, Arg.sizes(2, rank)),
+                        "strides",
+                        optional(size, null),
+                        "padding",
+                        optional(ArgKind.PADDING, "valid")),
+                    (l, f) -> pooling(l, f, r))
+                // Keras moves a pooling window by its own size unless told otherwise.
+                .deriving(
+                    (args, facts) -> {
+                      if (!args.containsKey("strides")) args.put("strides", args.get("pool_size"));
+                    }));
       }
       for (String global : List.of("GlobalAveragePooling", "GlobalMaxPooling")) {
-        all.add(LayerType.of(global + rank + "D", Map.of(), (l, f) -> {
-          f.need(l.type(), r + 1);
-          f.to(List.of(f.last()));
-        }));
+        all.add(
+            LayerType.of(
+                global + rank + "D",
+                Map.of(),
+                (l, f) -> {
+                  f.need(l.type(), r + 1);
+                  f.to(List.of(f.last()));
+                }));
       }
     }
     return all;
@@ -65,8 +89,12 @@ final class SpatialLayers {
     f.to(out);
   }
 
-  /** The spatial axes of {@code shape} after a window of {@code window} moved by the layer's strides. */
-  private static List<Integer> spatial(ModelSpec.Layer l, List<Integer> shape, int rank, List<Integer> window, String what)
+  /**
+   * The spatial axes of {@code shape} after a window of {@code window} moved by the layer's
+   * strides.
+   */
+  private static List<Integer> spatial(
+      ModelSpec.Layer l, List<Integer> shape, int rank, List<Integer> window, String what)
       throws Misfit {
     List<Integer> strides = l.ints("strides");
     boolean same = l.text("padding").equals("same");
@@ -77,8 +105,16 @@ final class SpatialLayers {
       int s = strides.get(a);
       int size = same ? (n + s - 1) / s : n < k ? 0 : (n - k) / s + 1;
       if (size < 1) {
-        throw new Misfit(l.type() + " with " + what + " " + window + " and padding 'valid' shrinks "
-            + shape + " below " + (rank == 1 ? "1 step" : "1×1"));
+        throw new Misfit(
+            l.type()
+                + " with "
+                + what
+                + " "
+                + window
+                + " and padding 'valid' shrinks "
+                + shape
+                + " below "
+                + (rank == 1 ? "1 step" : "1×1"));
       }
       out.add(size);
     }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One entry of a template's layer list: a layer, a Repeat or Choice block, or an entry that is
- * not a block at all. A node is what was written, not yet judged: a layer of an unknown type or
- * with a missing argument is still a {@link Layer}; the checker says what is wrong with it.
+ * One entry of a template's layer list: a layer, a Repeat or Choice block, or an entry that is not
+ * a block at all. A node is what was written, not yet judged: a layer of an unknown type or with a
+ * missing argument is still a {@link Layer}; the checker says what is wrong with it.
  */
 public sealed interface Node {
   /** Where messages about this node point. */
@@ -50,7 +50,8 @@ public sealed interface Node {
     /** The names listed in {@code shared}. */
     public Set<String> sharedNames() {
       Set<String> names = new LinkedHashSet<>();
-      if (shared instanceof Value.Items items) items.items().forEach(n -> names.add(n.json().asText()));
+      if (shared instanceof Value.Items items)
+        items.items().forEach(n -> names.add(n.json().asText()));
       return names;
     }
   }
@@ -68,7 +69,9 @@ public sealed interface Node {
       return null;
     }
 
-    /** @param layers null when the option is not written as an array */
+    /**
+     * @param layers null when the option is not written as an array
+     */
     public record Option(String name, List<Node> layers, String path) {}
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A whole template as written: its layer list and every other top-level key (optimizer,
- * learning rate, schedule, output ...) as a value, in the order written.
+ * A whole template as written: its layer list and every other top-level key (optimizer, learning
+ * rate, schedule, output ...) as a value, in the order written.
  *
  * @param layers null when {@code layers} is not written as an array
  * @param settings every top-level key but {@code layers}

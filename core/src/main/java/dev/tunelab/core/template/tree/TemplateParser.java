@@ -14,7 +14,9 @@ import java.util.Map;
 public final class TemplateParser {
   /** Block types that are not layers but shape the architecture. */
   public static final String REPEAT = "Repeat";
+
   public static final String CHOICE = "Choice";
+
   /** Where the user wrote a layer (set by the Keras importer); used in messages, else ignored. */
   public static final String PATH = "$path";
 
@@ -57,8 +59,15 @@ public final class TemplateParser {
     Site site = new Site(path, keys(n), written != null && !written.isTextual());
     String type = n.get("type").asText();
     return switch (type) {
-      case REPEAT -> new Node.Repeat(value(n, "times", path), value(n, "shared", path), nodes(n.get("layers"), path + ".layers"), site);
-      case CHOICE -> new Node.Choice(value(n, "choice", path), options(n.get("options"), path + ".options"), site);
+      case REPEAT ->
+          new Node.Repeat(
+              value(n, "times", path),
+              value(n, "shared", path),
+              nodes(n.get("layers"), path + ".layers"),
+              site);
+      case CHOICE ->
+          new Node.Choice(
+              value(n, "choice", path), options(n.get("options"), path + ".options"), site);
       default -> layer(type, n, path, site);
     };
   }
@@ -74,8 +83,8 @@ public final class TemplateParser {
   }
 
   /**
-   * The layer written under {@code layer} (what a Bidirectional wraps). Without a string type it
-   * is reported at its own {@code $path}, where the user wrote it.
+   * The layer written under {@code layer} (what a Bidirectional wraps). Without a string type it is
+   * reported at its own {@code $path}, where the user wrote it.
    */
   private static Node inner(JsonNode inner, String computed) {
     if (inner == null || !inner.isObject()) return null;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One value written in a template: a literal, a reference to a parameter, a list (a size per
- * axis) or an object (a regularizer's factors, a schedule, a wrapped layer). Each keeps the JSON
- * it was read from, because messages quote what the user wrote, and the JSON path it was read at.
+ * One value written in a template: a literal, a reference to a parameter, a list (a size per axis)
+ * or an object (a regularizer's factors, a schedule, a wrapped layer). Each keeps the JSON it was
+ * read from, because messages quote what the user wrote, and the JSON path it was read at.
  */
 public sealed interface Value {
   JsonNode json();
@@ -53,7 +53,8 @@ public sealed interface Value {
     }
     if (json.isObject()) {
       Map<String, Value> fields = new LinkedHashMap<>();
-      json.properties().forEach(e -> fields.put(e.getKey(), of(e.getValue(), path + "." + e.getKey())));
+      json.properties()
+          .forEach(e -> fields.put(e.getKey(), of(e.getValue(), path + "." + e.getKey())));
       return new Fields(fields, json, path);
     }
     return new Literal(json, path);
@@ -64,7 +65,11 @@ public sealed interface Value {
    * reference syntax: exactly one field, {@code param}, holding a string.
    */
   static String referenceIn(JsonNode json) {
-    if (json != null && json.isObject() && json.size() == 1 && json.get("param") != null && json.get("param").isTextual()) {
+    if (json != null
+        && json.isObject()
+        && json.size() == 1
+        && json.get("param") != null
+        && json.get("param").isTextual()) {
       return json.get("param").asText();
     }
     return null;

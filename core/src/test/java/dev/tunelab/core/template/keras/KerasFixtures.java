@@ -16,10 +16,15 @@ enum KerasFixtures {
   MLP_TABULAR("mlp-tabular", new DatasetFacts(Task.CLASSIFICATION, 4, 3)),
   CNN_IMAGES("cnn-images", images()),
   CNN_GLOBAL_POOLING("cnn-global-pooling", images()),
-  LSTM_TEXT("lstm-text", new DatasetFacts(Task.CLASSIFICATION, 100, 2, DatasetKind.TOKENS, List.of(100), 10000)),
-  RNN_SERIES("rnn-series", new DatasetFacts(Task.REGRESSION, 50, 0, DatasetKind.SEQUENCE, List.of(50, 1), 0)),
+  LSTM_TEXT(
+      "lstm-text",
+      new DatasetFacts(Task.CLASSIFICATION, 100, 2, DatasetKind.TOKENS, List.of(100), 10000)),
+  RNN_SERIES(
+      "rnn-series",
+      new DatasetFacts(Task.REGRESSION, 50, 0, DatasetKind.SEQUENCE, List.of(50, 1), 0)),
   LSTM_SERIES_GLOBAL(
-      "lstm-series-global", new DatasetFacts(Task.REGRESSION, 150, 0, DatasetKind.TIMESERIES, List.of(50, 3), 0));
+      "lstm-series-global",
+      new DatasetFacts(Task.REGRESSION, 150, 0, DatasetKind.TIMESERIES, List.of(50, 3), 0));
 
   final String name;
   final DatasetFacts facts;
@@ -30,7 +35,8 @@ enum KerasFixtures {
   }
 
   static DatasetFacts images() {
-    return new DatasetFacts(Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0);
+    return new DatasetFacts(
+        Task.CLASSIFICATION, 784, 10, DatasetKind.IMAGES, List.of(28, 28, 1), 0);
   }
 
   String file(int kerasVersion) {

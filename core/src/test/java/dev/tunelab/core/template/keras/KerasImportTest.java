@@ -48,22 +48,28 @@ class KerasImportTest {
   void theStringToJsonReturnedConvertsLikeTheObject(KerasFixtures f) {
     for (int version : new int[] {2, 3}) {
       ObjectNode model = f.model(version);
-      ObjectNode fromString = convert(KerasFixtures.template(TextNode.valueOf(model.toString())), f);
+      ObjectNode fromString =
+          convert(KerasFixtures.template(TextNode.valueOf(model.toString())), f);
       assertEquals(convert(KerasFixtures.template(model), f), fromString, f.file(version));
     }
   }
 
   @Test
   void eachLayerCarriesThePathOfItsKerasConfig() {
-    ObjectNode result = convert(KerasFixtures.template(KerasFixtures.LSTM_TEXT.model(3)), KerasFixtures.LSTM_TEXT);
+    ObjectNode result =
+        convert(KerasFixtures.template(KerasFixtures.LSTM_TEXT.model(3)), KerasFixtures.LSTM_TEXT);
     JsonNode layers = result.get("layers");
     assertEquals("$.template.keras.config.layers[1].config", layers.get(0).get("$path").asText());
     assertEquals("$.template.keras.config.layers[2].config", layers.get(1).get("$path").asText());
-    assertEquals("$.template.keras.config.layers[2].config.layer.config",
+    assertEquals(
+        "$.template.keras.config.layers[2].config.layer.config",
         layers.get(1).get("layer").get("$path").asText());
     // Keras 2.2 files have no InputLayer, so the first layer is at index 0.
-    ObjectNode old = convert(KerasFixtures.template(KerasFixtures.MLP_TABULAR.model(2)), KerasFixtures.MLP_TABULAR);
-    assertEquals("$.template.keras.config.layers[0].config", old.get("layers").get(0).get("$path").asText());
+    ObjectNode old =
+        convert(
+            KerasFixtures.template(KerasFixtures.MLP_TABULAR.model(2)), KerasFixtures.MLP_TABULAR);
+    assertEquals(
+        "$.template.keras.config.layers[0].config", old.get("layers").get(0).get("$path").asText());
   }
 
   @Test
@@ -97,7 +103,8 @@ class KerasImportTest {
     ObjectNode dense = (ObjectNode) model.get("config").get("layers").get(1).get("config");
     dense.set("kernel_initializer", ref("init"));
     dense.set("kernel_regularizer", ref("reg"));
-    JsonNode layer = convert(KerasFixtures.template(model), KerasFixtures.MLP_TABULAR).get("layers").get(0);
+    JsonNode layer =
+        convert(KerasFixtures.template(model), KerasFixtures.MLP_TABULAR).get("layers").get(0);
     assertEquals(ref("init"), layer.get("kernel_initializer"));
     assertEquals(ref("reg"), layer.get("kernel_regularizer"));
   }
@@ -115,14 +122,17 @@ class KerasImportTest {
     assertEquals(ref("lr"), result.get("learning_rate"));
     assertEquals(64, result.get("batch_size").asInt());
     assertEquals(0.9, result.get("momentum").asDouble());
-    assertEquals(Json.MAPPER.createObjectNode().put("activation", "linear").put("loss", "mae"), result.get("output"));
+    assertEquals(
+        Json.MAPPER.createObjectNode().put("activation", "linear").put("loss", "mae"),
+        result.get("output"));
     assertTrue(!result.has("keras"));
   }
 
   @Test
   void unknownDatasetSkipsShapeAndUnitChecks() {
     List<Violation> out = new ArrayList<>();
-    KerasImport.toNative(KerasFixtures.template(KerasFixtures.CNN_IMAGES.model(3)), null, "$.template", out);
+    KerasImport.toNative(
+        KerasFixtures.template(KerasFixtures.CNN_IMAGES.model(3)), null, "$.template", out);
     assertEquals(List.of(), out);
   }
 
@@ -136,9 +146,11 @@ class KerasImportTest {
     nativeTemplate.findValues("$path").forEach(p -> paths.add(p.asText()));
     assertTrue(paths.size() >= nativeTemplate.get("layers").size());
     for (String p : paths) {
-      String pointer = p.substring("$.template".length()).replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
+      String pointer =
+          p.substring("$.template".length()).replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
       JsonNode config = template.at(JsonPointer.compile(pointer));
-      assertTrue(config.isObject() && p.endsWith(".config"), p + " does not point at a layer config");
+      assertTrue(
+          config.isObject() && p.endsWith(".config"), p + " does not point at a layer config");
     }
   }
 
@@ -172,7 +184,8 @@ class KerasImportTest {
     JsonNode reg = o.get("kernel_regularizer");
     if (reg != null && reg.isObject()) {
       for (String part : List.of("l1", "l2")) {
-        if (reg.has(part) && reg.get(part).isNumber() && reg.get(part).asDouble() == 0) ((ObjectNode) reg).remove(part);
+        if (reg.has(part) && reg.get(part).isNumber() && reg.get(part).asDouble() == 0)
+          ((ObjectNode) reg).remove(part);
       }
     }
   }

@@ -18,7 +18,9 @@ class TemplateParserTest {
 
   @Test
   void nodesAndValuesCarryTheirPaths() throws Exception {
-    Template t = parse("""
+    Template t =
+        parse(
+            """
         {"batch_size": {"param": "b"},
          "layers": [{"type": "Repeat", "times": {"param": "n"}, "shared": ["u"], "layers": [
                        {"type": "Conv2D", "filters": {"param": "u"}, "kernel_size": [3, {"param": "k"}]}]},
@@ -26,7 +28,9 @@ class TemplateParserTest {
                     7]}
         """);
     assertEquals(List.of("batch_size", "layers"), t.site().keys());
-    assertEquals(new Value.Ref("b", Json.MAPPER.readTree("{\"param\": \"b\"}"), "$.template.batch_size"), t.setting("batch_size"));
+    assertEquals(
+        new Value.Ref("b", Json.MAPPER.readTree("{\"param\": \"b\"}"), "$.template.batch_size"),
+        t.setting("batch_size"));
 
     Node.Repeat repeat = assertInstanceOf(Node.Repeat.class, t.layers().get(0));
     assertEquals("$.template.layers[0]", repeat.path());
@@ -35,18 +39,25 @@ class TemplateParserTest {
     Node.Layer conv = assertInstanceOf(Node.Layer.class, repeat.layers().get(0));
     assertEquals("$.template.layers[0].layers[0]", conv.path());
     Value.Items size = assertInstanceOf(Value.Items.class, conv.fields().get("kernel_size"));
-    assertEquals("$.template.layers[0].layers[0].kernel_size[1]", assertInstanceOf(Value.Ref.class, size.items().get(1)).path());
+    assertEquals(
+        "$.template.layers[0].layers[0].kernel_size[1]",
+        assertInstanceOf(Value.Ref.class, size.items().get(1)).path());
 
     Node.Choice choice = assertInstanceOf(Node.Choice.class, t.layers().get(1));
     assertEquals(List.of(), choice.option("a").layers());
     assertEquals("$.template.layers[1].options.b[0]", choice.option("b").layers().get(0).path());
 
-    assertEquals(new Node.Malformed("$.template.layers[2].type", "each layer needs a 'type' such as \"Dense\""), t.layers().get(2));
+    assertEquals(
+        new Node.Malformed(
+            "$.template.layers[2].type", "each layer needs a 'type' such as \"Dense\""),
+        t.layers().get(2));
   }
 
   @Test
   void aLayerImportedFromKerasIsPlacedWhereTheUserWroteIt() throws Exception {
-    Template t = parse("""
+    Template t =
+        parse(
+            """
         {"layers": [{"type": "Bidirectional", "$path": "$.template.keras.config.layers[1].config",
                      "layer": {"type": "LSTM", "units": 4, "$path": "$.template.keras.config.layers[1].config.layer"}},
                     {"type": "Dense", "units": 4, "$path": 3}]}
@@ -56,7 +67,8 @@ class TemplateParserTest {
     assertEquals("$.template.keras.config.layers[1].config.layer", bidirectional.inner().path());
     Node.Layer dense = (Node.Layer) t.layers().get(1);
     // A $path that is no string is not trusted: the computed path is used and the checker says why.
-    assertEquals(new Site("$.template.layers[1]", List.of("type", "units", "$path"), true), dense.site());
+    assertEquals(
+        new Site("$.template.layers[1]", List.of("type", "units", "$path"), true), dense.site());
   }
 
   @Test

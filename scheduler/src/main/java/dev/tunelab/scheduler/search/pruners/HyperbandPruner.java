@@ -25,7 +25,8 @@ public final class HyperbandPruner implements Pruner {
     int sum = 0;
     for (int s = 0; s < n; s++) {
       brackets[s] = new SuccessiveHalvingPruner(minEpochs, eta, maxEpochs, s, s);
-      // Hyperband starts ceil((s_max + 1) / (s + 1) · η^s) configurations in its bracket with s halvings.
+      // Hyperband starts ceil((s_max + 1) / (s + 1) · η^s) configurations in its bracket with s
+      // halvings.
       int halvings = n - 1 - s;
       share[s] = (int) Math.ceil(n / (double) (halvings + 1) * Math.pow(eta, halvings));
       sum += share[s];
@@ -48,7 +49,8 @@ public final class HyperbandPruner implements Pruner {
   }
 
   @Override
-  public Decision decide(Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others) {
+  public Decision decide(
+      Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others) {
     int b = Math.min(Math.max(trial.bracket(), 0), brackets.length - 1);
     return brackets[b].decide(direction, epoch, trial, others);
   }

@@ -12,9 +12,13 @@ public final class Pruners {
   public static Optional<Pruner> of(PrunerSpec spec, int maxEpochs) {
     if (spec == null) return Optional.empty();
     return switch (spec.name()) {
-      case SearchNames.MEDIAN -> Optional.of(new MedianPruner(spec.warmupEpochs(), spec.minTrials()));
-      case SearchNames.ASHA -> Optional.of(new SuccessiveHalvingPruner(spec.minEpochs(), spec.reductionFactor(), maxEpochs));
-      case SearchNames.HYPERBAND -> Optional.of(new HyperbandPruner(spec.minEpochs(), spec.reductionFactor(), maxEpochs));
+      case SearchNames.MEDIAN ->
+          Optional.of(new MedianPruner(spec.warmupEpochs(), spec.minTrials()));
+      case SearchNames.ASHA ->
+          Optional.of(
+              new SuccessiveHalvingPruner(spec.minEpochs(), spec.reductionFactor(), maxEpochs));
+      case SearchNames.HYPERBAND ->
+          Optional.of(new HyperbandPruner(spec.minEpochs(), spec.reductionFactor(), maxEpochs));
       default -> Optional.empty();
     };
   }

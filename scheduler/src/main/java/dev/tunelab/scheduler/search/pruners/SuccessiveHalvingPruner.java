@@ -10,11 +10,11 @@ import java.util.List;
 
 /**
  * Asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter
- * Tuning", MLSys 2020). Rung r sits at epoch {@code minEpochs · η^(s + r)}; a trial reaching a
- * rung goes on only while it is in the top 1/η of the trials of its bracket that reached the same
- * rung, judged at the moment it arrives, so no trial ever waits for a rung to fill. With fewer
- * than η arrivals only the best so far goes on (as Optuna's SuccessiveHalvingPruner). {@code s} is
- * the bracket's early-stopping rate; plain ASHA uses 0. The last epoch is never a rung.
+ * Tuning", MLSys 2020). Rung r sits at epoch {@code minEpochs · η^(s + r)}; a trial reaching a rung
+ * goes on only while it is in the top 1/η of the trials of its bracket that reached the same rung,
+ * judged at the moment it arrives, so no trial ever waits for a rung to fill. With fewer than η
+ * arrivals only the best so far goes on (as Optuna's SuccessiveHalvingPruner). {@code s} is the
+ * bracket's early-stopping rate; plain ASHA uses 0. The last epoch is never a rung.
  */
 public final class SuccessiveHalvingPruner implements Pruner {
   private final int minEpochs;
@@ -28,7 +28,8 @@ public final class SuccessiveHalvingPruner implements Pruner {
   }
 
   SuccessiveHalvingPruner(int minEpochs, int eta, int maxEpochs, int rate, int bracket) {
-    if (minEpochs < 1 || eta < 2) throw new IllegalArgumentException("minEpochs >= 1 and reductionFactor >= 2");
+    if (minEpochs < 1 || eta < 2)
+      throw new IllegalArgumentException("minEpochs >= 1 and reductionFactor >= 2");
     this.minEpochs = minEpochs;
     this.eta = eta;
     this.maxEpochs = maxEpochs;
@@ -47,7 +48,8 @@ public final class SuccessiveHalvingPruner implements Pruner {
   }
 
   @Override
-  public Decision decide(Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others) {
+  public Decision decide(
+      Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others) {
     int passed = -1;
     for (int r = 0; rungEpoch(r) > 0 && rungEpoch(r) <= epoch; r++) {
       if (rungEpoch(r) < epoch) {
@@ -55,20 +57,25 @@ public final class SuccessiveHalvingPruner implements Pruner {
         continue;
       }
       Double value = trial.values().get(epoch);
-      if (value == null || value.isNaN()) return Decision.stop(passed, "no value at rung " + r + " (epoch " + epoch + ")");
+      if (value == null || value.isNaN())
+        return Decision.stop(passed, "no value at rung " + r + " (epoch " + epoch + ")");
       List<Double> arrived = new ArrayList<>();
       arrived.add(value);
       for (TrialCurve o : others) {
         Double v = o.bracket() == bracket ? o.values().get(epoch) : null;
         if (v != null && !v.isNaN()) arrived.add(v);
       }
-      Comparator<Double> bestFirst = direction == Direction.MAXIMIZE ? Comparator.reverseOrder() : Comparator.naturalOrder();
+      Comparator<Double> bestFirst =
+          direction == Direction.MAXIMIZE ? Comparator.reverseOrder() : Comparator.naturalOrder();
       arrived.sort(bestFirst);
       int k = Math.max(0, arrived.size() / eta - 1);
       double threshold = arrived.get(k);
       if (direction.better(threshold, value)) {
-        return Decision.stop(passed, String.format("%s at rung %d (epoch %d): %.4g is outside the top 1/%d of %d trials (needs %.4g)",
-            bracketLabel(), r, epoch, value, eta, arrived.size(), threshold));
+        return Decision.stop(
+            passed,
+            String.format(
+                "%s at rung %d (epoch %d): %.4g is outside the top 1/%d of %d trials (needs %.4g)",
+                bracketLabel(), r, epoch, value, eta, arrived.size(), threshold));
       }
       passed = r;
     }

@@ -16,14 +16,15 @@ import java.util.random.RandomGenerator;
 /**
  * Every combination of the parameters' grid values, in a fixed order: the last parameter varies
  * fastest, values in the order written (a float range contributes its {@code gridPoints}). An
- * inactive conditional parameter is left out, so each distinct trial appears once. Rather than
- * keep a cursor, it returns the first combination no trial holds yet (as Optuna's GridSampler
- * re-reads storage), so a restarted scheduler resumes where it was.
+ * inactive conditional parameter is left out, so each distinct trial appears once. Rather than keep
+ * a cursor, it returns the first combination no trial holds yet (as Optuna's GridSampler re-reads
+ * storage), so a restarted scheduler resumes where it was.
  */
 public final class GridSampler implements OutcomeBlindSampler {
 
   @Override
-  public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
+  public Optional<Map<String, Object>> suggest(
+      SearchSpace space, StudyHistory history, RandomGenerator rng) {
     if (space.gridSize() <= 0) return Optional.empty();
     Set<Map<String, Object>> taken = new HashSet<>();
     for (StudyHistory.Trial t : history.trials()) taken.add(t.params());
@@ -33,10 +34,12 @@ public final class GridSampler implements OutcomeBlindSampler {
   /** All grid points in enumeration order; for small spaces and tests. */
   public static List<Map<String, Object>> all(SearchSpace space) {
     List<Map<String, Object>> points = new ArrayList<>();
-    first(space, p -> {
-      points.add(p);
-      return false;
-    });
+    first(
+        space,
+        p -> {
+          points.add(p);
+          return false;
+        });
     return points;
   }
 
@@ -45,8 +48,12 @@ public final class GridSampler implements OutcomeBlindSampler {
     return walk(space, List.copyOf(space.params().keySet()), 0, new LinkedHashMap<>(), wanted);
   }
 
-  private static Map<String, Object> walk(SearchSpace space, List<String> names, int k,
-      LinkedHashMap<String, Object> prefix, Predicate<Map<String, Object>> wanted) {
+  private static Map<String, Object> walk(
+      SearchSpace space,
+      List<String> names,
+      int k,
+      LinkedHashMap<String, Object> prefix,
+      Predicate<Map<String, Object>> wanted) {
     if (k == names.size()) {
       Map<String, Object> point = new LinkedHashMap<>(prefix);
       return wanted.test(point) ? point : null;

@@ -10,18 +10,22 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Independent uniform draws: integers uniformly over their steps, floats uniformly (or uniformly
- * in log space), choices uniformly. The baseline every other sampler must beat (Bergstra and
- * Bengio, "Random Search for Hyper-Parameter Optimization", JMLR 2012). Never exhausted.
+ * Independent uniform draws: integers uniformly over their steps, floats uniformly (or uniformly in
+ * log space), choices uniformly. The baseline every other sampler must beat (Bergstra and Bengio,
+ * "Random Search for Hyper-Parameter Optimization", JMLR 2012). Never exhausted.
  */
 public final class RandomSampler implements OutcomeBlindSampler {
 
   @Override
-  public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
+  public Optional<Map<String, Object>> suggest(
+      SearchSpace space, StudyHistory history, RandomGenerator rng) {
     Map<String, Object> point = new LinkedHashMap<>();
-    space.params().forEach((name, p) -> {
-      if (space.isActive(name, point)) point.put(name, draw(p, rng));
-    });
+    space
+        .params()
+        .forEach(
+            (name, p) -> {
+              if (space.isActive(name, point)) point.put(name, draw(p, rng));
+            });
     return Optional.of(point);
   }
 

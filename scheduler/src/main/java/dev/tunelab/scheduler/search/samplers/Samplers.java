@@ -23,8 +23,8 @@ public final class Samplers {
   }
 
   /**
-   * The stream for one trial depends only on the study's seed and the trial's number, so the
-   * same study suggests the same points whatever the timing of its trials.
+   * The stream for one trial depends only on the study's seed and the trial's number, so the same
+   * study suggests the same points whatever the timing of its trials.
    */
   public static RandomGenerator streamFor(long seed, int trialNumber) {
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + trialNumber);

@@ -36,11 +36,13 @@ abstract class PrunerContract {
   }
 
   /** Runs a trial epoch by epoch until it is stopped; the epoch it was stopped at, or 0. */
-  static int stoppedAt(Pruner p, Direction d, int number, IntToDoubleFunction value, List<TrialCurve> others) {
+  static int stoppedAt(
+      Pruner p, Direction d, int number, IntToDoubleFunction value, List<TrialCurve> others) {
     TreeMap<Integer, Double> v = new TreeMap<>();
     for (int e = 1; e < EPOCHS; e++) {
       v.put(e, value.applyAsDouble(e));
-      if (p.decide(d, e, new TrialCurve(number, p.bracketFor(number), false, v), others).prune()) return e;
+      if (p.decide(d, e, new TrialCurve(number, p.bracketFor(number), false, v), others).prune())
+        return e;
     }
     return 0;
   }
@@ -58,7 +60,10 @@ abstract class PrunerContract {
     for (int number = 100; number < 100 + 12; number++) {
       int at = stoppedAt(p, Direction.MAXIMIZE, number, e -> 0.1, finished(p));
       // Hyperband's most patient bracket may not have a rung at all; every other one must stop it.
-      if (at == 0) assertTrue(p instanceof HyperbandPruner && p.bracketFor(number) > 0, "trial " + number + " ran to the end");
+      if (at == 0)
+        assertTrue(
+            p instanceof HyperbandPruner && p.bracketFor(number) > 0,
+            "trial " + number + " ran to the end");
       else assertTrue(at < EPOCHS / 2, "stopped only at epoch " + at);
     }
   }
@@ -71,7 +76,9 @@ abstract class PrunerContract {
     Collections.shuffle(shuffled, new java.util.Random(3));
     for (int e = 1; e < EPOCHS; e++) {
       TrialCurve t = curve(7, false, e, 0.7, p);
-      assertEquals(p.decide(Direction.MAXIMIZE, e, t, others), pruner().decide(Direction.MAXIMIZE, e, t, shuffled));
+      assertEquals(
+          p.decide(Direction.MAXIMIZE, e, t, others),
+          pruner().decide(Direction.MAXIMIZE, e, t, shuffled));
     }
   }
 
@@ -79,7 +86,9 @@ abstract class PrunerContract {
   void nothingIsStoppedWithoutOtherTrials() {
     Pruner p = pruner();
     for (int e = 1; e < EPOCHS; e++) {
-      assertFalse(p.decide(Direction.MAXIMIZE, e, curve(0, false, e, 0.3, p), List.of()).prune(), "epoch " + e);
+      assertFalse(
+          p.decide(Direction.MAXIMIZE, e, curve(0, false, e, 0.3, p), List.of()).prune(),
+          "epoch " + e);
     }
   }
 }

@@ -42,8 +42,12 @@ class GridSamplerTest extends SamplerContract {
   @Test
   void resumesFromHistoryAloneSoARestartChangesNothing() {
     SearchSpace space = new SearchSpace(Map.of("u", new Param.IntParam(1, 3, 1)));
-    List<StudyHistory.Trial> history = List.of(new StudyHistory.Trial(0, Map.of("u", 2), true, 0.5));
-    Optional<Map<String, Object>> next = sampler(9).suggest(space, new StudyHistory(Direction.MINIMIZE, history), Samplers.streamFor(9, 1));
+    List<StudyHistory.Trial> history =
+        List.of(new StudyHistory.Trial(0, Map.of("u", 2), true, 0.5));
+    Optional<Map<String, Object>> next =
+        sampler(9)
+            .suggest(
+                space, new StudyHistory(Direction.MINIMIZE, history), Samplers.streamFor(9, 1));
     assertEquals(Optional.of(Map.of("u", 1)), next);
   }
 }

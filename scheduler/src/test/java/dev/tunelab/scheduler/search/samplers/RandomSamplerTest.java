@@ -29,7 +29,8 @@ class RandomSamplerTest extends SamplerContract {
     long belowOnePercent = points.stream().filter(p -> (Double) p.get("lr") < 1e-2).count();
     // Half of the log range lies below 1e-2; a linear draw would put about 1% there.
     assertTrue(belowOnePercent > 900 && belowOnePercent < 1100, "below 1e-2: " + belowOnePercent);
-    assertTrue(points.stream().allMatch(p -> (Double) p.get("lr") >= 1e-4 && (Double) p.get("lr") <= 1.0));
+    assertTrue(
+        points.stream().allMatch(p -> (Double) p.get("lr") >= 1e-4 && (Double) p.get("lr") <= 1.0));
   }
 
   @Test

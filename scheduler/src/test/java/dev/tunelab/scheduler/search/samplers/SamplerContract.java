@@ -19,27 +19,37 @@ import org.junit.jupiter.api.Test;
 
 /** What every sampler promises; each sampler's test extends this (STYLE.md, point 6). */
 abstract class SamplerContract {
-  static final SearchSpace SPACE = new SearchSpace(ordered(
-      "units", new Param.IntParam(4, 64, 4),
-      "act", new Param.ChoiceParam(List.of("relu", "tanh", "elu")),
-      "rate", new Param.ChoiceParam(List.of(0.0, 0.25))));
+  static final SearchSpace SPACE =
+      new SearchSpace(
+          ordered(
+              "units", new Param.IntParam(4, 64, 4),
+              "act", new Param.ChoiceParam(List.of("relu", "tanh", "elu")),
+              "rate", new Param.ChoiceParam(List.of(0.0, 0.25))));
 
   /**
-   * Variable depth, an optimizer-specific parameter and a log range. Floats carry gridPoints so
-   * the grid sampler runs the same contract.
+   * Variable depth, an optimizer-specific parameter and a log range. Floats carry gridPoints so the
+   * grid sampler runs the same contract.
    */
-  static final SearchSpace CONDITIONAL = new SearchSpace(ordered(
-      "layers", new Param.IntParam(1, 3, 1),
-      "units_2", new Param.IntParam(8, 64, 8, null, new Condition("layers", null, 2.0, null)),
-      "units_3", new Param.IntParam(8, 64, 8, null, new Condition("layers", null, 3.0, null)),
-      "opt", new Param.ChoiceParam(List.of("adam", "sgd")),
-      "momentum", new Param.FloatParam(0, 0.99, false, 2, new Condition("opt", List.of("sgd"), null, null)),
-      "lr", new Param.FloatParam(1e-4, 1e-1, true, 3, null)));
+  static final SearchSpace CONDITIONAL =
+      new SearchSpace(
+          ordered(
+              "layers", new Param.IntParam(1, 3, 1),
+              "units_2",
+                  new Param.IntParam(8, 64, 8, null, new Condition("layers", null, 2.0, null)),
+              "units_3",
+                  new Param.IntParam(8, 64, 8, null, new Condition("layers", null, 3.0, null)),
+              "opt", new Param.ChoiceParam(List.of("adam", "sgd")),
+              "momentum",
+                  new Param.FloatParam(
+                      0, 0.99, false, 2, new Condition("opt", List.of("sgd"), null, null)),
+              "lr", new Param.FloatParam(1e-4, 1e-1, true, 3, null)));
 
   /** Peaks at lr = 10^-3.5, so a model-based sampler should spend time at small learning rates. */
   static double objective(Map<String, Object> p) {
     double lr = (Double) p.get("lr");
-    return -Math.abs(Math.log10(lr) + 3.5) - ("sgd".equals(p.get("opt")) ? 0.2 : 0) + 0.01 * (Integer) p.get("layers");
+    return -Math.abs(Math.log10(lr) + 3.5)
+        - ("sgd".equals(p.get("opt")) ? 0.2 : 0)
+        + 0.01 * (Integer) p.get("layers");
   }
 
   /** The sampler of a study with this seed. */
@@ -50,11 +60,17 @@ abstract class SamplerContract {
     List<StudyHistory.Trial> trials = new ArrayList<>();
     List<Map<String, Object>> points = new ArrayList<>();
     for (int number = 0; number < n; number++) {
-      Optional<Map<String, Object>> p = sampler(seed).suggest(space, new StudyHistory(Direction.MAXIMIZE, trials),
-          Samplers.streamFor(seed, number));
+      Optional<Map<String, Object>> p =
+          sampler(seed)
+              .suggest(
+                  space,
+                  new StudyHistory(Direction.MAXIMIZE, trials),
+                  Samplers.streamFor(seed, number));
       if (p.isEmpty()) break;
       points.add(p.get());
-      trials.add(new StudyHistory.Trial(number, p.get(), true, space == CONDITIONAL ? objective(p.get()) : (double) number));
+      trials.add(
+          new StudyHistory.Trial(
+              number, p.get(), true, space == CONDITIONAL ? objective(p.get()) : (double) number));
     }
     return points;
   }
@@ -70,10 +86,18 @@ abstract class SamplerContract {
     List<StudyHistory.Trial> known = new ArrayList<>();
     List<StudyHistory.Trial> stale = new ArrayList<>();
     for (int number = 0; number < 12; number++) {
-      Optional<Map<String, Object>> a = sampler(11).suggest(CONDITIONAL, new StudyHistory(Direction.MAXIMIZE, known),
-          Samplers.streamFor(11, number));
-      Optional<Map<String, Object>> b = sampler(11).suggest(CONDITIONAL, new StudyHistory(Direction.MAXIMIZE, stale),
-          Samplers.streamFor(11, number));
+      Optional<Map<String, Object>> a =
+          sampler(11)
+              .suggest(
+                  CONDITIONAL,
+                  new StudyHistory(Direction.MAXIMIZE, known),
+                  Samplers.streamFor(11, number));
+      Optional<Map<String, Object>> b =
+          sampler(11)
+              .suggest(
+                  CONDITIONAL,
+                  new StudyHistory(Direction.MAXIMIZE, stale),
+                  Samplers.streamFor(11, number));
       assertEquals(a, b, "trial " + number);
       if (a.isEmpty()) break;
       known.add(new StudyHistory.Trial(number, a.get(), true, objective(a.get())));
@@ -121,8 +145,12 @@ abstract class SamplerContract {
         double m = assertInstanceOf(Double.class, p.get("momentum"));
         assertTrue(m >= 0 && m <= 0.99, "momentum " + m);
       }
-      assertEquals(List.of("layers", "units_2", "units_3", "opt", "momentum", "lr").stream()
-          .filter(p::containsKey).toList(), List.copyOf(p.keySet()), "parameters keep the space's order");
+      assertEquals(
+          List.of("layers", "units_2", "units_3", "opt", "momentum", "lr").stream()
+              .filter(p::containsKey)
+              .toList(),
+          List.copyOf(p.keySet()),
+          "parameters keep the space's order");
     }
   }
 

@@ -25,8 +25,10 @@ class SobolSamplerTest extends SamplerContract {
 
   @Test
   void first16PointsFillEveryCellOfA4By4Grid() {
-    SearchSpace square = new SearchSpace(SamplerContract.ordered(
-        "x", new Param.FloatParam(0, 1, false), "y", new Param.FloatParam(0, 1, false)));
+    SearchSpace square =
+        new SearchSpace(
+            SamplerContract.ordered(
+                "x", new Param.FloatParam(0, 1, false), "y", new Param.FloatParam(0, 1, false)));
     for (long seed : List.of(3L, 4L, 5L)) {
       Set<String> cells = new HashSet<>();
       for (Map<String, Object> p : run(square, seed, 16)) {
@@ -40,7 +42,8 @@ class SobolSamplerTest extends SamplerContract {
   void logRangeIsFilledEvenlyInLogSpace() {
     SearchSpace space = new SearchSpace(Map.of("lr", new Param.FloatParam(1e-4, 1.0, true)));
     Set<Integer> decades = new HashSet<>();
-    for (Map<String, Object> p : run(space, 8, 4)) decades.add((int) Math.floor(-Math.log10((Double) p.get("lr"))));
+    for (Map<String, Object> p : run(space, 8, 4))
+      decades.add((int) Math.floor(-Math.log10((Double) p.get("lr"))));
     assertEquals(Set.of(0, 1, 2, 3), decades, "four points, one per decade");
   }
 }

@@ -10,8 +10,8 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
 /**
  * Finds the point with the largest log expected improvement. A digitally shifted Sobol net of
  * candidates is scored in one pass; the best few, and the incumbent, are then refined by
- * alternating projected L-BFGS on the active float columns (analytic gradient of log EI through
- * the posterior mean and variance) with a pass over each discrete parameter that tries its other
+ * alternating projected L-BFGS on the active float columns (analytic gradient of log EI through the
+ * posterior mean and variance) with a pass over each discrete parameter that tries its other
  * values, until neither moves. The same shape as Optuna's GPSampler ({@code optimize_acqf_mixed}):
  * a global screen is cheap, and the refinement supplies the precision a screen cannot.
  */
@@ -24,14 +24,20 @@ final class AcquisitionSearch {
   private final double best;
   private final Lbfgs lbfgs = new Lbfgs(50, 1e-7);
 
-  /** @param best the incumbent (largest value the model was given), which improvement is measured from */
+  /**
+   * @param best the incumbent (largest value the model was given), which improvement is measured
+   *     from
+   */
   AcquisitionSearch(GaussianProcess gp, SpaceEncoding encoding, double best) {
     this.gp = gp;
     this.encoding = encoding;
     this.best = best;
   }
 
-  /** The raw vector with the largest log EI found, from {@code candidates} net points plus {@code seeds}. */
+  /**
+   * The raw vector with the largest log EI found, from {@code candidates} net points plus {@code
+   * seeds}.
+   */
   double[] maximize(int candidates, List<double[]> seeds, RandomGenerator rng) {
     List<double[]> points = new ArrayList<>(net(candidates, rng));
     for (double[] s : seeds) points.add(encoding.canonical(s));
@@ -75,7 +81,8 @@ final class AcquisitionSearch {
     double[] variance = new double[rows.length];
     gp.predict(rows, mean, variance);
     double[] out = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) out[i] = LogEi.value(mean[i], Math.sqrt(variance[i]), best);
+    for (int i = 0; i < rows.length; i++)
+      out[i] = LogEi.value(mean[i], Math.sqrt(variance[i]), best);
     return out;
   }
 
@@ -128,17 +135,22 @@ final class AcquisitionSearch {
     double[] dMean = new double[point.length];
     double[] dVariance = new double[point.length];
     double[] partials = new double[2];
-    Lbfgs.Result r = lbfgs.minimize((z, grad) -> {
-      for (int k = 0; k < cols.length; k++) full[cols[k]] = z[k];
-      gp.predictWithGradient(full, out, dMean, dVariance);
-      double sd = Math.sqrt(out[1]);
-      double v = LogEi.valueAndPartials(out[0], sd, best, partials);
-      for (int k = 0; k < cols.length; k++) {
-        int c = cols[k];
-        grad[k] = -(partials[0] * dMean[c] + partials[1] * dVariance[c] / (2 * sd));
-      }
-      return -v;
-    }, start, lower, upper);
+    Lbfgs.Result r =
+        lbfgs.minimize(
+            (z, grad) -> {
+              for (int k = 0; k < cols.length; k++) full[cols[k]] = z[k];
+              gp.predictWithGradient(full, out, dMean, dVariance);
+              double sd = Math.sqrt(out[1]);
+              double v = LogEi.valueAndPartials(out[0], sd, best, partials);
+              for (int k = 0; k < cols.length; k++) {
+                int c = cols[k];
+                grad[k] = -(partials[0] * dMean[c] + partials[1] * dVariance[c] / (2 * sd));
+              }
+              return -v;
+            },
+            start,
+            lower,
+            upper);
     for (int k = 0; k < cols.length; k++) point[cols[k]] = r.x()[k];
     // A float that some condition reads may have switched parameters on or off: score the point
     // as a trial would be.

@@ -19,17 +19,17 @@ import org.bytedeco.openblas.global.openblas;
 /**
  * The lower Cholesky factor L of a symmetric positive definite matrix, kept column-major in native
  * memory so that OpenBLAS (the build nd4j-native loads; LAPACK {@code dpotrf}, BLAS {@code dtrsm}
- * and {@code dtrsv}) works on it without a copy. Why a library and not loops: a screen of
- * hundreds of candidates is one blocked, vectorized multi-right-hand-side solve that reads L
- * once per block of columns, where one forward substitution per candidate streams all of L per
- * candidate (8 MB at 1,000 observations).
+ * and {@code dtrsv}) works on it without a copy. Why a library and not loops: a screen of hundreds
+ * of candidates is one blocked, vectorized multi-right-hand-side solve that reads L once per block
+ * of columns, where one forward substitution per candidate streams all of L per candidate (8 MB at
+ * 1,000 observations).
  *
- * <p>Matrices passed in and out are column-major {@code double[]}; since the kernel matrices
- * here are symmetric, row-major callers may pass them as they are. Immutable once built; the
- * solves write only into the buffers they are given. The native memory is freed by {@link
- * #close}, not left to the garbage collector: buffers that wait for a collection pile up, and
- * fresh native pages cost more than the factorization (an 8 MB direct buffer took 19 ms to
- * allocate here, one reused through malloc 0.2 ms).
+ * <p>Matrices passed in and out are column-major {@code double[]}; since the kernel matrices here
+ * are symmetric, row-major callers may pass them as they are. Immutable once built; the solves
+ * write only into the buffers they are given. The native memory is freed by {@link #close}, not
+ * left to the garbage collector: buffers that wait for a collection pile up, and fresh native pages
+ * cost more than the factorization (an 8 MB direct buffer took 19 ms to allocate here, one reused
+ * through malloc 0.2 ms).
  */
 final class CholeskyFactor implements AutoCloseable {
   private static final byte LOWER = 'L';
@@ -41,6 +41,7 @@ final class CholeskyFactor implements AutoCloseable {
   }
 
   private final int n;
+
   /** L, n x n column-major; the strict upper triangle is not read. */
   private final DoublePointer lower;
 
@@ -49,7 +50,10 @@ final class CholeskyFactor implements AutoCloseable {
     this.lower = lower;
   }
 
-  /** The factor of the n x n matrix {@code a} (column-major, lower triangle read), or null if it is not positive definite. */
+  /**
+   * The factor of the n x n matrix {@code a} (column-major, lower triangle read), or null if it is
+   * not positive definite.
+   */
   static CholeskyFactor of(double[] a, int n) {
     DoublePointer l = allocate(n * n);
     l.put(a, 0, n * n);
@@ -61,16 +65,17 @@ final class CholeskyFactor implements AutoCloseable {
   /**
    * The factor of [[A, B^T], [B, C]] given this factor of A: {@code crossT} is B^T (n x p, each
    * column a new row's covariances with the old ones), {@code corner} is C (p x p), both
-   * column-major. Costs O(n^2 p)
-   * instead of the O((n + p)^3) of factoring from scratch (the blocked Cholesky's own update:
-   * L21 = B L^-T, L22 = chol(C - L21 L21^T)). Null if the extended matrix is not positive definite.
+   * column-major. Costs O(n^2 p) instead of the O((n + p)^3) of factoring from scratch (the blocked
+   * Cholesky's own update: L21 = B L^-T, L22 = chol(C - L21 L21^T)). Null if the extended matrix is
+   * not positive definite.
    */
   CholeskyFactor extend(double[] cross, double[] corner, int p) {
     int m = n + p;
     // L21^T = L^-1 B^T, solved in place.
     double[] l21t = cross.clone();
     double[] schur = corner.clone();
-    try (DoublePointer b = allocate(n * p); DoublePointer c = allocate(p * p)) {
+    try (DoublePointer b = allocate(n * p);
+        DoublePointer c = allocate(p * p)) {
       b.put(l21t, 0, n * p);
       solveLower(b, p);
       c.put(schur, 0, p * p);
@@ -88,7 +93,8 @@ final class CholeskyFactor implements AutoCloseable {
       System.arraycopy(old, j * n + j, joined, j * m + j, n - j);
       for (int r = 0; r < p; r++) joined[j * m + n + r] = l21t[r * n + j];
     }
-    for (int j = 0; j < p; j++) System.arraycopy(schur, j * p + j, joined, (n + j) * m + n + j, p - j);
+    for (int j = 0; j < p; j++)
+      System.arraycopy(schur, j * p + j, joined, (n + j) * m + n + j, p - j);
     DoublePointer l = allocate(m * m);
     l.put(joined, 0, m * m);
     return new CholeskyFactor(m, l);
@@ -98,17 +104,47 @@ final class CholeskyFactor implements AutoCloseable {
     return n;
   }
 
-
-  /** Solves L X = B in place; B is n x {@code columns}, column-major, in a buffer from {@link #allocate}. */
+  /**
+   * Solves L X = B in place; B is n x {@code columns}, column-major, in a buffer from {@link
+   * #allocate}.
+   */
   void solveLower(DoublePointer b, int columns) {
-    if (columns == 1) cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, n, lower, n, b, 1);
-    else cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, n, columns, 1, lower, n, b, n);
+    if (columns == 1)
+      cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, n, lower, n, b, 1);
+    else
+      cblas_dtrsm(
+          CblasColMajor,
+          CblasLeft,
+          CblasLower,
+          CblasNoTrans,
+          CblasNonUnit,
+          n,
+          columns,
+          1,
+          lower,
+          n,
+          b,
+          n);
   }
 
   /** Solves L^T X = B in place, as {@link #solveLower}. */
   void solveUpper(DoublePointer b, int columns) {
-    if (columns == 1) cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasNonUnit, n, lower, n, b, 1);
-    else cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, n, columns, 1, lower, n, b, n);
+    if (columns == 1)
+      cblas_dtrsv(CblasColMajor, CblasLower, CblasTrans, CblasNonUnit, n, lower, n, b, 1);
+    else
+      cblas_dtrsm(
+          CblasColMajor,
+          CblasLeft,
+          CblasLower,
+          CblasTrans,
+          CblasNonUnit,
+          n,
+          columns,
+          1,
+          lower,
+          n,
+          b,
+          n);
   }
 
   @Override
@@ -116,7 +152,10 @@ final class CholeskyFactor implements AutoCloseable {
     lower.close();
   }
 
-  /** Native memory for {@code size} doubles that the solves accept without copying; the caller closes it. */
+  /**
+   * Native memory for {@code size} doubles that the solves accept without copying; the caller
+   * closes it.
+   */
   static DoublePointer allocate(int size) {
     return new DoublePointer(Math.max(1L, size));
   }

@@ -4,16 +4,16 @@ import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
- * A zero-mean Gaussian process conditioned on observations with fixed hyperparameters: the
- * Cholesky factor of the kernel matrix is computed once, after which the posterior mean costs
- * O(n) and the variance O(n^2) per point (Rasmussen and Williams, Algorithm 2.1). The factor and
- * the solves are OpenBLAS's ({@link CholeskyFactor}); a batch of points is one multi-column solve.
- * Not thread-safe: predictions reuse a native scratch buffer. Holds native memory until {@link
- * #close}.
+ * A zero-mean Gaussian process conditioned on observations with fixed hyperparameters: the Cholesky
+ * factor of the kernel matrix is computed once, after which the posterior mean costs O(n) and the
+ * variance O(n^2) per point (Rasmussen and Williams, Algorithm 2.1). The factor and the solves are
+ * OpenBLAS's ({@link CholeskyFactor}); a batch of points is one multi-column solve. Not
+ * thread-safe: predictions reuse a native scratch buffer. Holds native memory until {@link #close}.
  */
 final class GaussianProcess implements AutoCloseable {
   /** Posterior variances are clamped here; below it, round-off dominates. */
   private static final double MIN_VARIANCE = 1e-12;
+
   /**
    * Points per multi-column solve: wide enough for the library's blocked kernels, narrow enough
    * that the block (n x 256 doubles, 2 MB at 1,000 observations) stays in cache.
@@ -25,13 +25,21 @@ final class GaussianProcess implements AutoCloseable {
   private final double[][] x;
   private final double[] y;
   private final double[][] scaled;
+
   /** {@code scaled} by column ({@link Matern52#byColumn}). */
   private final double[][] columns;
+
   private final CholeskyFactor factor;
   private final double[] alpha;
   private DoublePointer scratch;
 
-  private GaussianProcess(Matern52 kernel, Hyperparameters hp, double[][] x, double[] y, double[][] scaled, CholeskyFactor factor) {
+  private GaussianProcess(
+      Matern52 kernel,
+      Hyperparameters hp,
+      double[][] x,
+      double[] y,
+      double[][] scaled,
+      CholeskyFactor factor) {
     this.kernel = kernel;
     this.hp = hp;
     this.x = x;
@@ -72,8 +80,8 @@ final class GaussianProcess implements AutoCloseable {
 
   /**
    * Posterior mean and variance of the latent function at each row of {@code points}: the
-   * covariances of {@link #BLOCK} points at a time with the observations form the columns of
-   * one right-hand side, solved against L in one call.
+   * covariances of {@link #BLOCK} points at a time with the observations form the columns of one
+   * right-hand side, solved against L in one call.
    */
   void predict(double[][] points, double[] mean, double[] variance) {
     int n = x.length;
@@ -163,8 +171,8 @@ final class GaussianProcess implements AutoCloseable {
    * value as the lie ("CL-min" in the paper's maximization terms) the mean drops and the variance
    * collapses around every pending point, so the next suggestion keeps its distance, the most
    * exploratory of the paper's batch strategies. Its kriging believer, which lies with the
-   * posterior mean, leaves a converged model free to propose the same optimum to every slot a
-   * hair apart. Hyperparameters are kept, so lies never shape the kernel.
+   * posterior mean, leaves a converged model free to propose the same optimum to every slot a hair
+   * apart. Hyperparameters are kept, so lies never shape the kernel.
    *
    * <p>The observations' factor is extended by the pending rows ({@link CholeskyFactor#extend}),
    * O(n^2 p) instead of refactoring all n + p rows.
@@ -183,7 +191,9 @@ final class GaussianProcess implements AutoCloseable {
     double[][] pendingScaled = kernel.scale(pending, hp.lengthscales());
     double[] cross = new double[n * p];
     for (int r = 0; r < p; r++) {
-      for (int i = 0; i < n; i++) cross[r * n + i] = signal * Matern52.correlation(Matern52.distance(pendingScaled[r], scaled[i]));
+      for (int i = 0; i < n; i++)
+        cross[r * n + i] =
+            signal * Matern52.correlation(Matern52.distance(pendingScaled[r], scaled[i]));
     }
     double[] corner = Matern52.gram(pendingScaled, signal);
     for (int r = 0; r < p; r++) corner[r * p + r] += hp.noise();

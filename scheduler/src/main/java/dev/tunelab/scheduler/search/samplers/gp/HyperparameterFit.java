@@ -7,33 +7,36 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * Maximum a posteriori kernel hyperparameters: projected L-BFGS on the log marginal likelihood
- * plus {@link KernelPrior}, in log-parameter space, from several starts because the likelihood of
- * a few dozen points is often multimodal (a short-lengthscale "interpolate everything" mode and a
+ * Maximum a posteriori kernel hyperparameters: projected L-BFGS on the log marginal likelihood plus
+ * {@link KernelPrior}, in log-parameter space, from several starts because the likelihood of a few
+ * dozen points is often multimodal (a short-lengthscale "interpolate everything" mode and a
  * long-lengthscale "mostly noise" mode). One start is the prior's mode; the others (two up to 64
- * observations, one beyond) are the best of six random draws, ranked by their value before any
- * step is taken.
+ * observations, one beyond) are the best of six random draws, ranked by their value before any step
+ * is taken.
  *
- * <p>From the 65th observation on (past {@link #MAX_POINTS}) the fit uses a random subset of
- * 64, drawn from the trial's stream, and one random start instead of two (the posterior itself
- * still uses every point): the likelihood costs O(n^3) per evaluation, and the hyperparameters
- * are a handful of global quantities that 64 points estimate nearly as well as a thousand (on the
- * bench's tuning seeds, best values after 100 evaluations did not change measurably against
- * fitting on all 100). So evaluations 65 to 100 of the bench's tables already use this subset.
+ * <p>From the 65th observation on (past {@link #MAX_POINTS}) the fit uses a random subset of 64,
+ * drawn from the trial's stream, and one random start instead of two (the posterior itself still
+ * uses every point): the likelihood costs O(n^3) per evaluation, and the hyperparameters are a
+ * handful of global quantities that 64 points estimate nearly as well as a thousand (on the bench's
+ * tuning seeds, best values after 100 evaluations did not change measurably against fitting on all
+ * 100). So evaluations 65 to 100 of the bench's tables already use this subset.
  *
  * <p>Past {@link #MANY_POINTS} observations only the prior's mode is refined: no random draws, no
- * random start. This halves the fit, which was the largest part of a suggestion at 300 trials.
- * What it gives up is the chance of a random start finding a better mode of the 64-point
- * likelihood; with that many points the likelihood is sharply peaked, and the subset changes
- * from one suggestion to the next anyway. The bench's 100-evaluation tables do not reach it.
+ * random start. This halves the fit, which was the largest part of a suggestion at 300 trials. What
+ * it gives up is the chance of a random start finding a better mode of the 64-point likelihood;
+ * with that many points the likelihood is sharply peaked, and the subset changes from one
+ * suggestion to the next anyway. The bench's 100-evaluation tables do not reach it.
  */
 final class HyperparameterFit {
   static final int MAX_POINTS = 64;
   private static final int RANDOM_DRAWS = 6;
+
   /** Up to this many observations the likelihood is cheap and most often multimodal. */
   private static final int FEW_POINTS = 64;
+
   /** Past this many observations the fit starts from the prior's mode only. */
   static final int MANY_POINTS = 100;
+
   private static final double START_SIGNAL = 1;
   private static final double START_NOISE = 1e-3;
 
@@ -66,7 +69,10 @@ final class HyperparameterFit {
     }
     Integer[] order = new Integer[RANDOM_DRAWS];
     for (int k = 0; k < order.length; k++) order[k] = k;
-    Arrays.sort(order, Comparator.comparingDouble(k -> values.get(k).isNaN() ? Double.POSITIVE_INFINITY : values.get(k)));
+    Arrays.sort(
+        order,
+        Comparator.comparingDouble(
+            k -> values.get(k).isNaN() ? Double.POSITIVE_INFINITY : values.get(k)));
     // With few points a second random start is cheap and often finds another mode; with many the
     // likelihood is sharply peaked and one suffices.
     int randomStarts = x.length <= FEW_POINTS ? 2 : 1;
@@ -76,14 +82,16 @@ final class HyperparameterFit {
   }
 
   /** The best L-BFGS result from {@code starts}, or the first start if none is finite. */
-  private static Hyperparameters best(MarginalLikelihood objective, List<double[]> starts, double[] lower, double[] upper) {
+  private static Hyperparameters best(
+      MarginalLikelihood objective, List<double[]> starts, double[] lower, double[] upper) {
     Lbfgs lbfgs = new Lbfgs(60, 1e-6);
     Lbfgs.Result best = null;
     for (double[] start : starts) {
       Lbfgs.Result r = lbfgs.minimize(objective, start, lower, upper);
       if (best == null || r.value() < best.value()) best = r;
     }
-    if (best == null || !Double.isFinite(best.value())) return Hyperparameters.fromLog(starts.get(0));
+    if (best == null || !Double.isFinite(best.value()))
+      return Hyperparameters.fromLog(starts.get(0));
     return Hyperparameters.fromLog(best.x());
   }
 
@@ -94,7 +102,8 @@ final class HyperparameterFit {
   private static double[] start(int groups, double logLengthscale, RandomGenerator rng) {
     double[] theta = new double[groups + 2];
     for (int g = 0; g < groups; g++) {
-      theta[g] = rng == null ? logLengthscale : Math.log(0.05) + rng.nextDouble() * Math.log(2 / 0.05);
+      theta[g] =
+          rng == null ? logLengthscale : Math.log(0.05) + rng.nextDouble() * Math.log(2 / 0.05);
     }
     theta[groups] = Math.log(START_SIGNAL);
     theta[groups + 1] = Math.log(START_NOISE);

@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 /**
  * Priors and bounds of the hyperparameters, for inputs in the unit cube and outputs scaled by
- * {@link OutputScaling}. With a few dozen points the marginal likelihood alone happily explains
- * the data as noise, or as a needle at every point; the priors keep the fit where the model
+ * {@link OutputScaling}. With a few dozen points the marginal likelihood alone happily explains the
+ * data as noise, or as a needle at every point; the priors keep the fit where the model
  * generalizes. All three are Optuna GPSampler's ({@code optuna/_gp/prior.py}):
  *
  * <ul>
- *   <li>Lengthscale: log density -0.1 (l^2 + 1/l^2) = -0.2 cosh(2 log l), flat for l between
- *       about 0.3 and 3 and rising steeply outside. It mostly rules out lengthscales far below the
+ *   <li>Lengthscale: log density -0.1 (l^2 + 1/l^2) = -0.2 cosh(2 log l), flat for l between about
+ *       0.3 and 3 and rising steeply outside. It mostly rules out lengthscales far below the
  *       spacing of the points, the fit that chases every ripple of an objective (measured on the
  *       bench: the log-normal of Hvarfner et al., ICML 2024, left Levy-5 runs stuck fitting
  *       lengthscales of 0.06). Bounds [0.01, 100].
@@ -33,7 +33,9 @@ final class KernelPrior {
 
   private KernelPrior() {}
 
-  /** log density (up to a constant) at log-space {@code theta}; adds its gradient into {@code grad}. */
+  /**
+   * log density (up to a constant) at log-space {@code theta}; adds its gradient into {@code grad}.
+   */
   static double logDensity(double[] theta, double[] grad) {
     int g = theta.length - 2;
     double sum = 0;

@@ -5,15 +5,17 @@ import java.util.Deque;
 
 /**
  * Minimizes a smooth function inside a box with limited-memory BFGS: the quasi-Newton direction is
- * taken over the variables not held at a bound, and each step is projected back into the box with
- * a backtracking (Armijo) search along the projected path. This is the projected L-BFGS of Kim,
- * Sra and Dhillon ("Tackling box-constrained optimization via a new projected quasi-Newton
- * approach", SIAM J. Sci. Comput. 2010); simpler than L-BFGS-B's Cauchy point and subspace
- * minimization, and as good for the few-dozen-variable problems here (kernel hyperparameters and
- * acquisition maximization). Deterministic: no randomness, no threads.
+ * taken over the variables not held at a bound, and each step is projected back into the box with a
+ * backtracking (Armijo) search along the projected path. This is the projected L-BFGS of Kim, Sra
+ * and Dhillon ("Tackling box-constrained optimization via a new projected quasi-Newton approach",
+ * SIAM J. Sci. Comput. 2010); simpler than L-BFGS-B's Cauchy point and subspace minimization, and
+ * as good for the few-dozen-variable problems here (kernel hyperparameters and acquisition
+ * maximization). Deterministic: no randomness, no threads.
  */
 final class Lbfgs {
-  /** The value at x; writes the gradient into {@code grad}. May return +infinity or NaN to reject x. */
+  /**
+   * The value at x; writes the gradient into {@code grad}. May return +infinity or NaN to reject x.
+   */
   interface Objective {
     double valueAndGradient(double[] x, double[] grad);
   }
@@ -29,8 +31,8 @@ final class Lbfgs {
 
   /**
    * @param maxIterations quasi-Newton steps at most
-   * @param tolerance stop when the projected gradient's largest component or the relative
-   *     decrease of the value falls below it
+   * @param tolerance stop when the projected gradient's largest component or the relative decrease
+   *     of the value falls below it
    */
   Lbfgs(int maxIterations, double tolerance) {
     this.maxIterations = maxIterations;
@@ -108,8 +110,11 @@ final class Lbfgs {
     return free;
   }
 
-  /** The two-loop recursion (Nocedal and Wright, Algorithm 7.4) restricted to the free variables. */
-  private static void direction(double[] g, boolean[] free, Deque<double[][]> memory, double[] dir) {
+  /**
+   * The two-loop recursion (Nocedal and Wright, Algorithm 7.4) restricted to the free variables.
+   */
+  private static void direction(
+      double[] g, boolean[] free, Deque<double[][]> memory, double[] dir) {
     int n = g.length;
     double[] q = new double[n];
     for (int i = 0; i < n; i++) q[i] = free[i] ? g[i] : 0;
@@ -140,7 +145,8 @@ final class Lbfgs {
     for (int i = 0; i < n; i++) dir[i] = free[i] ? -q[i] : 0;
   }
 
-  private static double projectedGradientNorm(double[] x, double[] g, double[] lower, double[] upper) {
+  private static double projectedGradientNorm(
+      double[] x, double[] g, double[] lower, double[] upper) {
     double worst = 0;
     for (int i = 0; i < x.length; i++) {
       double moved = Math.min(upper[i], Math.max(lower[i], x[i] - g[i])) - x[i];

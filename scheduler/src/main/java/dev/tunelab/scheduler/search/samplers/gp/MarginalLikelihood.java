@@ -8,11 +8,11 @@ import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
 import java.util.Arrays;
 
 /**
- * The negative log posterior of the hyperparameters (log marginal likelihood of a zero-mean GP
- * plus {@link KernelPrior}) and its analytic gradient, in log-parameter space, for {@link Lbfgs}.
- * The gradient is the usual 1/2 tr((alpha alpha^T - K^-1) dK/dtheta) (Rasmussen and Williams,
- * "Gaussian Processes for Machine Learning", 2006, eq. 5.9). The factorization, solve and
- * inverse are LAPACK's ({@code dpotrf}, {@code dpotrs}, {@code dpotri}) from OpenBLAS.
+ * The negative log posterior of the hyperparameters (log marginal likelihood of a zero-mean GP plus
+ * {@link KernelPrior}) and its analytic gradient, in log-parameter space, for {@link Lbfgs}. The
+ * gradient is the usual 1/2 tr((alpha alpha^T - K^-1) dK/dtheta) (Rasmussen and Williams, "Gaussian
+ * Processes for Machine Learning", 2006, eq. 5.9). The factorization, solve and inverse are
+ * LAPACK's ({@code dpotrf}, {@code dpotrs}, {@code dpotri}) from OpenBLAS.
  */
 final class MarginalLikelihood implements Lbfgs.Objective {
   private static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -22,8 +22,10 @@ final class MarginalLikelihood implements Lbfgs.Objective {
   private final Matern52 kernel;
   private final double[][] x;
   private final double[] y;
+
   /** x by column, so the pair loops below run over contiguous arrays. */
   private final double[][] xColumns;
+
   // Work arrays reused by every evaluation of one fit (n x n, column-major lower triangles).
   private final double[] a;
   private final double[] kv;

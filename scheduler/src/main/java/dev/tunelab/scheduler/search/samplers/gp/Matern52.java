@@ -17,6 +17,7 @@ final class Matern52 {
 
   /** For each column, the parameter (lengthscale index) it belongs to. */
   private final int[] group;
+
   private final int groups;
 
   Matern52(int[] group, int groups) {
@@ -47,8 +48,8 @@ final class Matern52 {
   }
 
   /**
-   * f(r) = (5/3)(1 + sqrt5 r) exp(-sqrt5 r): the correlation's derivative with respect to log
-   * l_g is f(r) * (squared scaled distance in group g), and with respect to x_c it is -f(r) (x_c -
+   * f(r) = (5/3)(1 + sqrt5 r) exp(-sqrt5 r): the correlation's derivative with respect to log l_g
+   * is f(r) * (squared scaled distance in group g), and with respect to x_c it is -f(r) (x_c -
    * x'_c) / l_c^2. Neither divides by r, so both are smooth at r = 0.
    */
   static double slope(double r) {
@@ -82,9 +83,9 @@ final class Matern52 {
   }
 
   /**
-   * Scaled distances from the scaled point {@code s} to each of the n rows held by column
-   * ({@link #byColumn}) into {@code r}: a column at a time, so the loops run over contiguous
-   * arrays and the JIT vectorizes them; the sums are taken in the same order as {@link #distance}.
+   * Scaled distances from the scaled point {@code s} to each of the n rows held by column ({@link
+   * #byColumn}) into {@code r}: a column at a time, so the loops run over contiguous arrays and the
+   * JIT vectorizes them; the sums are taken in the same order as {@link #distance}.
    */
   static void distances(double[] s, double[][] columns, double[] r) {
     int n = r.length;
@@ -109,7 +110,10 @@ final class Matern52 {
     return Math.sqrt(sum);
   }
 
-  /** s2 times the correlation matrix of already scaled rows, n x n (symmetric, so row- and column-major alike). */
+  /**
+   * s2 times the correlation matrix of already scaled rows, n x n (symmetric, so row- and
+   * column-major alike).
+   */
   static double[] gram(double[][] scaled, double signal) {
     int n = scaled.length;
     double[] k = new double[n * n];

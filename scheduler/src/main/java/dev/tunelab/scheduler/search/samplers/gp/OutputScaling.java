@@ -1,9 +1,9 @@
 package dev.tunelab.scheduler.search.samplers.gp;
 
 /**
- * What the model sees of the objective values (already signed so that larger is better): they
- * are standardized, passed through a {@link YeoJohnson} power transform whose exponent makes
- * them look most normal, standardized again, and shifted so the worst is 0.
+ * What the model sees of the objective values (already signed so that larger is better): they are
+ * standardized, passed through a {@link YeoJohnson} power transform whose exponent makes them look
+ * most normal, standardized again, and shifted so the worst is 0.
  *
  * <ul>
  *   <li>The power transform keeps a few disastrous trials (a diverged run, the far wall of a
@@ -12,9 +12,9 @@ package dev.tunelab.scheduler.search.samplers.gp;
  *       (Cowen-Rivers et al., "HEBO: Pushing the Limits of Sample-Efficient Hyper-parameter
  *       Optimisation", JAIR 2022, §5). The exponent is limited to [-2, 4].
  *   <li>The shift makes the GP's zero prior mean the worst value seen, so far from any data the
- *       model expects a poor trial rather than an average one. This curbs the pull of EI toward
- *       the corners of the cube, where variance is largest, and was the best constant mean in De
- *       Ath, Fieldsend and Everson, "What do you Mean? The Role of the Mean Function in Bayesian
+ *       model expects a poor trial rather than an average one. This curbs the pull of EI toward the
+ *       corners of the cube, where variance is largest, and was the best constant mean in De Ath,
+ *       Fieldsend and Everson, "What do you Mean? The Role of the Mean Function in Bayesian
  *       Optimisation", GECCO 2020, for five or more dimensions.
  * </ul>
  *

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Maps points of a search space to the model's columns and back. A float becomes one column in
- * [0, 1] (in log space for a log range); an integer one column holding the centre of its value's
- * cell, so the model only ever sees values a trial can take and each value owns an equal share of
- * the cube; a choice becomes one 0/1 column per value (one-hot). A parameter that is inactive in
- * a point is encoded as a fixed value (0.5, or all zeros for a choice), which makes points that
+ * Maps points of a search space to the model's columns and back. A float becomes one column in [0,
+ * 1] (in log space for a log range); an integer one column holding the centre of its value's cell,
+ * so the model only ever sees values a trial can take and each value owns an equal share of the
+ * cube; a choice becomes one 0/1 column per value (one-hot). A parameter that is inactive in a
+ * point is encoded as a fixed value (0.5, or all zeros for a choice), which makes points that
  * differ only in parameters they do not have identical to the model.
  *
- * <p>Search works on "raw" vectors where every column holds a value; {@link #canonical} rounds
- * them to what a trial would be and {@link #decode} returns the point with only active parameters.
+ * <p>Search works on "raw" vectors where every column holds a value; {@link #canonical} rounds them
+ * to what a trial would be and {@link #decode} returns the point with only active parameters.
  */
 final class SpaceEncoding {
   static final double INACTIVE = 0.5;
@@ -110,7 +110,8 @@ final class SpaceEncoding {
     }
     if (!space.conditional()) return u;
     Map<String, Object> active = decode(u);
-    for (int j = 0; j < params.length; j++) if (!active.containsKey(names.get(j))) setInactive(u, j);
+    for (int j = 0; j < params.length; j++)
+      if (!active.containsKey(names.get(j))) setInactive(u, j);
     return u;
   }
 
@@ -129,7 +130,9 @@ final class SpaceEncoding {
     return u;
   }
 
-  /** Columns of float parameters active in the canonical vector {@code u}, which local search moves. */
+  /**
+   * Columns of float parameters active in the canonical vector {@code u}, which local search moves.
+   */
   int[] continuousColumns(double[] u) {
     List<Integer> cols = new ArrayList<>();
     Map<String, Object> active = space.conditional() ? decode(u) : null;
@@ -151,9 +154,9 @@ final class SpaceEncoding {
   }
 
   /**
-   * Raw vectors that differ from {@code raw} only in discrete parameter {@code j}: every value of
-   * a choice or of a small integer range; for a large range, neighbours at distances 1, 2, 4, ...
-   * on both sides, so a long range is crossed in a logarithmic number of tries.
+   * Raw vectors that differ from {@code raw} only in discrete parameter {@code j}: every value of a
+   * choice or of a small integer range; for a large range, neighbours at distances 1, 2, 4, ... on
+   * both sides, so a long range is crossed in a logarithmic number of tries.
    */
   List<double[]> alternatives(double[] raw, int j) {
     List<double[]> out = new ArrayList<>();
@@ -200,14 +203,16 @@ final class SpaceEncoding {
 
   private static double floatColumn(Param.FloatParam f, double v) {
     if (f.min() == f.max()) return INACTIVE;
-    double t = f.log()
-        ? (Math.log(v) - Math.log(f.min())) / (Math.log(f.max()) - Math.log(f.min()))
-        : (v - f.min()) / (f.max() - f.min());
+    double t =
+        f.log()
+            ? (Math.log(v) - Math.log(f.min())) / (Math.log(f.max()) - Math.log(f.min()))
+            : (v - f.min()) / (f.max() - f.min());
     return Math.max(0, Math.min(1, t));
   }
 
   private void setInactive(double[] u, int j) {
-    for (int k = 0; k < width[j]; k++) u[offset[j] + k] = params[j] instanceof Param.ChoiceParam ? 0 : INACTIVE;
+    for (int k = 0; k < width[j]; k++)
+      u[offset[j] + k] = params[j] instanceof Param.ChoiceParam ? 0 : INACTIVE;
   }
 
   private int argmax(double[] raw, int j) {

@@ -8,8 +8,8 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
 
 /**
  * The Yeo-Johnson power transform (Yeo and Johnson, "A new family of power transformations to
- * improve normality or symmetry", Biometrika 2000) with its exponent chosen by maximum
- * likelihood, applied to standardized values. Monotone, so the best trial stays the best.
+ * improve normality or symmetry", Biometrika 2000) with its exponent chosen by maximum likelihood,
+ * applied to standardized values. Monotone, so the best trial stays the best.
  */
 final class YeoJohnson {
   private YeoJohnson() {}
@@ -17,7 +17,8 @@ final class YeoJohnson {
   /** The exponent in [{@code lo}, {@code hi}] under which {@code y} looks most normal. */
   static double fit(double[] y, double lo, double hi) {
     if (lo == hi) return lo;
-    UnivariateObjectiveFunction objective = new UnivariateObjectiveFunction(lambda -> logLikelihood(y, lambda));
+    UnivariateObjectiveFunction objective =
+        new UnivariateObjectiveFunction(lambda -> logLikelihood(y, lambda));
     return new BrentOptimizer(1e-6, 1e-8)
         .optimize(new MaxEval(200), objective, GoalType.MAXIMIZE, new SearchInterval(lo, hi))
         .getPoint();
@@ -43,6 +44,8 @@ final class YeoJohnson {
     if (y >= 0) {
       return Math.abs(lambda) < 1e-12 ? Math.log1p(y) : (Math.pow(y + 1, lambda) - 1) / lambda;
     }
-    return Math.abs(lambda - 2) < 1e-12 ? -Math.log1p(-y) : -(Math.pow(1 - y, 2 - lambda) - 1) / (2 - lambda);
+    return Math.abs(lambda - 2) < 1e-12
+        ? -Math.log1p(-y)
+        : -(Math.pow(1 - y, 2 - lambda) - 1) / (2 - lambda);
   }
 }

@@ -5,13 +5,15 @@ import java.util.random.RandomGenerator;
 /**
  * Kernels over the indices of a choice: each observation puts weight 1 on its own choice plus
  * {@code priorWeight/(n+1)} on every choice, then is normalized, so no choice ever has zero
- * probability and the smoothing fades as observations accumulate (Optuna's categorical kernel);
- * the prior component is uniform.
+ * probability and the smoothing fades as observations accumulate (Optuna's categorical kernel); the
+ * prior component is uniform.
  */
 final class CategoricalKernels implements Kernels {
   private final int choices;
+
   /** log P(choice c | component k) at [k * choices + c]. */
   private final double[] logProbs;
+
   private final double[] probs;
 
   private CategoricalKernels(int choices, double[] probs) {

@@ -4,8 +4,8 @@ import dev.tunelab.core.space.Param;
 
 /**
  * One parameter as the Parzen estimator sees it: a coordinate on a line (log ranges in log space,
- * so a kernel's width means a factor rather than a difference) or a choice's index. Parameters
- * with a single value are not dimensions; the sampler sets them directly.
+ * so a kernel's width means a factor rather than a difference) or a choice's index. Parameters with
+ * a single value are not dimensions; the sampler sets them directly.
  */
 sealed interface Dimension permits NumericDimension, ChoiceDimension {
 
@@ -23,7 +23,8 @@ sealed interface Dimension permits NumericDimension, ChoiceDimension {
   /** The dimension of a parameter that has more than one value; null when it has only one. */
   static Dimension of(String name, Param p) {
     if (p instanceof Param.IntParam i) return i.size() > 1 ? new NumericDimension(name, p) : null;
-    if (p instanceof Param.FloatParam f) return f.min() < f.max() ? new NumericDimension(name, p) : null;
+    if (p instanceof Param.FloatParam f)
+      return f.min() < f.max() ? new NumericDimension(name, p) : null;
     Param.ChoiceParam c = (Param.ChoiceParam) p;
     return c.values().size() > 1 ? new ChoiceDimension(name, c) : null;
   }

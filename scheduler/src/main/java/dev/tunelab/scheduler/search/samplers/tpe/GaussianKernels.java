@@ -7,10 +7,10 @@ import java.util.random.RandomGenerator;
  * probability is the kernel's mass over that value's cell (Optuna's treatment of int and stepped
  * ranges). Every observation's kernel has the same width, from Scott's rule for a d-dimensional
  * product kernel: the observations' standard deviation times n^(−1/(d+4)) (Scott, "Multivariate
- * Density Estimation", 1992, §6.3; the "scott" bandwidth of Watanabe 2023, §3.3). It is clipped
- * to [range / min(100, n + 2), range], the "magic clip" of Bergstra et al. 2011 that keeps a few
- * agreeing observations from making needle-thin kernels. A prior kernel at the centre is as wide
- * as the range.
+ * Density Estimation", 1992, §6.3; the "scott" bandwidth of Watanabe 2023, §3.3). It is clipped to
+ * [range / min(100, n + 2), range], the "magic clip" of Bergstra et al. 2011 that keeps a few
+ * agreeing observations from making needle-thin kernels. A prior kernel at the centre is as wide as
+ * the range.
  *
  * <p>Optuna's multivariate rule, 0.2·range·n^(−1/(d+4)), ignores where the observations lie: five
  * good trials huddled in a corner get kernels as wide as five spread over the whole range, so l(x)
@@ -27,8 +27,10 @@ final class GaussianKernels implements Kernels {
   private final double low;
   private final double high;
   private final double step;
+
   /** log of each kernel's mass inside [low, high]: what truncation divides by. */
   private final double[] logInside;
+
   /** −log(σ√(2π)) − logInside, the continuous density's constant part. */
   private final double[] logNorm;
 
@@ -49,8 +51,8 @@ final class GaussianKernels implements Kernels {
   /**
    * Kernels centred on {@code centres} over [low, high], one more for the prior.
    *
-   * @param step 0 for a continuous range; else the width of each value's cell (the range then
-   *     runs half a step beyond the first and last value)
+   * @param step 0 for a continuous range; else the width of each value's cell (the range then runs
+   *     half a step beyond the first and last value)
    * @param dims how many dimensions the mixture models jointly
    */
   static GaussianKernels fit(double[] centres, double low, double high, double step, int dims) {
@@ -94,7 +96,9 @@ final class GaussianKernels implements Kernels {
     }
     double half = 0.5 * step;
     for (int k = 0; k < mus.length; k++) {
-      acc[k] += Normal.logMass((x - half - mus[k]) / sigmas[k], (x + half - mus[k]) / sigmas[k]) - logInside[k];
+      acc[k] +=
+          Normal.logMass((x - half - mus[k]) / sigmas[k], (x + half - mus[k]) / sigmas[k])
+              - logInside[k];
     }
   }
 

@@ -3,11 +3,12 @@ package dev.tunelab.scheduler.search.samplers.tpe;
 import dev.tunelab.core.space.Param;
 
 /**
- * A float range (in log space when {@code log}) or an integer range. An integer's support runs
- * half a step beyond its first and last value, so every value owns a cell of the same width and
- * the end values are not half as likely as the others.
+ * A float range (in log space when {@code log}) or an integer range. An integer's support runs half
+ * a step beyond its first and last value, so every value owns a cell of the same width and the end
+ * values are not half as likely as the others.
  */
-record NumericDimension(String name, Param param, double low, double high, double step) implements Dimension {
+record NumericDimension(String name, Param param, double low, double high, double step)
+    implements Dimension {
 
   NumericDimension(String name, Param param) {
     this(name, param, low(param), high(param), param instanceof Param.IntParam i ? i.step() : 0);
@@ -30,7 +31,8 @@ record NumericDimension(String name, Param param, double low, double high, doubl
     if (!(value instanceof Number number)) return Double.NaN;
     double v = number.doubleValue();
     if (param instanceof Param.IntParam i) {
-      boolean onGrid = v >= i.min() && v <= i.max() && v == Math.rint(v) && ((long) v - i.min()) % i.step() == 0;
+      boolean onGrid =
+          v >= i.min() && v <= i.max() && v == Math.rint(v) && ((long) v - i.min()) % i.step() == 0;
       return onGrid ? v : Double.NaN;
     }
     Param.FloatParam f = (Param.FloatParam) param;

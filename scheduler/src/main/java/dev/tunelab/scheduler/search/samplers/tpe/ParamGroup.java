@@ -17,27 +17,30 @@ import java.util.Objects;
 record ParamGroup(Condition when, List<String> names) {
 
   /**
-   * The groups of a space, ordered by their first member. A condition only looks back, so the
-   * group of a parent comes before the groups that depend on it.
+   * The groups of a space, ordered by their first member. A condition only looks back, so the group
+   * of a parent comes before the groups that depend on it.
    */
   static List<ParamGroup> of(SearchSpace space) {
     Map<Condition, List<String>> byCondition = new LinkedHashMap<>();
     List<String> unconditional = new ArrayList<>();
     List<ParamGroup> groups = new ArrayList<>();
-    space.params().forEach((name, p) -> {
-      if (p.when() == null) {
-        if (unconditional.isEmpty()) groups.add(new ParamGroup(null, unconditional));
-        unconditional.add(name);
-        return;
-      }
-      List<String> members = byCondition.get(p.when());
-      if (members == null) {
-        members = new ArrayList<>();
-        byCondition.put(p.when(), members);
-        groups.add(new ParamGroup(p.when(), members));
-      }
-      members.add(name);
-    });
+    space
+        .params()
+        .forEach(
+            (name, p) -> {
+              if (p.when() == null) {
+                if (unconditional.isEmpty()) groups.add(new ParamGroup(null, unconditional));
+                unconditional.add(name);
+                return;
+              }
+              List<String> members = byCondition.get(p.when());
+              if (members == null) {
+                members = new ArrayList<>();
+                byCondition.put(p.when(), members);
+                groups.add(new ParamGroup(p.when(), members));
+              }
+              members.add(name);
+            });
     return groups.stream().map(g -> new ParamGroup(g.when, List.copyOf(g.names))).toList();
   }
 
@@ -49,7 +52,8 @@ record ParamGroup(Condition when, List<String> names) {
   /** The group's parameters without their condition, for a plain random draw of them. */
   SearchSpace unconditional(SearchSpace space) {
     Map<String, Param> params = new LinkedHashMap<>();
-    for (String name : names) params.put(name, withoutCondition(Objects.requireNonNull(space.params().get(name))));
+    for (String name : names)
+      params.put(name, withoutCondition(Objects.requireNonNull(space.params().get(name))));
     return new SearchSpace(params);
   }
 

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The trials that carry every dimension of a group, as coordinates, split into the best
- * {@link #belowCount} ("below", modelled by l) and the rest ("above", modelled by g), each in
- * creation order. Running trials go above as if they had the worst value (Optuna's
- * {@code constant_liar}): g then grows where they are, and parallel slots spread out instead of
- * all suggesting the same point. Failed trials (finished, no value) are left out.
+ * The trials that carry every dimension of a group, as coordinates, split into the best {@link
+ * #belowCount} ("below", modelled by l) and the rest ("above", modelled by g), each in creation
+ * order. Running trials go above as if they had the worst value (Optuna's {@code constant_liar}): g
+ * then grows where they are, and parallel slots spread out instead of all suggesting the same
+ * point. Failed trials (finished, no value) are left out.
  *
  * @param finished how many finished trials with a value the group has; running ones not counted
  */
@@ -32,14 +32,19 @@ record Split(double[][] below, double[][] above, int finished) {
       if (valued) finished++;
       running.add(!valued);
       // Lower is better; a running trial is the worst there is.
-      scores.add(!valued ? Double.POSITIVE_INFINITY
-          : history.direction() == Direction.MINIMIZE ? t.objective() : -t.objective());
+      scores.add(
+          !valued
+              ? Double.POSITIVE_INFINITY
+              : history.direction() == Direction.MINIMIZE ? t.objective() : -t.objective());
     }
     Integer[] order = new Integer[rows.size()];
     for (int i = 0; i < order.length; i++) order[i] = i;
     // Running trials rank after every finished one, even one whose value is infinite; the sort is
     // stable, so among equal values the earlier trial counts as better.
-    Arrays.sort(order, Comparator.<Integer>comparingInt(i -> running.get(i) ? 1 : 0).thenComparingDouble(scores::get));
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingInt(i -> running.get(i) ? 1 : 0)
+            .thenComparingDouble(scores::get));
     int nBelow = belowCount(finished);
     boolean[] isBelow = new boolean[rows.size()];
     for (int r = 0; r < nBelow; r++) isBelow[order[r]] = true;
@@ -49,7 +54,9 @@ record Split(double[][] below, double[][] above, int finished) {
     return new Split(below.toArray(double[][]::new), above.toArray(double[][]::new), finished);
   }
 
-  /** The trial's coordinates, or null when it lacks one of the dimensions or has a foreign value. */
+  /**
+   * The trial's coordinates, or null when it lacks one of the dimensions or has a foreign value.
+   */
   private static double[] coordinates(List<Dimension> dims, StudyHistory.Trial t) {
     double[] row = new double[dims.size()];
     for (int j = 0; j < row.length; j++) {
@@ -66,9 +73,9 @@ record Split(double[][] below, double[][] above, int finished) {
   }
 
   /**
-   * Optuna's default weights, oldest first: equal for up to 25 observations; beyond that the
-   * newest 25 keep weight 1 and older ones ramp down linearly to 1/n, so a long study slowly
-   * forgets the exploratory start.
+   * Optuna's default weights, oldest first: equal for up to 25 observations; beyond that the newest
+   * 25 keep weight 1 and older ones ramp down linearly to 1/n, so a long study slowly forgets the
+   * exploratory start.
    */
   static double[] weights(int n) {
     double[] w = new double[n];

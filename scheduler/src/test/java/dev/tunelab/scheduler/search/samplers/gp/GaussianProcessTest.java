@@ -28,7 +28,8 @@ class GaussianProcessTest {
     // More points than one block of the batched solve, so block boundaries are crossed too.
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
     double[][] points = new double[300][];
-    for (int p = 0; p < points.length; p++) points[p] = new double[] {rnd.nextDouble(), rnd.nextDouble()};
+    for (int p = 0; p < points.length; p++)
+      points[p] = new double[] {rnd.nextDouble(), rnd.nextDouble()};
     Hyperparameters hp = new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-3);
     GaussianProcess gp = GaussianProcess.condition(KERNEL, hp, X, Y);
     double[] mean = new double[points.length];
@@ -56,7 +57,8 @@ class GaussianProcessTest {
   void singlePointMeanAndVarianceFollowTheClosedForm() {
     // One observation: mean = k(x, x0) / (s2 + noise) * y0, variance = s2 - k^2 / (s2 + noise).
     Hyperparameters hp = new Hyperparameters(new double[] {0.5, 0.5}, 2, 0.1);
-    GaussianProcess gp = GaussianProcess.condition(KERNEL, hp, new double[][] {{0.2, 0.2}}, new double[] {3});
+    GaussianProcess gp =
+        GaussianProcess.condition(KERNEL, hp, new double[][] {{0.2, 0.2}}, new double[] {3});
     double k = 2 * Matern52.correlation(Math.hypot(0.3 / 0.5, 0.4 / 0.5));
     double[] mean = new double[1];
     double[] variance = new double[1];
@@ -67,7 +69,9 @@ class GaussianProcessTest {
 
   @Test
   void meanAndVarianceGradientsMatchFiniteDifferences() {
-    GaussianProcess gp = GaussianProcess.condition(KERNEL, new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-3), X, Y);
+    GaussianProcess gp =
+        GaussianProcess.condition(
+            KERNEL, new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-3), X, Y);
     double[] point = {0.42, 0.61};
     double[] out = new double[2];
     double[] dMean = new double[2];
@@ -89,7 +93,9 @@ class GaussianProcessTest {
 
   @Test
   void pendingPointsLieWithTheWorstValueAndLoseTheirVariance() {
-    GaussianProcess gp = GaussianProcess.condition(KERNEL, new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-6), X, Y);
+    GaussianProcess gp =
+        GaussianProcess.condition(
+            KERNEL, new Hyperparameters(new double[] {0.3, 0.4}, 1.5, 1e-6), X, Y);
     double[][] pending = {{0.35, 0.75}};
     GaussianProcess liar = gp.withLies(pending, -0.5);
     double[] before = new double[1];

@@ -13,12 +13,16 @@ class LogEiTest {
   void matchesTheLogOfPlainEiWhereEiIsNotTiny() {
     for (double z = -8; z <= 6; z += 0.25) {
       double ei = N.density(z) + z * N.cumulativeProbability(z);
-      assertEquals(Math.log(ei), LogEi.logH(z), 1e-9 * Math.max(1, Math.abs(Math.log(ei))), "z = " + z);
+      assertEquals(
+          Math.log(ei), LogEi.logH(z), 1e-9 * Math.max(1, Math.abs(Math.log(ei))), "z = " + z);
     }
     // With mean, sd and incumbent: EI = sd h((mean - best) / sd).
     double sd = 0.7;
     double z = (1.2 - 0.5) / sd;
-    assertEquals(Math.log(sd * (N.density(z) + z * N.cumulativeProbability(z))), LogEi.value(1.2, sd, 0.5), 1e-12);
+    assertEquals(
+        Math.log(sd * (N.density(z) + z * N.cumulativeProbability(z))),
+        LogEi.value(1.2, sd, 0.5),
+        1e-12);
   }
 
   @Test
@@ -32,7 +36,8 @@ class LogEiTest {
     }
     // Far in the tail, h(z) ~ phi(z) / z^2.
     double z = -1e4;
-    assertEquals(-0.5 * z * z - 0.5 * Math.log(2 * Math.PI) - 2 * Math.log(-z), LogEi.logH(z), 1e-6);
+    assertEquals(
+        -0.5 * z * z - 0.5 * Math.log(2 * Math.PI) - 2 * Math.log(-z), LogEi.logH(z), 1e-6);
     // The two formulas meet smoothly at the switch points.
     for (double at : new double[] {-1, -20}) {
       assertEquals(LogEi.logH(at - 1e-9), LogEi.logH(at + 1e-9), 1e-7, "at " + at);

@@ -16,7 +16,10 @@ class MarginalLikelihoodTest {
     double[] y = new double[15];
     for (int i = 0; i < x.length; i++) {
       int cat = rng.nextInt(3);
-      x[i] = new double[] {rng.nextDouble(), rng.nextDouble(), cat == 0 ? 1 : 0, cat == 1 ? 1 : 0, cat == 2 ? 1 : 0};
+      x[i] =
+          new double[] {
+            rng.nextDouble(), rng.nextDouble(), cat == 0 ? 1 : 0, cat == 1 ? 1 : 0, cat == 2 ? 1 : 0
+          };
       y[i] = Math.sin(5 * x[i][0]) + x[i][1] * x[i][1] + 0.3 * cat;
     }
     MarginalLikelihood f = new MarginalLikelihood(kernel, x, y);
@@ -29,7 +32,10 @@ class MarginalLikelihoodTest {
       double[] down = theta.clone();
       up[i] += h;
       down[i] -= h;
-      double numeric = (f.valueAndGradient(up, new double[theta.length]) - f.valueAndGradient(down, new double[theta.length])) / (2 * h);
+      double numeric =
+          (f.valueAndGradient(up, new double[theta.length])
+                  - f.valueAndGradient(down, new double[theta.length]))
+              / (2 * h);
       assertEquals(numeric, grad[i], 1e-5 * Math.max(1, Math.abs(numeric)), "component " + i);
     }
   }

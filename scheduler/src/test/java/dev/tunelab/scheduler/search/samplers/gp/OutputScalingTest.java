@@ -40,7 +40,8 @@ class OutputScalingTest {
 
   @Test
   void yeoJohnsonIsTheIdentityAtOneAndInvertsItsJacobianTerm() {
-    for (double v : new double[] {-3, -0.5, 0, 0.7, 4}) assertEquals(v, YeoJohnson.transform(v, 1), 1e-12);
+    for (double v : new double[] {-3, -0.5, 0, 0.7, 4})
+      assertEquals(v, YeoJohnson.transform(v, 1), 1e-12);
     assertEquals(Math.log1p(2.0), YeoJohnson.transform(2, 0), 1e-12);
     assertEquals(-Math.log1p(2.0), YeoJohnson.transform(-2, 2), 1e-12);
     // Symmetric data is already as normal as it gets: the fitted exponent stays near 1.

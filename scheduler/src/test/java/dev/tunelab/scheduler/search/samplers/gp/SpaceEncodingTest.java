@@ -12,11 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SpaceEncodingTest {
-  private static final SearchSpace SPACE = space(
-      "lr", new Param.FloatParam(1e-4, 1e-1, true),
-      "units", new Param.IntParam(8, 64, 8),
-      "act", new Param.ChoiceParam(List.of("relu", "tanh", "elu")),
-      "rate", new Param.FloatParam(0, 0.5, false));
+  private static final SearchSpace SPACE =
+      space(
+          "lr", new Param.FloatParam(1e-4, 1e-1, true),
+          "units", new Param.IntParam(8, 64, 8),
+          "act", new Param.ChoiceParam(List.of("relu", "tanh", "elu")),
+          "rate", new Param.FloatParam(0, 0.5, false));
 
   @Test
   void columnsAreLogScaledCellCentredAndOneHot() {
@@ -50,10 +51,15 @@ class SpaceEncodingTest {
 
   @Test
   void inactiveParametersGetOneFixedEncodingAndAreLeftOut() {
-    SearchSpace space = space(
-        "opt", new Param.ChoiceParam(List.of("adam", "sgd")),
-        "momentum", new Param.FloatParam(0, 1, false, null, new Condition("opt", List.of("sgd"), null, null)),
-        "kind", new Param.ChoiceParam(List.of("a", "b"), new Condition("opt", List.of("sgd"), null, null)));
+    SearchSpace space =
+        space(
+            "opt", new Param.ChoiceParam(List.of("adam", "sgd")),
+            "momentum",
+                new Param.FloatParam(
+                    0, 1, false, null, new Condition("opt", List.of("sgd"), null, null)),
+            "kind",
+                new Param.ChoiceParam(
+                    List.of("a", "b"), new Condition("opt", List.of("sgd"), null, null)));
     SpaceEncoding e = new SpaceEncoding(space);
     double[] adam = e.encode(Map.of("opt", "adam"));
     assertArrayEquals(new double[] {1, 0, SpaceEncoding.INACTIVE, 0, 0}, adam, 0);
@@ -70,7 +76,10 @@ class SpaceEncodingTest {
     SpaceEncoding e = new SpaceEncoding(space("n", new Param.IntParam(0, 999, 1)));
     List<double[]> alternatives = e.alternatives(e.encode(Map.of("n", 500)), 0);
     List<Object> values = alternatives.stream().map(u -> e.decode(u).get("n")).toList();
-    assertEquals(List.of(499, 501, 498, 502, 496, 504, 492, 508, 484, 516, 468, 532, 436, 564, 372, 628, 244, 756),
+    assertEquals(
+        List.of(
+            499, 501, 498, 502, 496, 504, 492, 508, 484, 516, 468, 532, 436, 564, 372, 628, 244,
+            756),
         values);
   }
 

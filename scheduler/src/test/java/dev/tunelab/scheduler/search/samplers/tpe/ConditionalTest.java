@@ -43,7 +43,9 @@ class ConditionalTest {
       boolean sgd = i % 2 == 1;
       double m = rng.nextDouble(0, 0.99);
       double value = sgd ? 1 + Math.abs(m - 0.9) : rng.nextDouble(0, 0.5);
-      trials.add(new StudyHistory.Trial(i, point(1 + i % 3, sgd ? "sgd" : "adam", sgd ? m : null, 1e-3), true, value));
+      trials.add(
+          new StudyHistory.Trial(
+              i, point(1 + i % 3, sgd ? "sgd" : "adam", sgd ? m : null, 1e-3), true, value));
     }
     return new StudyHistory(Direction.MINIMIZE, trials);
   }
@@ -54,7 +56,11 @@ class ConditionalTest {
     StudyHistory h = history();
     int near = 0;
     for (int i = 0; i < 50; i++) {
-      double m = (Double) new TpeSampler(0).sampleGroup(SPACE, momentum, h, Samplers.streamFor(0, 100 + i)).get("momentum");
+      double m =
+          (Double)
+              new TpeSampler(0)
+                  .sampleGroup(SPACE, momentum, h, Samplers.streamFor(0, 100 + i))
+                  .get("momentum");
       if (Math.abs(m - 0.9) < 0.15) near++;
     }
     // A uniform draw lands within 0.15 of 0.9 about a quarter of the time.
@@ -68,9 +74,17 @@ class ConditionalTest {
     StudyHistory h = new StudyHistory(Direction.MINIMIZE, trials);
     // Nine SGD trials: the momentum model waits for a tenth.
     assertEquals(9, trials.stream().filter(t -> t.params().containsKey("momentum")).count());
-    double m = (Double) new TpeSampler(0).sampleGroup(SPACE, momentum, h, Samplers.streamFor(0, 18)).get("momentum");
-    double uniform = (Double) new RandomSampler()
-        .suggest(momentum.unconditional(SPACE), h, Samplers.streamFor(0, 18)).orElseThrow().get("momentum");
+    double m =
+        (Double)
+            new TpeSampler(0)
+                .sampleGroup(SPACE, momentum, h, Samplers.streamFor(0, 18))
+                .get("momentum");
+    double uniform =
+        (Double)
+            new RandomSampler()
+                .suggest(momentum.unconditional(SPACE), h, Samplers.streamFor(0, 18))
+                .orElseThrow()
+                .get("momentum");
     assertEquals(uniform, m);
   }
 
@@ -79,7 +93,8 @@ class ConditionalTest {
     StudyHistory h = history();
     int sgd = 0;
     for (int i = 0; i < 60; i++) {
-      Map<String, Object> p = new TpeSampler(0).suggest(SPACE, h, Samplers.streamFor(0, 60 + i)).orElseThrow();
+      Map<String, Object> p =
+          new TpeSampler(0).suggest(SPACE, h, Samplers.streamFor(0, 60 + i)).orElseThrow();
       int layers = (Integer) p.get("layers");
       assertEquals(layers >= 2, p.containsKey("units_2"), p.toString());
       assertEquals(layers >= 2, p.containsKey("dropout_2"), p.toString());

@@ -22,7 +22,9 @@ class ParamGroupTest {
     p.put("units_2", new Param.IntParam(8, 64, 8, null, DEEP));
     p.put("opt", new Param.ChoiceParam(List.of("adam", "sgd")));
     p.put("momentum", new Param.FloatParam(0, 0.99, false, null, SGD));
-    p.put("dropout_2", new Param.FloatParam(0, 0.5, false, null, new Condition("layers", null, 2.0, null)));
+    p.put(
+        "dropout_2",
+        new Param.FloatParam(0, 0.5, false, null, new Condition("layers", null, 2.0, null)));
     p.put("lr", new Param.FloatParam(1e-4, 1e-1, true));
     return new SearchSpace(p);
   }

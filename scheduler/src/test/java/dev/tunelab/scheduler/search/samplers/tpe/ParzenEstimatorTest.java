@@ -14,11 +14,13 @@ class ParzenEstimatorTest {
 
   @Test
   void aContinuousDensityIntegratesToOneEvenWithKernelsAtTheEdge() {
-    ParzenEstimator pe = ParzenEstimator.fit(List.of(X), new double[][] {{-5}, {-4.9}, {3}, {10}}, Split.weights(4));
+    ParzenEstimator pe =
+        ParzenEstimator.fit(List.of(X), new double[][] {{-5}, {-4.9}, {3}, {10}}, Split.weights(4));
     int steps = 20_000;
     double h = 15.0 / steps;
     double integral = 0;
-    for (int i = 0; i < steps; i++) integral += Math.exp(pe.logPdf(new double[] {-5 + (i + 0.5) * h})) * h;
+    for (int i = 0; i < steps; i++)
+      integral += Math.exp(pe.logPdf(new double[] {-5 + (i + 0.5) * h})) * h;
     assertEquals(1.0, integral, 1e-3);
   }
 
@@ -32,7 +34,8 @@ class ParzenEstimatorTest {
     double integral = 0;
     for (int i = 0; i < steps; i++) {
       for (int j = 0; j < steps; j++) {
-        integral += Math.exp(pe.logPdf(new double[] {-5 + (i + 0.5) * hx, (j + 0.5) * hy})) * hx * hy;
+        integral +=
+            Math.exp(pe.logPdf(new double[] {-5 + (i + 0.5) * hx, (j + 0.5) * hy})) * hx * hy;
       }
     }
     assertEquals(1.0, integral, 2e-3);
@@ -42,17 +45,23 @@ class ParzenEstimatorTest {
   void componentsKeepDimensionsTogether() {
     // Good trials at (-4, 0.1) and (9, 0.9): by symmetry, independent models per dimension give a
     // trial and the mixed corner (-4, 0.9) the same density; a joint model favours the trial.
-    ParzenEstimator pe = ParzenEstimator.fit(List.of(X, Y), new double[][] {{-4, 0.1}, {9, 0.9}, {-4, 0.1}, {9, 0.9}},
-        Split.weights(4));
+    ParzenEstimator pe =
+        ParzenEstimator.fit(
+            List.of(X, Y),
+            new double[][] {{-4, 0.1}, {9, 0.9}, {-4, 0.1}, {9, 0.9}},
+            Split.weights(4));
     double atTrial = pe.logPdf(new double[] {-4, 0.1});
     double atCorner = pe.logPdf(new double[] {-4, 0.9});
-    assertTrue(atTrial - atCorner > 1.0, "log density at a trial " + atTrial + ", at a mixed corner " + atCorner);
+    assertTrue(
+        atTrial - atCorner > 1.0,
+        "log density at a trial " + atTrial + ", at a mixed corner " + atCorner);
   }
 
   @Test
   void integerProbabilitiesSumToOneAndSamplesStayOnTheGrid() {
     Dimension n = Dimension.of("n", new Param.IntParam(4, 64, 4));
-    ParzenEstimator pe = ParzenEstimator.fit(List.of(n), new double[][] {{4}, {8}, {60}}, Split.weights(3));
+    ParzenEstimator pe =
+        ParzenEstimator.fit(List.of(n), new double[][] {{4}, {8}, {60}}, Split.weights(3));
     double total = 0;
     for (int v = 4; v <= 64; v += 4) total += Math.exp(pe.logPdf(new double[] {v}));
     assertEquals(1.0, total, 1e-6);
@@ -67,12 +76,14 @@ class ParzenEstimatorTest {
   @Test
   void categoricalKernelsSumToOneAndNeverRuleOutAChoice() {
     Dimension c = Dimension.of("c", new Param.ChoiceParam(List.of("a", "b", "c", "d")));
-    ParzenEstimator pe = ParzenEstimator.fit(List.of(c), new double[][] {{0}, {0}, {0}, {1}}, Split.weights(4));
+    ParzenEstimator pe =
+        ParzenEstimator.fit(List.of(c), new double[][] {{0}, {0}, {0}, {1}}, Split.weights(4));
     double total = 0;
     double[] p = new double[4];
     for (int k = 0; k < 4; k++) total += p[k] = Math.exp(pe.logPdf(new double[] {k}));
     assertEquals(1.0, total, 1e-9);
-    assertTrue(p[0] > p[1] && p[1] > p[2], "observed choices weigh more: " + java.util.Arrays.toString(p));
+    assertTrue(
+        p[0] > p[1] && p[1] > p[2], "observed choices weigh more: " + java.util.Arrays.toString(p));
     assertEquals(p[2], p[3], 1e-12);
     assertTrue(p[3] > 0.02, "unobserved choices keep the prior's share: " + p[3]);
   }
@@ -108,6 +119,7 @@ class ParzenEstimatorTest {
     assertEquals(8.0, n.internal(8.0), "8.0 from JSON is the integer 8");
     Dimension c = Dimension.of("c", new Param.ChoiceParam(List.of(1, 2)));
     assertEquals(1.0, c.internal(2.0), "a numeric choice matches 2 and 2.0");
-    assertEquals(null, Dimension.of("k", new Param.IntParam(3, 3, 1)), "one value is not a dimension");
+    assertEquals(
+        null, Dimension.of("k", new Param.IntParam(3, 3, 1)), "one value is not a dimension");
   }
 }

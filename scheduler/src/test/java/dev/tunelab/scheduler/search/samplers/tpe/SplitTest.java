@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SplitTest {
-  private static final List<Dimension> X = List.of(Dimension.of("x", new Param.FloatParam(0, 100, false)));
+  private static final List<Dimension> X =
+      List.of(Dimension.of("x", new Param.FloatParam(0, 100, false)));
 
   /** Trial i at x = i with objective {@code values[i]}; null values are running trials. */
   private static StudyHistory history(Direction direction, Double... values) {
@@ -62,7 +63,8 @@ class SplitTest {
   @Test
   void runningTrialsGoAboveUncountedAndFailedTrialsAreIgnored() {
     List<StudyHistory.Trial> trials = new ArrayList<>();
-    for (int i = 0; i < 10; i++) trials.add(new StudyHistory.Trial(i, Map.of("x", (double) i), true, (double) i));
+    for (int i = 0; i < 10; i++)
+      trials.add(new StudyHistory.Trial(i, Map.of("x", (double) i), true, (double) i));
     trials.add(new StudyHistory.Trial(10, Map.of("x", 50.0), false, null));
     trials.add(new StudyHistory.Trial(11, Map.of("x", 60.0), true, null));
     trials.add(new StudyHistory.Trial(12, Map.of("x", 70.0), true, Double.NaN));
@@ -74,16 +76,20 @@ class SplitTest {
 
   @Test
   void aRunningTrialNeverCountsAsGoodEvenAgainstInfiniteValues() {
-    Split split = Split.of(X, history(Direction.MINIMIZE, null, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
+    Split split =
+        Split.of(
+            X,
+            history(Direction.MINIMIZE, null, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY));
     assertArrayEquals(new double[] {1}, xs(split.below()));
   }
 
   @Test
   void trialsWithoutTheDimensionOrWithAForeignValueAreLeftOut() {
-    List<StudyHistory.Trial> trials = List.of(
-        new StudyHistory.Trial(0, Map.of("x", 1.0), true, 1.0),
-        new StudyHistory.Trial(1, Map.of("y", 1.0), true, 0.0),
-        new StudyHistory.Trial(2, Map.of("x", 500.0), true, 0.0));
+    List<StudyHistory.Trial> trials =
+        List.of(
+            new StudyHistory.Trial(0, Map.of("x", 1.0), true, 1.0),
+            new StudyHistory.Trial(1, Map.of("y", 1.0), true, 0.0),
+            new StudyHistory.Trial(2, Map.of("x", 500.0), true, 0.0));
     assertEquals(1, Split.of(X, new StudyHistory(Direction.MINIMIZE, trials)).finished());
   }
 
