@@ -11,7 +11,6 @@ import dev.tunelab.core.template.tree.TemplateParser;
 import dev.tunelab.core.template.tree.Value;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,7 +137,9 @@ public final class ArchitectureSpace {
                     + "' exists"));
       }
       if (!perRepetition.contains(name)) {
-        expanded.put(name, p.when() != null ? p : withWhen(p, condition(used, -1, perRepetition)));
+        expanded.put(
+            name,
+            p.when() != null ? p : ParentsFirst.withWhen(p, condition(used, -1, perRepetition)));
         continue;
       }
       Node.Repeat repeat = perRepeatOf(name, used, p);
@@ -157,10 +158,10 @@ public final class ArchitectureSpace {
                       + "', which the search space already uses; rename one of them"));
           break;
         }
-        expanded.put(copy, withWhen(p, condition(used, i, perRepetition)));
+        expanded.put(copy, ParentsFirst.withWhen(p, condition(used, i, perRepetition)));
       }
     }
-    return new SearchSpace(ordered(expanded));
+    return new SearchSpace(ParentsFirst.order(expanded, out));
   }
 
   /** The one Repeat {@code name} is sampled in, or null after recording why it cannot be. */
@@ -256,52 +257,6 @@ public final class ArchitectureSpace {
       return new Condition(head, List.of(f.option()), null, null);
     }
     return null;
-  }
-
-  /**
-   * Parents before children, otherwise in the order written: a condition may only look back, and a
-   * parameter used only inside an option may have been written before the Choice's own.
-   */
-  private Map<String, Param> ordered(Map<String, Param> params) {
-    Map<String, Param> done = new LinkedHashMap<>();
-    List<String> pending = new ArrayList<>(params.keySet());
-    while (!pending.isEmpty()) {
-      boolean progress = false;
-      for (Iterator<String> it = pending.iterator(); it.hasNext() && !progress; ) {
-        String name = it.next();
-        Condition c = params.get(name).when();
-        if (c == null
-            || done.containsKey(c.param())
-            || !params.containsKey(c.param()) && !name.equals(c.param())) {
-          done.put(name, params.get(name));
-          it.remove();
-          // Start over: children written before their parent follow it as closely as they can.
-          progress = true;
-        }
-      }
-      if (!progress) {
-        String stuck = pending.remove(0);
-        out.add(
-            new Violation(
-                SPACE + "." + stuck,
-                "'"
-                    + stuck
-                    + "' and '"
-                    + params.get(stuck).when().param()
-                    + "' are each used only where the other decides; one of them must be usable on its own"));
-        done.put(stuck, withWhen(params.get(stuck), null));
-      }
-    }
-    return done;
-  }
-
-  private static Param withWhen(Param p, Condition when) {
-    if (p instanceof Param.IntParam i)
-      return new Param.IntParam(i.min(), i.max(), i.step(), i.gridPoints(), when);
-    if (p instanceof Param.FloatParam f)
-      return new Param.FloatParam(f.min(), f.max(), f.log(), f.gridPoints(), when);
-    Param.ChoiceParam c = (Param.ChoiceParam) p;
-    return new Param.ChoiceParam(c.values(), when);
   }
 
   private static List<Frame> plus(List<Frame> frames, Frame f) {
