@@ -5,7 +5,6 @@ import dev.tunelab.core.messages.MetricNames;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.core.study.Task;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,7 +134,7 @@ public final class TrialTrainer {
       epochsDone = resumeFrom.epoch();
     }
 
-    int[] trainMetricRows = evenlySpread(split.train(), TRAIN_METRIC_ROWS);
+    int[] trainMetricRows = RowOrder.evenlySpread(split.train(), TRAIN_METRIC_ROWS);
     boolean stopped = false;
     Map<String, Double> metrics = Map.of();
     int firstEpoch = epochsDone + 1;
@@ -148,7 +147,11 @@ public final class TrialTrainer {
       Nd4j.getRandom().setSeed(epochSeed);
       Iterable<DataSet> minibatches =
           DataSets.chunks(
-              data, shuffled(split.train(), new Random(epochSeed)), head, batchSize, normalizer);
+              data,
+              RowOrder.shuffled(split.train(), new Random(epochSeed)),
+              head,
+              batchSize,
+              normalizer);
       // An attempt's very first minibatch is never skipped, as before: a stop needs something to
       // stop.
       if (!fitEpoch(
@@ -261,18 +264,6 @@ public final class TrialTrainer {
     return cmd.seed() + cmd.number() + 1_000_003L * epoch;
   }
 
-  /** A fresh seeded order of the training rows (Fisher–Yates). */
-  private static int[] shuffled(int[] rows, Random rnd) {
-    int[] order = Arrays.copyOf(rows, rows.length);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rnd.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    return order;
-  }
-
   /**
    * Fits the minibatches in order; false when a stop came first ({@code stopBeforeFirst} is asked
    * before the first minibatch, {@code stop} before each later one).
@@ -295,16 +286,5 @@ public final class TrialTrainer {
       if (!Double.isFinite(loss)) throw TrainingFailed.lossNotFinite(loss, epoch, minibatch);
     }
     return true;
-  }
-
-  /**
-   * {@code rows} itself when it has at most {@code cap} entries, else {@code cap} of them at even
-   * steps.
-   */
-  static int[] evenlySpread(int[] rows, int cap) {
-    if (rows.length <= cap) return rows;
-    int[] out = new int[cap];
-    for (int i = 0; i < cap; i++) out[i] = rows[(int) ((long) i * rows.length / cap)];
-    return out;
   }
 }

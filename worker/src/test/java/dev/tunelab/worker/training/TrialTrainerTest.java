@@ -273,7 +273,7 @@ class TrialTrainerTest {
   void trainingMetricsOfALargeSetUseEvenlySpreadRows() {
     int[] rows = new int[25];
     for (int i = 0; i < rows.length; i++) rows[i] = 2 * i;
-    assertArrayEquals(new int[] {0, 10, 20, 30, 40}, TrialTrainer.evenlySpread(rows, 5));
-    assertSame(rows, TrialTrainer.evenlySpread(rows, 25), "a small set is measured whole");
+    assertArrayEquals(new int[] {0, 10, 20, 30, 40}, RowOrder.evenlySpread(rows, 5));
+    assertSame(rows, RowOrder.evenlySpread(rows, 25), "a small set is measured whole");
   }
 }
