@@ -5,28 +5,27 @@ import java.util.List;
 
 /** An error a client caused or can act on; rendered as application/problem+json (RFC 9457). */
 public class ApiProblem extends RuntimeException {
-  private static final long serialVersionUID = 1L;
-  public final int status;
-  public final String title;
-  public final transient List<Violation> errors;
+    private static final long serialVersionUID = 1L;
+    public final int status;
+    public final String title;
+    public final transient List<Violation> errors;
 
-  public ApiProblem(int status, String title, String detail, List<Violation> errors) {
-    super(detail);
-    this.status = status;
-    this.title = title;
-    this.errors = List.copyOf(errors);
-  }
+    public ApiProblem(int status, String title, String detail, List<Violation> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
 
-  public static ApiProblem notFound(String what) {
-    return new ApiProblem(404, "Not found", what, List.of());
-  }
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(404, "Not found", what, List.of());
+    }
 
-  public static ApiProblem invalid(String path, String message) {
-    return new ApiProblem(
-        422, "Invalid request", path + ": " + message, List.of(new Violation(path, message)));
-  }
+    public static ApiProblem invalid(String path, String message) {
+        return new ApiProblem(422, "Invalid request", path + ": " + message, List.of(new Violation(path, message)));
+    }
 
-  public static ApiProblem conflict(String detail) {
-    return new ApiProblem(409, "Conflict", detail, List.of());
-  }
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(409, "Conflict", detail, List.of());
+    }
 }

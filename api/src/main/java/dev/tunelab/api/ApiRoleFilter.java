@@ -8,13 +8,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** A process without the api role answers no API calls (health and metrics stay available). */
 public class ApiRoleFilter {
-  @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
-  List<String> roles;
+    @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
+    List<String> roles;
 
-  @ServerRequestFilter(preMatching = true)
-  public Response onlyWithApiRole(ContainerRequestContext ctx) {
-    if (roles.contains("api") || !ctx.getUriInfo().getPath().startsWith("/api/")) return null;
-    return ProblemMappers.problem(
-        404, "Not found", "this TuneLab process does not run the api role", List.of());
-  }
+    @ServerRequestFilter(preMatching = true)
+    public Response onlyWithApiRole(ContainerRequestContext ctx) {
+        if (roles.contains("api") || !ctx.getUriInfo().getPath().startsWith("/api/")) return null;
+        return ProblemMappers.problem(404, "Not found", "this TuneLab process does not run the api role", List.of());
+    }
 }

@@ -17,25 +17,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Makes the built-in datasets (Iris) available without an upload. */
 @ApplicationScoped
 public class BuiltinDatasets {
-  public static final String IRIS = "iris";
+    public static final String IRIS = "iris";
 
-  @Inject DatasetService datasets;
+    @Inject
+    DatasetService datasets;
 
-  @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
-  List<String> roles;
+    @ConfigProperty(name = "tunelab.roles", defaultValue = "api,scheduler,worker")
+    List<String> roles;
 
-  @Transactional
-  void seed(@Observes StartupEvent ev) {
-    if (!roles.contains("api") || DatasetEntity.findById(IRIS) != null) return;
-    try (InputStream in = BuiltinDatasets.class.getResourceAsStream("/datasets/iris.csv")) {
-      datasets.create(
-          IRIS,
-          "Iris (built in)",
-          DatasetMeta.table("species", Task.CLASSIFICATION),
-          in.readAllBytes(),
-          true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @Transactional
+    void seed(@Observes StartupEvent ev) {
+        if (!roles.contains("api") || DatasetEntity.findById(IRIS) != null) return;
+        try (InputStream in = BuiltinDatasets.class.getResourceAsStream("/datasets/iris.csv")) {
+            datasets.create(
+                    IRIS,
+                    "Iris (built in)",
+                    DatasetMeta.table("species", Task.CLASSIFICATION),
+                    in.readAllBytes(),
+                    true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

@@ -15,33 +15,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class CheckpointService {
 
-  /** Stores the checkpoint unless the trial has one of a later epoch; true when stored. */
-  @Transactional
-  public boolean store(UUID trialId, int attempt, int epoch, byte[] zip) {
-    // Locked, so two uploads for the same trial compare their epochs one after the other.
-    CheckpointEntity c = CheckpointEntity.findById(trialId, LockModeType.PESSIMISTIC_WRITE);
-    if (c != null && c.epoch > epoch) return false;
-    if (c == null) {
-      c = new CheckpointEntity();
-      c.trialId = trialId;
+    /** Stores the checkpoint unless the trial has one of a later epoch; true when stored. */
+    @Transactional
+    public boolean store(UUID trialId, int attempt, int epoch, byte[] zip) {
+        // Locked, so two uploads for the same trial compare their epochs one after the other.
+        CheckpointEntity c = CheckpointEntity.findById(trialId, LockModeType.PESSIMISTIC_WRITE);
+        if (c != null && c.epoch > epoch) return false;
+        if (c == null) {
+            c = new CheckpointEntity();
+            c.trialId = trialId;
+        }
+        c.attempt = attempt;
+        c.epoch = epoch;
+        c.content = zip;
+        c.createdAt = Instant.now();
+        c.persist();
+        return true;
     }
-    c.attempt = attempt;
-    c.epoch = epoch;
-    c.content = zip;
-    c.createdAt = Instant.now();
-    c.persist();
-    return true;
-  }
 
-  /** The trial's checkpoint, or null when it has none. */
-  @Transactional
-  public CheckpointEntity latest(UUID trialId) {
-    return CheckpointEntity.findById(trialId);
-  }
+    /** The trial's checkpoint, or null when it has none. */
+    @Transactional
+    public CheckpointEntity latest(UUID trialId) {
+        return CheckpointEntity.findById(trialId);
+    }
 
-  /** Once the final model is stored no attempt will resume, and a checkpoint is model-sized. */
-  @Transactional
-  public void drop(UUID trialId) {
-    CheckpointEntity.deleteById(trialId);
-  }
+    /** Once the final model is stored no attempt will resume, and a checkpoint is model-sized. */
+    @Transactional
+    public void drop(UUID trialId) {
+        CheckpointEntity.deleteById(trialId);
+    }
 }

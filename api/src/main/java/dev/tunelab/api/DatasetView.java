@@ -19,42 +19,41 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetView(
-    String id,
-    String name,
-    String kind,
-    String task,
-    String label,
-    List<DatasetSummary.Column> columns,
-    List<String> classes,
-    List<Integer> inputShape,
-    Integer vocabularySize,
-    DatasetOptions options,
-    int rows,
-    long sizeBytes,
-    boolean builtin,
-    Instant createdAt,
-    String url) {
+        String id,
+        String name,
+        String kind,
+        String task,
+        String label,
+        List<DatasetSummary.Column> columns,
+        List<String> classes,
+        List<Integer> inputShape,
+        Integer vocabularySize,
+        DatasetOptions options,
+        int rows,
+        long sizeBytes,
+        boolean builtin,
+        Instant createdAt,
+        String url) {
 
-  static DatasetView of(DatasetEntity d) {
-    List<DatasetSummary.Column> columns =
-        Arrays.asList(Json.read(d.columnsJson, DatasetSummary.Column[].class));
-    DatasetMeta meta = d.meta();
-    int vocabulary = meta.vocabularySize();
-    return new DatasetView(
-        d.id,
-        d.name,
-        d.kind,
-        d.task,
-        d.labelColumn,
-        columns,
-        meta.classes(),
-        d.shape(),
-        vocabulary == 0 ? null : vocabulary,
-        meta.options().withoutVocabulary(),
-        d.rowCount,
-        d.sizeBytes,
-        d.builtin,
-        d.createdAt,
-        "/api/v1/datasets/" + d.id);
-  }
+    static DatasetView of(DatasetEntity d) {
+        List<DatasetSummary.Column> columns = Arrays.asList(Json.read(d.columnsJson, DatasetSummary.Column[].class));
+        DatasetMeta meta = d.meta();
+        int vocabulary = meta.vocabularySize();
+        return new DatasetView(
+                d.id,
+                d.name,
+                d.kind,
+                d.task,
+                d.labelColumn,
+                columns,
+                meta.classes(),
+                d.shape(),
+                vocabulary == 0 ? null : vocabulary,
+                meta.options().withoutVocabulary(),
+                d.rowCount,
+                d.sizeBytes,
+                d.builtin,
+                d.createdAt,
+                "/api/v1/datasets/" + d.id);
+    }
 }

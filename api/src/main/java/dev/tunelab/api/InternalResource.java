@@ -30,114 +30,105 @@ import java.util.zip.ZipInputStream;
 @Path("/api/v1/internal/trials/{trialId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalResource {
-  @Inject CheckpointService checkpoints;
+    @Inject
+    CheckpointService checkpoints;
 
-  /** Whether the attempt should still run: a worker asks before it spends time training. */
-  @GET
-  @Path("attempts/{attempt}")
-  @Transactional
-  public AttemptCheck attempt(
-      @PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
-    TrialEntity t = TrialEntity.findById(trialId);
-    if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    boolean run =
-        t.attempt == attempt
-            && (t.state() == TrialStatus.QUEUED || t.state() == TrialStatus.RUNNING);
-    return new AttemptCheck(run, t.status.name(), t.attempt);
-  }
-
-  /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */
-  @PUT
-  @Path("artifact")
-  @Consumes("application/zip")
-  @Transactional
-  public Map<String, Object> upload(
-      @PathParam("trialId") UUID trialId, @QueryParam("attempt") int attempt, byte[] zip) {
-    TrialEntity t = TrialEntity.findById(trialId);
-    if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    if (t.attempt != attempt)
-      throw ApiProblem.conflict(
-          "attempt " + attempt + " is not the trial's current attempt " + t.attempt);
-    if (zip == null || zip.length == 0)
-      throw ApiProblem.invalid("$", "the body must be the model zip");
-    String card = modelCard(zip);
-    ArtifactEntity a = ArtifactEntity.findById(trialId);
-    if (a == null) {
-      a = new ArtifactEntity();
-      a.trialId = trialId;
+    /** Whether the attempt should still run: a worker asks before it spends time training. */
+    @GET
+    @Path("attempts/{attempt}")
+    @Transactional
+    public AttemptCheck attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
+        TrialEntity t = TrialEntity.findById(trialId);
+        if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+        boolean run = t.attempt == attempt && (t.state() == TrialStatus.QUEUED || t.state() == TrialStatus.RUNNING);
+        return new AttemptCheck(run, t.status.name(), t.attempt);
     }
-    a.attempt = attempt;
-    a.content = zip;
-    a.sizeBytes = zip.length;
-    a.modelCardJson = card;
-    a.createdAt = Instant.now();
-    a.persist();
-    checkpoints.drop(trialId);
-    return Map.of("trial", trialId.toString(), "attempt", attempt, "bytes", zip.length);
-  }
 
-  /**
-   * Stores the current attempt's checkpoint after {@code epoch}, unless the trial already has one
-   * of a later epoch; {@code stored} says which. An older attempt (one the scheduler gave up on) is
-   * refused, so a worker that lost its lease cannot overwrite its successor's progress.
-   */
-  @PUT
-  @Path("checkpoint")
-  @Consumes("application/zip")
-  @Transactional
-  public Map<String, Object> storeCheckpoint(
-      @PathParam("trialId") UUID trialId,
-      @QueryParam("attempt") int attempt,
-      @QueryParam("epoch") int epoch,
-      byte[] zip) {
-    TrialEntity t = TrialEntity.findById(trialId);
-    if (t == null) throw ApiProblem.notFound("no trial " + trialId);
-    if (t.attempt != attempt)
-      throw ApiProblem.conflict(
-          "attempt " + attempt + " is not the trial's current attempt " + t.attempt);
-    if (epoch < 1)
-      throw ApiProblem.invalid(
-          "epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
-    if (zip == null || zip.length == 0)
-      throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
-    if (entry(zip, ArtifactEntries.CHECKPOINT) == null) {
-      throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.CHECKPOINT + " entry");
+    /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */
+    @PUT
+    @Path("artifact")
+    @Consumes("application/zip")
+    @Transactional
+    public Map<String, Object> upload(
+            @PathParam("trialId") UUID trialId, @QueryParam("attempt") int attempt, byte[] zip) {
+        TrialEntity t = TrialEntity.findById(trialId);
+        if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+        if (t.attempt != attempt)
+            throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
+        if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the model zip");
+        String card = modelCard(zip);
+        ArtifactEntity a = ArtifactEntity.findById(trialId);
+        if (a == null) {
+            a = new ArtifactEntity();
+            a.trialId = trialId;
+        }
+        a.attempt = attempt;
+        a.content = zip;
+        a.sizeBytes = zip.length;
+        a.modelCardJson = card;
+        a.createdAt = Instant.now();
+        a.persist();
+        checkpoints.drop(trialId);
+        return Map.of("trial", trialId.toString(), "attempt", attempt, "bytes", zip.length);
     }
-    boolean stored = checkpoints.store(trialId, attempt, epoch, zip);
-    return Map.of(
-        "trial", trialId.toString(), "attempt", attempt, "epoch", epoch, "stored", stored);
-  }
 
-  /** The trial's newest checkpoint (any attempt), with its epoch and attempt also as headers. */
-  @GET
-  @Path("checkpoint")
-  @Produces("application/zip")
-  public Response checkpoint(@PathParam("trialId") UUID trialId) {
-    CheckpointEntity c = checkpoints.latest(trialId);
-    if (c == null) throw ApiProblem.notFound("no checkpoint of trial " + trialId);
-    return Response.ok(c.content, "application/zip")
-        .header("X-Checkpoint-Epoch", c.epoch)
-        .header("X-Checkpoint-Attempt", c.attempt)
-        .build();
-  }
-
-  /** The model card travels inside the zip, so the model and its description cannot part. */
-  static String modelCard(byte[] zip) {
-    String card = entry(zip, ArtifactEntries.MODEL_CARD);
-    if (card == null)
-      throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.MODEL_CARD + " entry");
-    return card;
-  }
-
-  /** The text of the zip's entry {@code name}, or null when it has none. */
-  static String entry(byte[] zip, String name) {
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-        if (name.equals(e.getName())) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw ApiProblem.invalid("$", "the body is not a readable zip: " + e.getMessage());
+    /**
+     * Stores the current attempt's checkpoint after {@code epoch}, unless the trial already has one
+     * of a later epoch; {@code stored} says which. An older attempt (one the scheduler gave up on) is
+     * refused, so a worker that lost its lease cannot overwrite its successor's progress.
+     */
+    @PUT
+    @Path("checkpoint")
+    @Consumes("application/zip")
+    @Transactional
+    public Map<String, Object> storeCheckpoint(
+            @PathParam("trialId") UUID trialId,
+            @QueryParam("attempt") int attempt,
+            @QueryParam("epoch") int epoch,
+            byte[] zip) {
+        TrialEntity t = TrialEntity.findById(trialId);
+        if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+        if (t.attempt != attempt)
+            throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
+        if (epoch < 1)
+            throw ApiProblem.invalid("epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
+        if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
+        if (entry(zip, ArtifactEntries.CHECKPOINT) == null) {
+            throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.CHECKPOINT + " entry");
+        }
+        boolean stored = checkpoints.store(trialId, attempt, epoch, zip);
+        return Map.of("trial", trialId.toString(), "attempt", attempt, "epoch", epoch, "stored", stored);
     }
-    return null;
-  }
+
+    /** The trial's newest checkpoint (any attempt), with its epoch and attempt also as headers. */
+    @GET
+    @Path("checkpoint")
+    @Produces("application/zip")
+    public Response checkpoint(@PathParam("trialId") UUID trialId) {
+        CheckpointEntity c = checkpoints.latest(trialId);
+        if (c == null) throw ApiProblem.notFound("no checkpoint of trial " + trialId);
+        return Response.ok(c.content, "application/zip")
+                .header("X-Checkpoint-Epoch", c.epoch)
+                .header("X-Checkpoint-Attempt", c.attempt)
+                .build();
+    }
+
+    /** The model card travels inside the zip, so the model and its description cannot part. */
+    static String modelCard(byte[] zip) {
+        String card = entry(zip, ArtifactEntries.MODEL_CARD);
+        if (card == null) throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.MODEL_CARD + " entry");
+        return card;
+    }
+
+    /** The text of the zip's entry {@code name}, or null when it has none. */
+    static String entry(byte[] zip, String name) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (name.equals(e.getName())) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw ApiProblem.invalid("$", "the body is not a readable zip: " + e.getMessage());
+        }
+        return null;
+    }
 }

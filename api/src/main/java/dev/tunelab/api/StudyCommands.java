@@ -27,77 +27,79 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class StudyCommands {
-  @Inject DatasetService datasets;
-  @Inject Outbox outbox;
-  @Inject StudyReads studies;
+    @Inject
+    DatasetService datasets;
 
-  @Transactional
-  public StudyView create(JsonNode body) {
-    StudyParser parser =
-        new StudyParser(
-            datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
-    StudySpec spec = parser.parse(body);
-    StudyEntity s = new StudyEntity();
-    s.id = UUID.randomUUID();
-    s.projectId = Projects.DEFAULT;
-    s.name = spec.name();
-    s.status = StudyStatus.PENDING;
-    s.datasetId = spec.dataset();
-    s.specJson = Json.write(spec);
-    s.direction = spec.objective().direction().json();
-    s.plannedTrials = spec.plannedTrials();
-    s.parallelTrials = spec.budget().parallelTrials();
-    s.createdAt = Instant.now();
-    s.persist();
-    return studies.view(s);
-  }
+    @Inject
+    Outbox outbox;
 
-  /** Stops the study: queued trials are cancelled, running ones are told to stop between epochs. */
-  @Transactional
-  public StudyView cancel(UUID id) {
-    StudyEntity s = StudyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
-    if (s == null) throw ApiProblem.notFound("no study with id " + id);
-    if (!s.active()) throw ApiProblem.conflict("study " + id + " is already " + s.status);
-    s.status = StudyStatus.CANCELLED;
-    s.finishedAt = Instant.now();
-    s.message = "cancelled by request";
-    for (TrialEntity t : TrialQueries.unfinished(id)) {
-      stop(t);
-      if (t.state() == TrialStatus.QUEUED) {
-        t.state(TrialStatus.CANCELLED);
-        t.finishedAt = s.finishedAt;
-        t.message = "study cancelled before the trial started";
-      }
+    @Inject
+    StudyReads studies;
+
+    @Transactional
+    public StudyView create(JsonNode body) {
+        StudyParser parser = new StudyParser(
+                datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+        StudySpec spec = parser.parse(body);
+        StudyEntity s = new StudyEntity();
+        s.id = UUID.randomUUID();
+        s.projectId = Projects.DEFAULT;
+        s.name = spec.name();
+        s.status = StudyStatus.PENDING;
+        s.datasetId = spec.dataset();
+        s.specJson = Json.write(spec);
+        s.direction = spec.objective().direction().json();
+        s.plannedTrials = spec.plannedTrials();
+        s.parallelTrials = spec.budget().parallelTrials();
+        s.createdAt = Instant.now();
+        s.persist();
+        return studies.view(s);
     }
-    return studies.view(s);
-  }
 
-  /**
-   * Stops one trial; the study goes on. A queued trial is cancelled at once, a running one is told
-   * to stop, which its worker does before its next minibatch and reports as CANCELLED.
-   */
-  @Transactional
-  public TrialView cancelTrial(UUID id, int number) {
-    studies.study(id);
-    TrialEntity t =
-        TrialQueries.byNumberLocked(id, number)
-            .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
-    if (t.state().finished())
-      throw ApiProblem.conflict("trial " + number + " is already " + t.state());
-    stop(t);
-    if (t.state() == TrialStatus.QUEUED) {
-      t.state(TrialStatus.CANCELLED);
-      t.finishedAt = Instant.now();
-      t.message = "cancelled by request before it started";
+    /** Stops the study: queued trials are cancelled, running ones are told to stop between epochs. */
+    @Transactional
+    public StudyView cancel(UUID id) {
+        StudyEntity s = StudyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (s == null) throw ApiProblem.notFound("no study with id " + id);
+        if (!s.active()) throw ApiProblem.conflict("study " + id + " is already " + s.status);
+        s.status = StudyStatus.CANCELLED;
+        s.finishedAt = Instant.now();
+        s.message = "cancelled by request";
+        for (TrialEntity t : TrialQueries.unfinished(id)) {
+            stop(t);
+            if (t.state() == TrialStatus.QUEUED) {
+                t.state(TrialStatus.CANCELLED);
+                t.finishedAt = s.finishedAt;
+                t.message = "study cancelled before the trial started";
+            }
+        }
+        return studies.view(s);
     }
-    return TrialView.of(t, false);
-  }
 
-  /** Tells the trial's worker, if it has one yet, to stop its current attempt. */
-  private void stop(TrialEntity t) {
-    outbox.add(
-        Topics.CONTROL,
-        t.id.toString(),
-        new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
-  }
+    /**
+     * Stops one trial; the study goes on. A queued trial is cancelled at once, a running one is told
+     * to stop, which its worker does before its next minibatch and reports as CANCELLED.
+     */
+    @Transactional
+    public TrialView cancelTrial(UUID id, int number) {
+        studies.study(id);
+        TrialEntity t = TrialQueries.byNumberLocked(id, number)
+                .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
+        if (t.state().finished()) throw ApiProblem.conflict("trial " + number + " is already " + t.state());
+        stop(t);
+        if (t.state() == TrialStatus.QUEUED) {
+            t.state(TrialStatus.CANCELLED);
+            t.finishedAt = Instant.now();
+            t.message = "cancelled by request before it started";
+        }
+        return TrialView.of(t, false);
+    }
+
+    /** Tells the trial's worker, if it has one yet, to stop its current attempt. */
+    private void stop(TrialEntity t) {
+        outbox.add(
+                Topics.CONTROL,
+                t.id.toString(),
+                new ControlMessage(ControlMessage.VERSION, ControlMessage.Type.STOP, t.id, t.attempt));
+    }
 }

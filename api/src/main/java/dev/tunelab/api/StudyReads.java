@@ -20,80 +20,79 @@ import java.util.UUID;
 @ApplicationScoped
 public class StudyReads {
 
-  /**
-   * Every study with its progress and best trial, in three queries whatever the number of studies
-   * (counts, best trials, dataset names): one pair of queries per study held a connection for
-   * seconds once there were hundreds of studies, and concurrent lists then ran out of connections.
-   */
-  @Transactional
-  public List<StudyView> list() {
-    List<StudyEntity> studies =
-        StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
-    if (studies.isEmpty()) return List.of();
-    Map<UUID, Map<TrialStatus, Integer>> counts = StudyQueries.countsByStudy(Projects.DEFAULT);
-    Map<UUID, StudyQueries.BestTrial> bests = StudyQueries.bestByStudy(Projects.DEFAULT);
-    Map<String, String> datasetNames = new HashMap<>();
-    for (DatasetEntity d : DatasetEntity.<DatasetEntity>listAll()) datasetNames.put(d.id, d.name);
-    return studies.stream()
-        .map(
-            st -> {
-              StudyQueries.BestTrial best = bests.get(st.id);
-              StudyView.Progress progress =
-                  StudyView.Progress.of(st.plannedTrials, counts.getOrDefault(st.id, Map.of()));
-              return StudyView.of(
-                  st,
-                  datasetNames.get(st.datasetId),
-                  progress,
-                  best == null ? null : StudyView.Best.of(st.id, best));
-            })
-        .toList();
-  }
+    /**
+     * Every study with its progress and best trial, in three queries whatever the number of studies
+     * (counts, best trials, dataset names): one pair of queries per study held a connection for
+     * seconds once there were hundreds of studies, and concurrent lists then ran out of connections.
+     */
+    @Transactional
+    public List<StudyView> list() {
+        List<StudyEntity> studies = StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
+        if (studies.isEmpty()) return List.of();
+        Map<UUID, Map<TrialStatus, Integer>> counts = StudyQueries.countsByStudy(Projects.DEFAULT);
+        Map<UUID, StudyQueries.BestTrial> bests = StudyQueries.bestByStudy(Projects.DEFAULT);
+        Map<String, String> datasetNames = new HashMap<>();
+        for (DatasetEntity d : DatasetEntity.<DatasetEntity>listAll()) datasetNames.put(d.id, d.name);
+        return studies.stream()
+                .map(st -> {
+                    StudyQueries.BestTrial best = bests.get(st.id);
+                    StudyView.Progress progress =
+                            StudyView.Progress.of(st.plannedTrials, counts.getOrDefault(st.id, Map.of()));
+                    return StudyView.of(
+                            st,
+                            datasetNames.get(st.datasetId),
+                            progress,
+                            best == null ? null : StudyView.Best.of(st.id, best));
+                })
+                .toList();
+    }
 
-  @Transactional
-  public StudyView get(UUID id) {
-    return view(study(id));
-  }
+    @Transactional
+    public StudyView get(UUID id) {
+        return view(study(id));
+    }
 
-  /** What the analysis of a study needs from its spec. */
-  @Transactional
-  public StudyAnalysis.Study analysisOf(UUID id) {
-    StudyEntity s = study(id);
-    StudySpec spec = Json.read(s.specJson, StudySpec.class);
-    return new StudyAnalysis.Study(id, maximize(s), spec.objective().metric(), spec.space());
-  }
+    /** What the analysis of a study needs from its spec. */
+    @Transactional
+    public StudyAnalysis.Study analysisOf(UUID id) {
+        StudyEntity s = study(id);
+        StudySpec spec = Json.read(s.specJson, StudySpec.class);
+        return new StudyAnalysis.Study(id, maximize(s), spec.objective().metric(), spec.space());
+    }
 
-  @Transactional
-  public int bestTrialNumber(UUID id) {
-    StudyView.Best best = best(study(id));
-    if (best == null)
-      throw ApiProblem.notFound("study " + id + " has no completed trial with a model yet");
-    return best.number();
-  }
+    @Transactional
+    public int bestTrialNumber(UUID id) {
+        StudyView.Best best = best(study(id));
+        if (best == null) throw ApiProblem.notFound("study " + id + " has no completed trial with a model yet");
+        return best.number();
+    }
 
-  /** The study of the default project, or 404. */
-  public StudyEntity study(UUID id) {
-    StudyEntity s = StudyEntity.findById(id);
-    if (s == null || !Projects.DEFAULT.equals(s.projectId))
-      throw ApiProblem.notFound("no study with id " + id);
-    return s;
-  }
+    /** The study of the default project, or 404. */
+    public StudyEntity study(UUID id) {
+        StudyEntity s = StudyEntity.findById(id);
+        if (s == null || !Projects.DEFAULT.equals(s.projectId)) throw ApiProblem.notFound("no study with id " + id);
+        return s;
+    }
 
-  /** The study as shown, read in the caller's transaction. */
-  public StudyView view(StudyEntity s) {
-    StudyView.Progress progress = StudyView.Progress.of(s.plannedTrials, StudyQueries.counts(s.id));
-    DatasetEntity dataset = DatasetEntity.findById(s.datasetId);
-    return StudyView.of(s, dataset == null ? null : dataset.name, progress, best(s));
-  }
+    /** The study as shown, read in the caller's transaction. */
+    public StudyView view(StudyEntity s) {
+        StudyView.Progress progress = StudyView.Progress.of(s.plannedTrials, StudyQueries.counts(s.id));
+        DatasetEntity dataset = DatasetEntity.findById(s.datasetId);
+        return StudyView.of(s, dataset == null ? null : dataset.name, progress, best(s));
+    }
 
-  static List<String> paramNames(StudyEntity s) {
-    return List.copyOf(Json.read(s.specJson, StudySpec.class).space().params().keySet());
-  }
+    static List<String> paramNames(StudyEntity s) {
+        return List.copyOf(
+                Json.read(s.specJson, StudySpec.class).space().params().keySet());
+    }
 
-  static boolean maximize(StudyEntity s) {
-    return Direction.parse(s.direction) == Direction.MAXIMIZE;
-  }
+    static boolean maximize(StudyEntity s) {
+        return Direction.parse(s.direction) == Direction.MAXIMIZE;
+    }
 
-  private static StudyView.Best best(StudyEntity s) {
-    return StudyQueries.best(s.id, maximize(s)).map(b -> StudyView.Best.of(s.id, b)).orElse(null);
-  }
+    private static StudyView.Best best(StudyEntity s) {
+        return StudyQueries.best(s.id, maximize(s))
+                .map(b -> StudyView.Best.of(s.id, b))
+                .orElse(null);
+    }
 }

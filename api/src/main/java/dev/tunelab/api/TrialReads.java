@@ -28,109 +28,108 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class TrialReads {
-  @Inject StudyReads studies;
-  @Inject Leaderboards leaderboards;
+    @Inject
+    StudyReads studies;
 
-  /**
-   * A page of a leaderboard, in the order asked for; {@code total} counts the trials that match.
-   */
-  public record Page(
-      List<TrialView> items, int page, int size, long total, String sort, String order) {}
+    @Inject
+    Leaderboards leaderboards;
 
-  @Transactional
-  public Page page(UUID id, int page, int size, String sort, String order, String status) {
-    StudyEntity s = studies.study(id);
-    List<String> names = StudyReads.paramNames(s);
-    SortKey key = SortKey.parse(sort, order, names);
-    Leaderboards.PageRows rows =
-        leaderboards.page(id, StudyReads.maximize(s), names, key, statuses(status), page, size);
-    Map<UUID, TrialEntity> byId = new HashMap<>();
-    for (TrialEntity t : TrialQueries.byIds(rows.ids())) byId.put(t.id, t);
-    Set<UUID> withModel = TrialQueries.withModel(rows.ids());
-    List<TrialView> items = new ArrayList<>();
-    for (int i = 0; i < rows.ids().size(); i++) {
-      TrialEntity t = byId.get(rows.ids().get(i));
-      if (t != null) items.add(TrialView.of(t, withModel.contains(t.id), rows.ranks().get(i)));
+    /**
+     * A page of a leaderboard, in the order asked for; {@code total} counts the trials that match.
+     */
+    public record Page(List<TrialView> items, int page, int size, long total, String sort, String order) {}
+
+    @Transactional
+    public Page page(UUID id, int page, int size, String sort, String order, String status) {
+        StudyEntity s = studies.study(id);
+        List<String> names = StudyReads.paramNames(s);
+        SortKey key = SortKey.parse(sort, order, names);
+        Leaderboards.PageRows rows =
+                leaderboards.page(id, StudyReads.maximize(s), names, key, statuses(status), page, size);
+        Map<UUID, TrialEntity> byId = new HashMap<>();
+        for (TrialEntity t : TrialQueries.byIds(rows.ids())) byId.put(t.id, t);
+        Set<UUID> withModel = TrialQueries.withModel(rows.ids());
+        List<TrialView> items = new ArrayList<>();
+        for (int i = 0; i < rows.ids().size(); i++) {
+            TrialEntity t = byId.get(rows.ids().get(i));
+            if (t != null)
+                items.add(TrialView.of(t, withModel.contains(t.id), rows.ranks().get(i)));
+        }
+        return new Page(items, page, size, rows.total(), key.column(), key.descending() ? "desc" : "asc");
     }
-    return new Page(
-        items, page, size, rows.total(), key.column(), key.descending() ? "desc" : "asc");
-  }
 
-  /** The status filter of a page: names of trial statuses separated by commas, any case. */
-  private static Set<String> statuses(String status) {
-    if (status == null || status.isBlank()) return Set.of();
-    Set<String> out = new HashSet<>();
-    for (String part : status.split(",")) {
-      String name = part.strip().toUpperCase(Locale.ROOT);
-      if (name.isEmpty()) continue;
-      try {
-        out.add(TrialStatus.valueOf(name).name());
-      } catch (IllegalArgumentException e) {
-        throw ApiProblem.invalid(
-            "$.status",
-            "must be trial statuses separated by commas ("
-                + Arrays.stream(TrialStatus.values())
-                    .map(Enum::name)
-                    .collect(Collectors.joining(", "))
-                + "); got '"
-                + part.strip()
-                + "'");
-      }
+    /** The status filter of a page: names of trial statuses separated by commas, any case. */
+    private static Set<String> statuses(String status) {
+        if (status == null || status.isBlank()) return Set.of();
+        Set<String> out = new HashSet<>();
+        for (String part : status.split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) continue;
+            try {
+                out.add(TrialStatus.valueOf(name).name());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid(
+                        "$.status",
+                        "must be trial statuses separated by commas ("
+                                + Arrays.stream(TrialStatus.values())
+                                        .map(Enum::name)
+                                        .collect(Collectors.joining(", "))
+                                + "); got '"
+                                + part.strip()
+                                + "'");
+            }
+        }
+        return out;
     }
-    return out;
-  }
 
-  @Transactional
-  public TrialView trial(UUID id, int number) {
-    TrialEntity t = entity(id, number);
-    StudyEntity s = studies.study(id);
-    int rank = leaderboards.rank(id, StudyReads.maximize(s), StudyReads.paramNames(s), number);
-    return TrialView.of(t, !TrialQueries.withModel(List.of(t.id)).isEmpty(), rank);
-  }
+    @Transactional
+    public TrialView trial(UUID id, int number) {
+        TrialEntity t = entity(id, number);
+        StudyEntity s = studies.study(id);
+        int rank = leaderboards.rank(id, StudyReads.maximize(s), StudyReads.paramNames(s), number);
+        return TrialView.of(t, !TrialQueries.withModel(List.of(t.id)).isEmpty(), rank);
+    }
 
-  /** The trial of a study of the default project, or 404. */
-  @Transactional
-  public TrialEntity entity(UUID id, int number) {
-    studies.study(id);
-    return TrialQueries.byNumber(id, number)
-        .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
-  }
+    /** The trial of a study of the default project, or 404. */
+    @Transactional
+    public TrialEntity entity(UUID id, int number) {
+        studies.study(id);
+        return TrialQueries.byNumber(id, number)
+                .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
+    }
 
-  /**
-   * The trial's learning curve across its attempts: each epoch as the newest attempt that reached
-   * it reported it (a resumed attempt starts after its checkpoint), with that attempt's number.
-   */
-  @Transactional
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> metrics(UUID id, int number) {
-    TrialEntity t = entity(id, number);
-    List<Map<String, Object>> epochs =
-        TrialQueries.curve(t.id).stream()
-            .map(
-                p -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("epoch", p.epoch());
-                  m.put("attempt", p.attempt());
-                  m.putAll(Json.read(p.metricsJson(), Map.class));
-                  return m;
+    /**
+     * The trial's learning curve across its attempts: each epoch as the newest attempt that reached
+     * it reported it (a resumed attempt starts after its checkpoint), with that attempt's number.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> metrics(UUID id, int number) {
+        TrialEntity t = entity(id, number);
+        List<Map<String, Object>> epochs = TrialQueries.curve(t.id).stream()
+                .map(p -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("epoch", p.epoch());
+                    m.put("attempt", p.attempt());
+                    m.putAll(Json.read(p.metricsJson(), Map.class));
+                    return m;
                 })
-            .toList();
-    return Map.of("study", id.toString(), "trial", number, "attempt", t.attempt, "epochs", epochs);
-  }
+                .toList();
+        return Map.of("study", id.toString(), "trial", number, "attempt", t.attempt, "epochs", epochs);
+    }
 
-  /** The model card stored with a trial's model: network, parameters, metrics, data. */
-  @Transactional
-  @SuppressWarnings("unchecked")
-  public Map<String, Object> modelCard(UUID id, int number) {
-    return Json.read(model(id, number).modelCardJson, Map.class);
-  }
+    /** The model card stored with a trial's model: network, parameters, metrics, data. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> modelCard(UUID id, int number) {
+        return Json.read(model(id, number).modelCardJson, Map.class);
+    }
 
-  @Transactional
-  public ArtifactEntity model(UUID id, int number) {
-    TrialEntity t = entity(id, number);
-    ArtifactEntity a = ArtifactEntity.findById(t.id);
-    if (a == null)
-      throw ApiProblem.notFound("trial " + number + " has no model (status " + t.state() + ")");
-    return a;
-  }
+    @Transactional
+    public ArtifactEntity model(UUID id, int number) {
+        TrialEntity t = entity(id, number);
+        ArtifactEntity a = ArtifactEntity.findById(t.id);
+        if (a == null) throw ApiProblem.notFound("trial " + number + " has no model (status " + t.state() + ")");
+        return a;
+    }
 }

@@ -14,96 +14,74 @@ import java.util.TreeSet;
  * bad report is answered with every problem at its JSON path.
  */
 final class WorkerReports {
-  private WorkerReports() {}
+    private WorkerReports() {}
 
-  /**
-   * The report in {@code body} for the worker {@code pathId}; every problem is named by its JSON
-   * path.
-   */
-  static WorkerReport parse(String pathId, JsonNode body) {
-    List<Violation> out = new ArrayList<>();
-    if (body == null || !body.isObject()) {
-      throw problem(
-          List.of(
-              new Violation("$", "a worker report is a JSON object with " + WorkerReport.FIELDS)));
+    /**
+     * The report in {@code body} for the worker {@code pathId}; every problem is named by its JSON
+     * path.
+     */
+    static WorkerReport parse(String pathId, JsonNode body) {
+        List<Violation> out = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw problem(List.of(new Violation("$", "a worker report is a JSON object with " + WorkerReport.FIELDS)));
+        }
+        body.fieldNames().forEachRemaining(f -> {
+            if (!WorkerReport.FIELDS.contains(f))
+                out.add(new Violation("$." + f, "unknown field; allowed: " + new TreeSet<>(WorkerReport.FIELDS)));
+        });
+        String id = text(body, "id", out);
+        if (id != null && !id.equals(pathId))
+            out.add(new Violation("$.id", "must be the worker id of the path, '" + pathId + "'"));
+        String device = text(body, "device", out);
+        if (device != null && !WorkerReport.DEVICES.contains(device)) {
+            out.add(new Violation(
+                    "$.device",
+                    "must be \"" + WorkerReport.CPU + "\" or \"" + WorkerReport.GPU + "\", got \"" + device + "\""));
+        }
+        long memory = whole(body, "memoryBytes", 1, Long.MAX_VALUE, out);
+        long slots = whole(body, "slots", 1, 1_024, out);
+        long busy = whole(body, "busySlots", 0, 1_024, out);
+        if (slots > 0 && busy > slots)
+            out.add(new Violation("$.busySlots", "must be at most slots (" + slots + "), got " + busy));
+        String host = text(body, "host", out);
+        String started = text(body, "startedAt", out);
+        if (started != null) {
+            try {
+                Instant.parse(started);
+            } catch (DateTimeParseException e) {
+                out.add(new Violation(
+                        "$.startedAt",
+                        "must be an ISO-8601 instant such as 2025-01-31T12:00:00Z, got \"" + started + "\""));
+            }
+        }
+        if (!out.isEmpty()) throw problem(out);
+        return new WorkerReport(id, device, memory, (int) slots, (int) busy, host, started);
     }
-    body.fieldNames()
-        .forEachRemaining(
-            f -> {
-              if (!WorkerReport.FIELDS.contains(f))
-                out.add(
-                    new Violation(
-                        "$." + f, "unknown field; allowed: " + new TreeSet<>(WorkerReport.FIELDS)));
-            });
-    String id = text(body, "id", out);
-    if (id != null && !id.equals(pathId))
-      out.add(new Violation("$.id", "must be the worker id of the path, '" + pathId + "'"));
-    String device = text(body, "device", out);
-    if (device != null && !WorkerReport.DEVICES.contains(device)) {
-      out.add(
-          new Violation(
-              "$.device",
-              "must be \""
-                  + WorkerReport.CPU
-                  + "\" or \""
-                  + WorkerReport.GPU
-                  + "\", got \""
-                  + device
-                  + "\""));
-    }
-    long memory = whole(body, "memoryBytes", 1, Long.MAX_VALUE, out);
-    long slots = whole(body, "slots", 1, 1_024, out);
-    long busy = whole(body, "busySlots", 0, 1_024, out);
-    if (slots > 0 && busy > slots)
-      out.add(new Violation("$.busySlots", "must be at most slots (" + slots + "), got " + busy));
-    String host = text(body, "host", out);
-    String started = text(body, "startedAt", out);
-    if (started != null) {
-      try {
-        Instant.parse(started);
-      } catch (DateTimeParseException e) {
-        out.add(
-            new Violation(
-                "$.startedAt",
-                "must be an ISO-8601 instant such as 2025-01-31T12:00:00Z, got \""
-                    + started
-                    + "\""));
-      }
-    }
-    if (!out.isEmpty()) throw problem(out);
-    return new WorkerReport(id, device, memory, (int) slots, (int) busy, host, started);
-  }
 
-  private static String text(JsonNode body, String key, List<Violation> out) {
-    JsonNode v = body.get(key);
-    if (v == null || !v.isTextual() || v.asText().isBlank()) {
-      out.add(new Violation("$." + key, "is required: a non-empty string"));
-      return null;
+    private static String text(JsonNode body, String key, List<Violation> out) {
+        JsonNode v = body.get(key);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            out.add(new Violation("$." + key, "is required: a non-empty string"));
+            return null;
+        }
+        return v.asText();
     }
-    return v.asText();
-  }
 
-  /** The value, or -1 after recording why it is refused. */
-  private static long whole(JsonNode body, String key, long min, long max, List<Violation> out) {
-    JsonNode v = body.get(key);
-    if (v == null
-        || !v.isIntegralNumber()
-        || !v.canConvertToLong()
-        || v.asLong() < min
-        || v.asLong() > max) {
-      out.add(
-          new Violation(
-              "$." + key, "must be an integer from " + min + " to " + max + ", got " + v));
-      return -1;
+    /** The value, or -1 after recording why it is refused. */
+    private static long whole(JsonNode body, String key, long min, long max, List<Violation> out) {
+        JsonNode v = body.get(key);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < min || v.asLong() > max) {
+            out.add(new Violation("$." + key, "must be an integer from " + min + " to " + max + ", got " + v));
+            return -1;
+        }
+        return v.asLong();
     }
-    return v.asLong();
-  }
 
-  private static ApiProblem problem(List<Violation> v) {
-    String detail =
-        v.size() == 1
-            ? v.get(0).path() + ": " + v.get(0).message()
-            : v.size() + " problems; the first: " + v.get(0).path() + ": " + v.get(0).message();
-    return new ApiProblem(422, "Invalid worker report", detail, v);
-  }
+    private static ApiProblem problem(List<Violation> v) {
+        String detail = v.size() == 1
+                ? v.get(0).path() + ": " + v.get(0).message()
+                : v.size() + " problems; the first: " + v.get(0).path() + ": "
+                        + v.get(0).message();
+        return new ApiProblem(422, "Invalid worker report", detail, v);
+    }
 }

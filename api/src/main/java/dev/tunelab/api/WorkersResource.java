@@ -16,20 +16,21 @@ import java.util.List;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkersResource {
-  @Inject WorkerService workers;
+    @Inject
+    WorkerService workers;
 
-  @PUT
-  @Path("internal/workers/{id: .+}")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
-    if (body == null || body.isBlank())
-      throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
-    return workers.report(WorkerReports.parse(id, Json.MAPPER.readTree(body)));
-  }
+    @PUT
+    @Path("internal/workers/{id: .+}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
+        if (body == null || body.isBlank())
+            throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
+        return workers.report(WorkerReports.parse(id, Json.MAPPER.readTree(body)));
+    }
 
-  @GET
-  @Path("workers")
-  public List<WorkerView> live() {
-    return workers.live();
-  }
+    @GET
+    @Path("workers")
+    public List<WorkerView> live() {
+        return workers.live();
+    }
 }

@@ -12,56 +12,53 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WorkerReportsTest {
-  static ObjectNode report() throws Exception {
-    return (ObjectNode)
-        Json.MAPPER.readTree(
-            """
+    static ObjectNode report() throws Exception {
+        return (ObjectNode) Json.MAPPER.readTree("""
         {"id": "w-1", "device": "cpu", "memoryBytes": 8589934592, "slots": 2, "busySlots": 1,
          "host": "node-3", "startedAt": "2025-06-01T10:00:00Z"}
         """);
-  }
+    }
 
-  static List<String> paths(String pathId, JsonNode body) {
-    ApiProblem p = assertThrows(ApiProblem.class, () -> WorkerReports.parse(pathId, body));
-    assertEquals(422, p.status);
-    return p.errors.stream().map(Violation::path).toList();
-  }
+    static List<String> paths(String pathId, JsonNode body) {
+        ApiProblem p = assertThrows(ApiProblem.class, () -> WorkerReports.parse(pathId, body));
+        assertEquals(422, p.status);
+        return p.errors.stream().map(Violation::path).toList();
+    }
 
-  @Test
-  void aCompleteReportReadsAsSent() throws Exception {
-    assertEquals(
-        new WorkerReport("w-1", "cpu", 8_589_934_592L, 2, 1, "node-3", "2025-06-01T10:00:00Z"),
-        WorkerReports.parse("w-1", report()));
-  }
+    @Test
+    void aCompleteReportReadsAsSent() throws Exception {
+        assertEquals(
+                new WorkerReport("w-1", "cpu", 8_589_934_592L, 2, 1, "node-3", "2025-06-01T10:00:00Z"),
+                WorkerReports.parse("w-1", report()));
+    }
 
-  @Test
-  void eachBadFieldIsNamedByItsPath() throws Exception {
-    ObjectNode r = report();
-    r.put("device", "tpu");
-    r.put("memoryBytes", -5);
-    r.put("slots", 0);
-    r.put("startedAt", "yesterday");
-    r.remove("host");
-    r.put("colour", "red");
-    assertEquals(
-        List.of("$.colour", "$.device", "$.memoryBytes", "$.slots", "$.host", "$.startedAt"),
-        paths("w-1", r));
-  }
+    @Test
+    void eachBadFieldIsNamedByItsPath() throws Exception {
+        ObjectNode r = report();
+        r.put("device", "tpu");
+        r.put("memoryBytes", -5);
+        r.put("slots", 0);
+        r.put("startedAt", "yesterday");
+        r.remove("host");
+        r.put("colour", "red");
+        assertEquals(
+                List.of("$.colour", "$.device", "$.memoryBytes", "$.slots", "$.host", "$.startedAt"), paths("w-1", r));
+    }
 
-  @Test
-  void theBodyMustBeAboutThePathsWorker() throws Exception {
-    assertEquals(List.of("$.id"), paths("w-2", report()));
-  }
+    @Test
+    void theBodyMustBeAboutThePathsWorker() throws Exception {
+        assertEquals(List.of("$.id"), paths("w-2", report()));
+    }
 
-  @Test
-  void noMoreBusySlotsThanSlots() throws Exception {
-    ObjectNode r = report();
-    r.put("busySlots", 3);
-    assertEquals(List.of("$.busySlots"), paths("w-1", r));
-  }
+    @Test
+    void noMoreBusySlotsThanSlots() throws Exception {
+        ObjectNode r = report();
+        r.put("busySlots", 3);
+        assertEquals(List.of("$.busySlots"), paths("w-1", r));
+    }
 
-  @Test
-  void aBodyThatIsNoObjectIsRefusedAsAWhole() throws Exception {
-    assertEquals(List.of("$"), paths("w-1", Json.MAPPER.readTree("[1, 2]")));
-  }
+    @Test
+    void aBodyThatIsNoObjectIsRefusedAsAWhole() throws Exception {
+        assertEquals(List.of("$"), paths("w-1", Json.MAPPER.readTree("[1, 2]")));
+    }
 }

@@ -10,31 +10,30 @@ import java.nio.file.Path;
  * studies survive a restart. Only used when no external database is configured.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
-  private final EmbeddedPostgres pg;
+    private final EmbeddedPostgres pg;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres pg) {
-    this.pg = pg;
-  }
+    private EmbeddedPostgresServer(EmbeddedPostgres pg) {
+        this.pg = pg;
+    }
 
-  public static EmbeddedPostgresServer start(Path dataDir) throws IOException {
-    Path cluster = dataDir.resolve("postgres");
-    Files.createDirectories(cluster.getParent());
-    EmbeddedPostgres pg =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(cluster)
-            .setCleanDataDirectory(false)
-            .setPort(FreePort.find())
-            .setServerConfig("max_connections", "100")
-            .start();
-    return new EmbeddedPostgresServer(pg);
-  }
+    public static EmbeddedPostgresServer start(Path dataDir) throws IOException {
+        Path cluster = dataDir.resolve("postgres");
+        Files.createDirectories(cluster.getParent());
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(cluster)
+                .setCleanDataDirectory(false)
+                .setPort(FreePort.find())
+                .setServerConfig("max_connections", "100")
+                .start();
+        return new EmbeddedPostgresServer(pg);
+    }
 
-  public String jdbcUrl() {
-    return pg.getJdbcUrl("postgres", "postgres");
-  }
+    public String jdbcUrl() {
+        return pg.getJdbcUrl("postgres", "postgres");
+    }
 
-  @Override
-  public void close() throws IOException {
-    pg.close();
-  }
+    @Override
+    public void close() throws IOException {
+        pg.close();
+    }
 }

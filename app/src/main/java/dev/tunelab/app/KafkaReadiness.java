@@ -15,39 +15,32 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class KafkaReadiness implements HealthCheck {
-  @ConfigProperty(name = "tunelab.kafka.bootstrap")
-  String bootstrap;
+    @ConfigProperty(name = "tunelab.kafka.bootstrap")
+    String bootstrap;
 
-  private Admin admin;
+    private Admin admin;
 
-  @Override
-  public synchronized HealthCheckResponse call() {
-    var response = HealthCheckResponse.named("kafka").withData("bootstrap", bootstrap);
-    try {
-      if (admin == null)
-        admin =
-            Admin.create(
-                Map.of(
-                    "bootstrap.servers",
-                    bootstrap,
-                    "request.timeout.ms",
-                    3000,
-                    "default.api.timeout.ms",
-                    3000));
-      int nodes =
-          admin
-              .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-              .nodes()
-              .get(4, TimeUnit.SECONDS)
-              .size();
-      return response.withData("nodes", nodes).status(nodes > 0).build();
-    } catch (Exception e) {
-      return response.withData("error", String.valueOf(e.getMessage())).down().build();
+    @Override
+    public synchronized HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("kafka").withData("bootstrap", bootstrap);
+        try {
+            if (admin == null)
+                admin = Admin.create(Map.of(
+                        "bootstrap.servers", bootstrap, "request.timeout.ms", 3000, "default.api.timeout.ms", 3000));
+            int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                    .nodes()
+                    .get(4, TimeUnit.SECONDS)
+                    .size();
+            return response.withData("nodes", nodes).status(nodes > 0).build();
+        } catch (Exception e) {
+            return response.withData("error", String.valueOf(e.getMessage()))
+                    .down()
+                    .build();
+        }
     }
-  }
 
-  @PreDestroy
-  synchronized void close() {
-    if (admin != null) admin.close();
-  }
+    @PreDestroy
+    synchronized void close() {
+        if (admin != null) admin.close();
+    }
 }

@@ -15,92 +15,88 @@ import org.junit.jupiter.api.Test;
  * are imported too; a rule whose classes are missing fails instead of passing empty.
  */
 class ArchitectureTest {
-  private static JavaClasses classes;
+    private static JavaClasses classes;
 
-  @BeforeAll
-  static void importMainClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.tunelab");
-  }
+    @BeforeAll
+    static void importMainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.tunelab");
+    }
 
-  @Test
-  void coreImportsNoFrameworkAndNoOtherModule() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.tunelab.core..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "io.quarkus..",
-            "jakarta..",
-            "javax.persistence..",
-            "org.hibernate..",
-            "org.apache.kafka..",
-            "org.eclipse.microprofile..",
-            "org.deeplearning4j..",
-            "org.nd4j..",
-            "dev.tunelab.store..",
-            "dev.tunelab.api..",
-            "dev.tunelab.scheduler..",
-            "dev.tunelab.worker..",
-            "dev.tunelab.app..")
-        .check(classes);
-  }
+    @Test
+    void coreImportsNoFrameworkAndNoOtherModule() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tunelab.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.quarkus..",
+                        "jakarta..",
+                        "javax.persistence..",
+                        "org.hibernate..",
+                        "org.apache.kafka..",
+                        "org.eclipse.microprofile..",
+                        "org.deeplearning4j..",
+                        "org.nd4j..",
+                        "dev.tunelab.store..",
+                        "dev.tunelab.api..",
+                        "dev.tunelab.scheduler..",
+                        "dev.tunelab.worker..",
+                        "dev.tunelab.app..")
+                .check(classes);
+    }
 
-  @Test
-  void storeDependsOnCoreOnly() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.tunelab.store..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.tunelab.api..",
-            "dev.tunelab.scheduler..",
-            "dev.tunelab.worker..",
-            "dev.tunelab.app..")
-        .check(classes);
-  }
+    @Test
+    void storeDependsOnCoreOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tunelab.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.tunelab.api..", "dev.tunelab.scheduler..", "dev.tunelab.worker..", "dev.tunelab.app..")
+                .check(classes);
+    }
 
-  @Test
-  void apiUsesNeitherSchedulerNorWorker() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.tunelab.api..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.tunelab.scheduler..", "dev.tunelab.worker..", "dev.tunelab.app..")
-        .check(classes);
-  }
+    @Test
+    void apiUsesNeitherSchedulerNorWorker() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tunelab.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.tunelab.scheduler..", "dev.tunelab.worker..", "dev.tunelab.app..")
+                .check(classes);
+    }
 
-  @Test
-  void schedulerUsesNeitherApiNorWorker() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.tunelab.scheduler..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.tunelab.api..", "dev.tunelab.worker..", "dev.tunelab.app..")
-        .check(classes);
-  }
+    @Test
+    void schedulerUsesNeitherApiNorWorker() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tunelab.scheduler..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.tunelab.api..", "dev.tunelab.worker..", "dev.tunelab.app..")
+                .check(classes);
+    }
 
-  @Test
-  void workerHasNoDatabaseAndUsesNeitherApiNorScheduler() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.tunelab.worker..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.tunelab.api..",
-            "dev.tunelab.scheduler..",
-            "dev.tunelab.store..",
-            "dev.tunelab.app..",
-            "org.hibernate..",
-            "jakarta.persistence..",
-            "java.sql..")
-        .check(classes);
-  }
+    @Test
+    void workerHasNoDatabaseAndUsesNeitherApiNorScheduler() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.tunelab.worker..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.tunelab.api..",
+                        "dev.tunelab.scheduler..",
+                        "dev.tunelab.store..",
+                        "dev.tunelab.app..",
+                        "org.hibernate..",
+                        "jakarta.persistence..",
+                        "java.sql..")
+                .check(classes);
+    }
 }

@@ -36,10 +36,8 @@ import java.util.zip.GZIPInputStream;
  * replayed on real curves without training again.
  */
 final class CurveRecorder {
-  static final Path DIGITS =
-      Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
-  static final String STUDY =
-      """
+    static final Path DIGITS = Path.of("/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz");
+    static final String STUDY = """
       {"dataset": "digits", "budget": {"epochs": %d},
        "space": {"units": {"type": "int", "min": 8, "max": 128},
                  "activation": {"type": "choice", "values": ["relu", "tanh", "sigmoid"]},
@@ -51,65 +49,59 @@ final class CurveRecorder {
                     "optimizer": {"param": "optimizer"}, "learning_rate": {"param": "lr"}, "batch_size": 64}}
       """;
 
-  private CurveRecorder() {}
+    private CurveRecorder() {}
 
-  static void record(int trials, int epochs, Path out) throws IOException {
-    Samples data =
-        SampleReader.readUpload(DatasetMeta.table("digit", Task.CLASSIFICATION), digitsCsv());
-    DatasetFacts facts = new DatasetFacts(Task.CLASSIFICATION, 64, 10);
-    StudySpec spec =
-        new StudyParser(id -> Optional.of(facts), () -> 1)
-            .parse(Json.MAPPER.readTree(STUDY.formatted(epochs)));
-    TrialTrainer trainer = new TrialTrainer();
-    List<StudyHistory.Trial> none = new ArrayList<>();
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
-      w.println("trial,epoch,val_accuracy,params");
-      for (int n = 0; n < trials; n++) {
-        Map<String, Object> params =
-            new RandomSampler()
-                .suggest(
-                    spec.space(),
-                    new StudyHistory(Direction.MAXIMIZE, none),
-                    Samplers.streamFor(1, n))
-                .orElseThrow();
-        ModelSpec model = TemplateResolver.resolve(spec.template(), params, facts);
-        TrialCommand cmd =
-            new TrialCommand(
-                TrialCommand.VERSION,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                n,
-                1,
-                "digits",
-                params,
-                model,
-                epochs,
-                1,
-                0.25,
-                "val_accuracy");
-        int number = n;
-        String p = Json.write(params).replace("\"", "'");
-        trainer.train(
-            cmd,
-            data,
-            (epoch, m) -> w.printf("%d,%d,%.6f,\"%s\"%n", number, epoch, m.get("val_accuracy"), p),
-            () -> false);
-        w.flush();
-        System.err.printf("trial %d/%d %s%n", n + 1, trials, p);
-      }
+    static void record(int trials, int epochs, Path out) throws IOException {
+        Samples data = SampleReader.readUpload(DatasetMeta.table("digit", Task.CLASSIFICATION), digitsCsv());
+        DatasetFacts facts = new DatasetFacts(Task.CLASSIFICATION, 64, 10);
+        StudySpec spec =
+                new StudyParser(id -> Optional.of(facts), () -> 1).parse(Json.MAPPER.readTree(STUDY.formatted(epochs)));
+        TrialTrainer trainer = new TrialTrainer();
+        List<StudyHistory.Trial> none = new ArrayList<>();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out))) {
+            w.println("trial,epoch,val_accuracy,params");
+            for (int n = 0; n < trials; n++) {
+                Map<String, Object> params = new RandomSampler()
+                        .suggest(spec.space(), new StudyHistory(Direction.MAXIMIZE, none), Samplers.streamFor(1, n))
+                        .orElseThrow();
+                ModelSpec model = TemplateResolver.resolve(spec.template(), params, facts);
+                TrialCommand cmd = new TrialCommand(
+                        TrialCommand.VERSION,
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        n,
+                        1,
+                        "digits",
+                        params,
+                        model,
+                        epochs,
+                        1,
+                        0.25,
+                        "val_accuracy",
+                        0);
+                int number = n;
+                String p = Json.write(params).replace("\"", "'");
+                trainer.train(
+                        cmd,
+                        data,
+                        (epoch, m) -> w.printf("%d,%d,%.6f,\"%s\"%n", number, epoch, m.get("val_accuracy"), p),
+                        () -> false);
+                w.flush();
+                System.err.printf("trial %d/%d %s%n", n + 1, trials, p);
+            }
+        }
     }
-  }
 
-  /** sklearn's file has no header: 64 pixel columns, then the digit. */
-  static byte[] digitsCsv() throws IOException {
-    ByteArrayOutputStream csv = new ByteArrayOutputStream();
-    StringBuilder header = new StringBuilder();
-    for (int i = 0; i < 64; i++) header.append("p").append(i).append(',');
-    csv.write(header.append("digit\n").toString().getBytes(StandardCharsets.UTF_8));
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(DIGITS))) {
-      in.transferTo(csv);
+    /** sklearn's file has no header: 64 pixel columns, then the digit. */
+    static byte[] digitsCsv() throws IOException {
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < 64; i++) header.append("p").append(i).append(',');
+        csv.write(header.append("digit\n").toString().getBytes(StandardCharsets.UTF_8));
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(DIGITS))) {
+            in.transferTo(csv);
+        }
+        return csv.toByteArray();
     }
-    return csv.toByteArray();
-  }
 }

@@ -18,64 +18,56 @@ import java.util.TreeMap;
  * then, and a stopped trial's slot goes to the next trial at once.
  */
 final class PrunerReplay {
-  record Outcome(long epochs, double bestCompleted, int completed, int pruned) {}
+    record Outcome(long epochs, double bestCompleted, int completed, int pruned) {}
 
-  private PrunerReplay() {}
+    private PrunerReplay() {}
 
-  /**
-   * @param curves the recorded curves in arrival order; each runs to {@code epochs} unless pruned
-   */
-  static Outcome run(List<double[]> curves, Pruner pruner, int epochs, int slots) {
-    Deque<Integer> waiting = new ArrayDeque<>();
-    for (int i = 0; i < curves.size(); i++) waiting.add(i);
-    Map<Integer, TreeMap<Integer, Double>> seen = new LinkedHashMap<>();
-    Map<Integer, Boolean> completed = new LinkedHashMap<>();
-    List<Integer> running = new ArrayList<>();
-    long spent = 0;
-    int pruned = 0;
-    double best = Double.NEGATIVE_INFINITY;
-    while (!waiting.isEmpty() || !running.isEmpty()) {
-      while (running.size() < slots && !waiting.isEmpty()) {
-        int t = waiting.poll();
-        running.add(t);
-        seen.put(t, new TreeMap<>());
-        completed.put(t, false);
-      }
-      for (int t : List.copyOf(running)) {
-        int epoch = seen.get(t).size() + 1;
-        double v = curves.get(t)[epoch - 1];
-        seen.get(t).put(epoch, v);
-        spent++;
-        if (epoch == epochs) {
-          completed.put(t, true);
-          best = Math.max(best, v);
-          running.remove(Integer.valueOf(t));
-          continue;
+    /**
+     * @param curves the recorded curves in arrival order; each runs to {@code epochs} unless pruned
+     */
+    static Outcome run(List<double[]> curves, Pruner pruner, int epochs, int slots) {
+        Deque<Integer> waiting = new ArrayDeque<>();
+        for (int i = 0; i < curves.size(); i++) waiting.add(i);
+        Map<Integer, TreeMap<Integer, Double>> seen = new LinkedHashMap<>();
+        Map<Integer, Boolean> completed = new LinkedHashMap<>();
+        List<Integer> running = new ArrayList<>();
+        long spent = 0;
+        int pruned = 0;
+        double best = Double.NEGATIVE_INFINITY;
+        while (!waiting.isEmpty() || !running.isEmpty()) {
+            while (running.size() < slots && !waiting.isEmpty()) {
+                int t = waiting.poll();
+                running.add(t);
+                seen.put(t, new TreeMap<>());
+                completed.put(t, false);
+            }
+            for (int t : List.copyOf(running)) {
+                int epoch = seen.get(t).size() + 1;
+                double v = curves.get(t)[epoch - 1];
+                seen.get(t).put(epoch, v);
+                spent++;
+                if (epoch == epochs) {
+                    completed.put(t, true);
+                    best = Math.max(best, v);
+                    running.remove(Integer.valueOf(t));
+                    continue;
+                }
+                if (pruner == null) continue;
+                List<TrialCurve> others = new ArrayList<>();
+                for (var e : seen.entrySet()) {
+                    if (e.getKey() != t)
+                        others.add(new TrialCurve(
+                                e.getKey(), pruner.bracketFor(e.getKey()), completed.get(e.getKey()), e.getValue()));
+                }
+                Decision d = pruner.decide(
+                        Direction.MAXIMIZE, epoch, new TrialCurve(t, pruner.bracketFor(t), false, seen.get(t)), others);
+                if (d.prune()) {
+                    pruned++;
+                    running.remove(Integer.valueOf(t));
+                }
+            }
         }
-        if (pruner == null) continue;
-        List<TrialCurve> others = new ArrayList<>();
-        for (var e : seen.entrySet()) {
-          if (e.getKey() != t)
-            others.add(
-                new TrialCurve(
-                    e.getKey(),
-                    pruner.bracketFor(e.getKey()),
-                    completed.get(e.getKey()),
-                    e.getValue()));
-        }
-        Decision d =
-            pruner.decide(
-                Direction.MAXIMIZE,
-                epoch,
-                new TrialCurve(t, pruner.bracketFor(t), false, seen.get(t)),
-                others);
-        if (d.prune()) {
-          pruned++;
-          running.remove(Integer.valueOf(t));
-        }
-      }
+        int done = (int) completed.values().stream().filter(b -> b).count();
+        return new Outcome(spent, best, done, pruned);
     }
-    int done = (int) completed.values().stream().filter(b -> b).count();
-    return new Outcome(spent, best, done, pruned);
-  }
 }

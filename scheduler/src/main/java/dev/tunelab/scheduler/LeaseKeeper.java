@@ -23,62 +23,62 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class LeaseKeeper {
-  private static final Logger LOG = Logger.getLogger(LeaseKeeper.class);
+    private static final Logger LOG = Logger.getLogger(LeaseKeeper.class);
 
-  @Inject Outbox outbox;
-  @Inject PruningJudge pruning;
+    @Inject
+    Outbox outbox;
 
-  @Transactional
-  public List<UUID> expired() {
-    return TrialQueries.leaseExpired(Instant.now());
-  }
+    @Inject
+    PruningJudge pruning;
 
-  @Transactional
-  public void reclaim(UUID trialId) {
-    TrialEntity trial = TrialEntity.findById(trialId, LockModeType.PESSIMISTIC_WRITE);
-    Instant now = Instant.now();
-    if (trial == null
-        || trial.state() != TrialStatus.RUNNING
-        || trial.leaseExpiresAt == null
-        || trial.leaseExpiresAt.isAfter(now)) {
-      return;
+    @Transactional
+    public List<UUID> expired() {
+        return TrialQueries.leaseExpired(Instant.now());
     }
-    StudyEntity study = StudyEntity.findById(trial.studyId);
-    StudySpec spec = pruning.spec(trial.studyId);
-    LeaseExpiry expiry =
-        LeaseExpiry.decide(
-            trial.attempt, spec.budget().maxAttempts(), trial.worker, study.active());
-    trial.message = expiry.message();
-    trial.leaseExpiresAt = null;
-    switch (expiry.outcome()) {
-      case RETRY -> {
-        trial.attempt++;
-        trial.state(TrialStatus.QUEUED);
-        trial.worker = null;
-        outbox.add(
-            TrialCommands.topic(spec), trial.id.toString(), TrialCommands.of(study, spec, trial));
-      }
-      case FAIL -> end(trial, TrialStatus.FAILED, now);
-      case CANCEL -> end(trial, TrialStatus.CANCELLED, now);
+
+    @Transactional
+    public void reclaim(UUID trialId) {
+        TrialEntity trial = TrialEntity.findById(trialId, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = Instant.now();
+        if (trial == null
+                || trial.state() != TrialStatus.RUNNING
+                || trial.leaseExpiresAt == null
+                || trial.leaseExpiresAt.isAfter(now)) {
+            return;
+        }
+        StudyEntity study = StudyEntity.findById(trial.studyId);
+        StudySpec spec = pruning.spec(trial.studyId);
+        LeaseExpiry expiry =
+                LeaseExpiry.decide(trial.attempt, spec.budget().maxAttempts(), trial.worker, study.active());
+        trial.message = expiry.message();
+        trial.leaseExpiresAt = null;
+        switch (expiry.outcome()) {
+            case RETRY -> {
+                trial.attempt++;
+                trial.state(TrialStatus.QUEUED);
+                trial.worker = null;
+                outbox.add(TrialCommands.topic(spec), trial.id.toString(), TrialCommands.of(study, spec, trial));
+            }
+            case FAIL -> end(trial, TrialStatus.FAILED, now);
+            case CANCEL -> end(trial, TrialStatus.CANCELLED, now);
+        }
+        LOG.infof("study %s: trial %d %s", trial.studyId, trial.number, trial.message);
     }
-    LOG.infof("study %s: trial %d %s", trial.studyId, trial.number, trial.message);
-  }
 
-  private static void end(TrialEntity trial, TrialStatus status, Instant now) {
-    trial.state(status);
-    trial.finishedAt = now;
-  }
+    private static void end(TrialEntity trial, TrialStatus status, Instant now) {
+        trial.state(status);
+        trial.finishedAt = now;
+    }
 
-  /**
-   * Checkpoints exist to resume a trial; once it has ended (completed, pruned, failed, cancelled)
-   * none will resume, so they only take space. Returns how many were dropped.
-   */
-  @Transactional
-  public int dropFinishedCheckpoints() {
-    return TrialEntity.getEntityManager()
-        .createNativeQuery(
-            "delete from checkpoint c using trial t where c.trial_id = t.id"
-                + " and t.status not in ('QUEUED', 'RUNNING')")
-        .executeUpdate();
-  }
+    /**
+     * Checkpoints exist to resume a trial; once it has ended (completed, pruned, failed, cancelled)
+     * none will resume, so they only take space. Returns how many were dropped.
+     */
+    @Transactional
+    public int dropFinishedCheckpoints() {
+        return TrialEntity.getEntityManager()
+                .createNativeQuery("delete from checkpoint c using trial t where c.trial_id = t.id"
+                        + " and t.status not in ('QUEUED', 'RUNNING')")
+                .executeUpdate();
+    }
 }

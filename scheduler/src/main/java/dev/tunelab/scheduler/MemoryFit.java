@@ -11,23 +11,21 @@ import java.util.OptionalLong;
  * shapes were inferred), nothing is refused: a worker may yet join.
  */
 final class MemoryFit {
-  private MemoryFit() {}
+    private MemoryFit() {}
 
-  /** Why {@code model} cannot run on any live {@code device} worker, or empty when it may. */
-  static Optional<String> refusal(ModelSpec model, String device, OptionalLong largestWorker) {
-    if (largestWorker.isEmpty()) return Optional.empty();
-    Optional<MemoryEstimate> estimate = MemoryEstimate.of(model);
-    if (estimate.isEmpty() || estimate.get().total() <= largestWorker.getAsLong())
-      return Optional.empty();
-    return Optional.of(
-        "needs about "
-            + MemoryEstimate.megabytesUp(estimate.get().total())
-            + " MB for batch "
-            + model.batchSize()
-            + ", the largest "
-            + device
-            + " worker has "
-            + MemoryEstimate.megabytesDown(largestWorker.getAsLong())
-            + " MB");
-  }
+    /** Why {@code model} cannot run on any live {@code device} worker, or empty when it may. */
+    static Optional<String> refusal(ModelSpec model, String device, OptionalLong largestWorker) {
+        if (largestWorker.isEmpty()) return Optional.empty();
+        Optional<MemoryEstimate> estimate = MemoryEstimate.of(model);
+        if (estimate.isEmpty() || estimate.get().total() <= largestWorker.getAsLong()) return Optional.empty();
+        return Optional.of("needs about "
+                + MemoryEstimate.megabytesUp(estimate.get().total())
+                + " MB for batch "
+                + model.batchSize()
+                + ", the largest "
+                + device
+                + " worker has "
+                + MemoryEstimate.megabytesDown(largestWorker.getAsLong())
+                + " MB");
+    }
 }

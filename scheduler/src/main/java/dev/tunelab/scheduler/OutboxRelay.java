@@ -20,33 +20,31 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 @ApplicationScoped
 public class OutboxRelay {
-  static final int BATCH = 200;
+    static final int BATCH = 200;
 
-  /** Returns how many messages were published. */
-  @Transactional
-  public int publishPending(Producer<String, String> producer) throws InterruptedException {
-    // A native query's result list is untyped; the entity class given to it makes the rows
-    // OutboxEntity.
-    @SuppressWarnings("unchecked")
-    List<OutboxEntity> rows =
-        OutboxEntity.getEntityManager()
-            .createNativeQuery(
-                "select * from outbox where published_at is null order by id limit "
-                    + BATCH
-                    + " for update skip locked",
-                OutboxEntity.class)
-            .getResultList();
-    if (rows.isEmpty()) return 0;
-    List<Future<RecordMetadata>> sends = new ArrayList<>();
-    for (OutboxEntity row : rows)
-      sends.add(producer.send(new ProducerRecord<>(row.topic, row.key, row.payload)));
-    try {
-      for (Future<RecordMetadata> f : sends) f.get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka did not acknowledge outbox messages; will retry", e);
+    /** Returns how many messages were published. */
+    @Transactional
+    public int publishPending(Producer<String, String> producer) throws InterruptedException {
+        // A native query's result list is untyped; the entity class given to it makes the rows
+        // OutboxEntity.
+        @SuppressWarnings("unchecked")
+        List<OutboxEntity> rows = OutboxEntity.getEntityManager()
+                .createNativeQuery(
+                        "select * from outbox where published_at is null order by id limit "
+                                + BATCH
+                                + " for update skip locked",
+                        OutboxEntity.class)
+                .getResultList();
+        if (rows.isEmpty()) return 0;
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (OutboxEntity row : rows) sends.add(producer.send(new ProducerRecord<>(row.topic, row.key, row.payload)));
+        try {
+            for (Future<RecordMetadata> f : sends) f.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge outbox messages; will retry", e);
+        }
+        Instant now = Instant.now();
+        for (OutboxEntity row : rows) row.publishedAt = now;
+        return rows.size();
     }
-    Instant now = Instant.now();
-    for (OutboxEntity row : rows) row.publishedAt = now;
-    return rows.size();
-  }
 }

@@ -13,20 +13,19 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * is published, so a fresh broker never auto-creates them with its own partition count.
  */
 final class TopicSetup {
-  private TopicSetup() {}
+    private TopicSetup() {}
 
-  static void ensure(String bootstrap) throws InterruptedException {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      for (String topic : Topics.ALL) {
-        try {
-          admin
-              .createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) -1)))
-              .all()
-              .get();
-        } catch (ExecutionException e) {
-          if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e);
+    static void ensure(String bootstrap) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            for (String topic : Topics.ALL) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) -1)))
+                            .all()
+                            .get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) throw new IllegalStateException(e);
+                }
+            }
         }
-      }
     }
-  }
 }

@@ -14,35 +14,35 @@ import java.util.Map;
  * way as the first dispatch, so every attempt trains the same point on the same data.
  */
 final class TrialCommands {
-  private TrialCommands() {}
+    private TrialCommands() {}
 
-  /** GPU studies go to the GPU workers' topic; everything else to the CPU workers'. */
-  static String topic(StudySpec spec) {
-    return StudySpec.GPU.equals(spec.device()) ? Topics.TRIALS_GPU : Topics.TRIALS;
-  }
+    /** GPU studies go to the GPU workers' topic; everything else to the CPU workers'. */
+    static String topic(StudySpec spec) {
+        return StudySpec.GPU.equals(spec.device()) ? Topics.TRIALS_GPU : Topics.TRIALS;
+    }
 
-  /**
-   * Every attempt after the first resumes from the trial's latest checkpoint, whichever attempt
-   * wrote it.
-   */
-  @SuppressWarnings("unchecked")
-  static TrialCommand of(StudyEntity study, StudySpec spec, TrialEntity trial) {
-    StudySpec.TestSplit test = spec.test();
-    double testFraction = test != null && test.dataset() == null ? test.fraction() : 0;
-    return new TrialCommand(
-        TrialCommand.VERSION,
-        trial.id,
-        study.id,
-        trial.number,
-        trial.attempt,
-        study.datasetId,
-        Json.read(trial.paramsJson, Map.class),
-        Json.read(trial.modelJson, ModelSpec.class),
-        spec.budget().epochs(),
-        spec.algorithm().seed(),
-        spec.validationSplit(),
-        spec.objective().metric(),
-        testFraction,
-        trial.attempt > 1);
-  }
+    /**
+     * Every attempt after the first resumes from the trial's latest checkpoint, whichever attempt
+     * wrote it.
+     */
+    @SuppressWarnings("unchecked")
+    static TrialCommand of(StudyEntity study, StudySpec spec, TrialEntity trial) {
+        StudySpec.TestSplit test = spec.test();
+        double testFraction = test != null && test.dataset() == null ? test.fraction() : 0;
+        return new TrialCommand(
+                TrialCommand.VERSION,
+                trial.id,
+                study.id,
+                trial.number,
+                trial.attempt,
+                study.datasetId,
+                Json.read(trial.paramsJson, Map.class),
+                Json.read(trial.modelJson, ModelSpec.class),
+                spec.budget().epochs(),
+                spec.algorithm().seed(),
+                spec.validationSplit(),
+                spec.objective().metric(),
+                testFraction,
+                trial.attempt > 1);
+    }
 }

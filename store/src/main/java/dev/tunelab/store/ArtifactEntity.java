@@ -8,9 +8,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "artifact")
 public class ArtifactEntity extends TrialZipEntity {
-  @Column(name = "model_card_json")
-  public String modelCardJson;
+    @Column(name = "model_card_json")
+    public String modelCardJson;
 
-  @Column(name = "size_bytes")
-  public long sizeBytes;
+    @Column(name = "size_bytes")
+    public long sizeBytes;
 }

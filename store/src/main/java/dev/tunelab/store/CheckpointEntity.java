@@ -11,6 +11,6 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "checkpoint")
 public class CheckpointEntity extends TrialZipEntity {
-  /** The last epoch trained into it. */
-  public int epoch;
+    /** The last epoch trained into it. */
+    public int epoch;
 }

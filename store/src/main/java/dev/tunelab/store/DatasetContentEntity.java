@@ -10,9 +10,9 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "dataset_content")
 public class DatasetContentEntity extends PanacheEntityBase {
-  @Id
-  @Column(name = "dataset_id")
-  public String datasetId;
+    @Id
+    @Column(name = "dataset_id")
+    public String datasetId;
 
-  public byte[] content;
+    public byte[] content;
 }

@@ -23,65 +23,65 @@ import java.util.List;
 @Entity
 @Table(name = "dataset")
 public class DatasetEntity extends PanacheEntityBase {
-  @Id public String id;
+    @Id
+    public String id;
 
-  @Column(name = "project_id")
-  public String projectId;
+    @Column(name = "project_id")
+    public String projectId;
 
-  public String name;
-  public String task;
+    public String name;
+    public String task;
 
-  /** {@code table}, {@code images}, {@code tokens}, {@code sequence} or {@code timeseries}. */
-  public String kind;
+    /** {@code table}, {@code images}, {@code tokens}, {@code sequence} or {@code timeseries}. */
+    public String kind;
 
-  /** The label column of a CSV; null for images. */
-  @Column(name = "label_column")
-  public String labelColumn;
+    /** The label column of a CSV; null for images. */
+    @Column(name = "label_column")
+    public String labelColumn;
 
-  /** Each CSV column's role; empty for images. */
-  @Column(name = "columns_json")
-  public String columnsJson;
+    /** Each CSV column's role; empty for images. */
+    @Column(name = "columns_json")
+    public String columnsJson;
 
-  @Column(name = "classes_json")
-  public String classesJson;
+    @Column(name = "classes_json")
+    public String classesJson;
 
-  /** One sample's shape, Keras convention. */
-  @Column(name = "shape_json")
-  public String shapeJson;
+    /** One sample's shape, Keras convention. */
+    @Column(name = "shape_json")
+    public String shapeJson;
 
-  /** {@link DatasetOptions}, vocabulary included. */
-  @Column(name = "options_json")
-  public String optionsJson;
+    /** {@link DatasetOptions}, vocabulary included. */
+    @Column(name = "options_json")
+    public String optionsJson;
 
-  /** Samples (rows of a table, images, windows of a series). */
-  @Column(name = "row_count")
-  public int rowCount;
+    /** Samples (rows of a table, images, windows of a series). */
+    @Column(name = "row_count")
+    public int rowCount;
 
-  public boolean builtin;
+    public boolean builtin;
 
-  @Column(name = "size_bytes")
-  public long sizeBytes;
+    @Column(name = "size_bytes")
+    public long sizeBytes;
 
-  @Column(name = "created_at")
-  public Instant createdAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
 
-  public DatasetMeta meta() {
-    List<String> classes =
-        classesJson == null ? null : Arrays.asList(Json.read(classesJson, String[].class));
-    return new DatasetMeta(
-        DatasetKind.parse(kind),
-        Task.parse(task),
-        labelColumn,
-        classes,
-        Json.read(optionsJson, DatasetOptions.class));
-  }
+    public DatasetMeta meta() {
+        List<String> classes = classesJson == null ? null : Arrays.asList(Json.read(classesJson, String[].class));
+        return new DatasetMeta(
+                DatasetKind.parse(kind),
+                Task.parse(task),
+                labelColumn,
+                classes,
+                Json.read(optionsJson, DatasetOptions.class));
+    }
 
-  public List<Integer> shape() {
-    return Arrays.asList(Json.read(shapeJson, Integer[].class));
-  }
+    public List<Integer> shape() {
+        return Arrays.asList(Json.read(shapeJson, Integer[].class));
+    }
 
-  /** What study validation needs; read from the row, no bytes. */
-  public DatasetFacts facts() {
-    return DatasetSummary.facts(meta(), shape());
-  }
+    /** What study validation needs; read from the row, no bytes. */
+    public DatasetFacts facts() {
+        return DatasetSummary.facts(meta(), shape());
+    }
 }

@@ -12,13 +12,13 @@ import java.time.Instant;
 @ApplicationScoped
 public class Outbox {
 
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void add(String topic, String key, Object message) {
-    OutboxEntity row = new OutboxEntity();
-    row.topic = topic;
-    row.key = key;
-    row.payload = Json.write(message);
-    row.createdAt = Instant.now();
-    row.persist();
-  }
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String topic, String key, Object message) {
+        OutboxEntity row = new OutboxEntity();
+        row.topic = topic;
+        row.key = key;
+        row.payload = Json.write(message);
+        row.createdAt = Instant.now();
+        row.persist();
+    }
 }

@@ -12,20 +12,20 @@ import java.time.Instant;
 @Entity
 @Table(name = "outbox")
 public class OutboxEntity extends PanacheEntityBase {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  public Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
-  public String topic;
+    public String topic;
 
-  @Column(name = "msg_key")
-  public String key;
+    @Column(name = "msg_key")
+    public String key;
 
-  public String payload;
+    public String payload;
 
-  @Column(name = "created_at")
-  public Instant createdAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
 
-  @Column(name = "published_at")
-  public Instant publishedAt;
+    @Column(name = "published_at")
+    public Instant publishedAt;
 }

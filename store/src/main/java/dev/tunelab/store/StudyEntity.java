@@ -15,53 +15,54 @@ import java.util.UUID;
 @Entity
 @Table(name = "study")
 public class StudyEntity extends PanacheEntityBase {
-  @Id public UUID id;
+    @Id
+    public UUID id;
 
-  @Column(name = "project_id")
-  public String projectId;
+    @Column(name = "project_id")
+    public String projectId;
 
-  public String name;
+    public String name;
 
-  @Enumerated(EnumType.STRING)
-  public StudyStatus status;
+    @Enumerated(EnumType.STRING)
+    public StudyStatus status;
 
-  @Column(name = "dataset_id")
-  public String datasetId;
+    @Column(name = "dataset_id")
+    public String datasetId;
 
-  @Column(name = "spec_json")
-  public String specJson;
+    @Column(name = "spec_json")
+    public String specJson;
 
-  public String direction;
+    public String direction;
 
-  @Column(name = "planned_trials")
-  public int plannedTrials;
+    @Column(name = "planned_trials")
+    public int plannedTrials;
 
-  @Column(name = "parallel_trials")
-  public int parallelTrials;
+    @Column(name = "parallel_trials")
+    public int parallelTrials;
 
-  @Column(name = "created_at")
-  public Instant createdAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
 
-  @Column(name = "finished_at")
-  public Instant finishedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
 
-  public String message;
+    public String message;
 
-  /**
-   * The trial evaluated on the test split (the best one when the study ended); null without one.
-   */
-  @Column(name = "test_trial_number")
-  public Integer testTrialNumber;
+    /**
+     * The trial evaluated on the test split (the best one when the study ended); null without one.
+     */
+    @Column(name = "test_trial_number")
+    public Integer testTrialNumber;
 
-  /** Its metrics on the test split ({@code test_accuracy}, ...); null until the worker reports. */
-  @Column(name = "test_metrics_json")
-  public String testMetricsJson;
+    /** Its metrics on the test split ({@code test_accuracy}, ...); null until the worker reports. */
+    @Column(name = "test_metrics_json")
+    public String testMetricsJson;
 
-  /** Why the test evaluation could not be done, if it could not. */
-  @Column(name = "test_message")
-  public String testMessage;
+    /** Why the test evaluation could not be done, if it could not. */
+    @Column(name = "test_message")
+    public String testMessage;
 
-  public boolean active() {
-    return status != null && status.active();
-  }
+    public boolean active() {
+        return status != null && status.active();
+    }
 }

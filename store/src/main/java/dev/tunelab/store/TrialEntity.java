@@ -15,68 +15,69 @@ import java.util.UUID;
 @Entity
 @Table(name = "trial")
 public class TrialEntity extends PanacheEntityBase {
-  @Id public UUID id;
+    @Id
+    public UUID id;
 
-  @Column(name = "study_id")
-  public UUID studyId;
+    @Column(name = "study_id")
+    public UUID studyId;
 
-  @Column(name = "project_id")
-  public String projectId;
+    @Column(name = "project_id")
+    public String projectId;
 
-  public int number;
-  public int attempt;
+    public int number;
+    public int attempt;
 
-  @Enumerated(EnumType.STRING)
-  public TrialStatus status;
+    @Enumerated(EnumType.STRING)
+    public TrialStatus status;
 
-  @Column(name = "params_json")
-  public String paramsJson;
+    @Column(name = "params_json")
+    public String paramsJson;
 
-  @Column(name = "model_json")
-  public String modelJson;
+    @Column(name = "model_json")
+    public String modelJson;
 
-  public Double objective;
+    public Double objective;
 
-  @Column(name = "epochs_done")
-  public int epochsDone;
+    @Column(name = "epochs_done")
+    public int epochsDone;
 
-  @Column(name = "last_metrics_json")
-  public String lastMetricsJson;
+    @Column(name = "last_metrics_json")
+    public String lastMetricsJson;
 
-  /** Highest pruner rung passed; -1 before the first (or without a rung-based pruner). */
-  public int rung = -1;
+    /** Highest pruner rung passed; -1 before the first (or without a rung-based pruner). */
+    public int rung = -1;
 
-  /** Hyperband bracket, fixed at creation; 0 for every other pruner. */
-  public int bracket;
+    /** Hyperband bracket, fixed at creation; 0 for every other pruner. */
+    public int bracket;
 
-  /** Parameters of the trial's network, counted as Keras counts them; null when not inferred. */
-  @Column(name = "param_count")
-  public Long paramCount;
+    /** Parameters of the trial's network, counted as Keras counts them; null when not inferred. */
+    @Column(name = "param_count")
+    public Long paramCount;
 
-  public String worker;
-  public String message;
+    public String worker;
+    public String message;
 
-  /**
-   * While RUNNING, the attempt is presumed alive until this instant; its worker's events push it
-   * forward. Null for trials that hold no lease.
-   */
-  @Column(name = "lease_expires_at")
-  public Instant leaseExpiresAt;
+    /**
+     * While RUNNING, the attempt is presumed alive until this instant; its worker's events push it
+     * forward. Null for trials that hold no lease.
+     */
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
 
-  @Column(name = "created_at")
-  public Instant createdAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
 
-  @Column(name = "started_at")
-  public Instant startedAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
 
-  @Column(name = "finished_at")
-  public Instant finishedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
 
-  public TrialStatus state() {
-    return status;
-  }
+    public TrialStatus state() {
+        return status;
+    }
 
-  public void state(TrialStatus state) {
-    status = state;
-  }
+    public void state(TrialStatus state) {
+        status = state;
+    }
 }

@@ -13,15 +13,15 @@ import java.util.UUID;
  */
 @MappedSuperclass
 public abstract class TrialZipEntity extends PanacheEntityBase {
-  @Id
-  @Column(name = "trial_id")
-  public UUID trialId;
+    @Id
+    @Column(name = "trial_id")
+    public UUID trialId;
 
-  /** The attempt that wrote it; a later attempt resumes from a checkpoint all the same. */
-  public int attempt;
+    /** The attempt that wrote it; a later attempt resumes from a checkpoint all the same. */
+    public int attempt;
 
-  public byte[] content;
+    public byte[] content;
 
-  @Column(name = "created_at")
-  public Instant createdAt;
+    @Column(name = "created_at")
+    public Instant createdAt;
 }

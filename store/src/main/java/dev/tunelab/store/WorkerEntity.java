@@ -11,28 +11,29 @@ import java.time.Instant;
 @Entity
 @Table(name = "worker")
 public class WorkerEntity extends PanacheEntityBase {
-  /** A worker that missed this many heartbeats in a row is taken for gone. */
-  public static final int MISSED_HEARTBEATS = 3;
+    /** A worker that missed this many heartbeats in a row is taken for gone. */
+    public static final int MISSED_HEARTBEATS = 3;
 
-  @Id public String id;
+    @Id
+    public String id;
 
-  /** {@code cpu} or {@code gpu}. */
-  public String device;
+    /** {@code cpu} or {@code gpu}. */
+    public String device;
 
-  /** Memory the worker offers its trials on that device, as it reports it. */
-  @Column(name = "memory_bytes")
-  public long memoryBytes;
+    /** Memory the worker offers its trials on that device, as it reports it. */
+    @Column(name = "memory_bytes")
+    public long memoryBytes;
 
-  public int slots;
+    public int slots;
 
-  @Column(name = "busy_slots")
-  public int busySlots;
+    @Column(name = "busy_slots")
+    public int busySlots;
 
-  public String host;
+    public String host;
 
-  @Column(name = "started_at")
-  public Instant startedAt;
+    @Column(name = "started_at")
+    public Instant startedAt;
 
-  @Column(name = "last_seen")
-  public Instant lastSeen;
+    @Column(name = "last_seen")
+    public Instant lastSeen;
 }

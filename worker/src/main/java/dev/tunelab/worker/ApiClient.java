@@ -16,121 +16,105 @@ import java.util.UUID;
 
 /** The worker's only way to the service's data: datasets in, models out, over HTTP. */
 final class ApiClient {
-  // HTTP/1.1: no h2c upgrade on the first request, which a restarting server may cut off.
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .build();
-  private final String base;
-
-  ApiClient(String base) {
-    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-  }
-
-  /** How to read the dataset's bytes (kind, label, classes, vocabulary and other options). */
-  DatasetMeta datasetMeta(String id) throws IOException, InterruptedException {
-    return Json.read(get("/api/v1/datasets/" + id + "/meta"), DatasetMeta.class);
-  }
-
-  byte[] datasetContent(String id) throws IOException, InterruptedException {
-    return get("/api/v1/datasets/" + id + "/content");
-  }
-
-  /** A finished trial's saved model zip, as users download it. */
-  byte[] trialModel(UUID studyId, int number) throws IOException, InterruptedException {
-    return get("/api/v1/studies/" + studyId + "/trials/" + number + "/model");
-  }
-
-  /** False when the attempt was cancelled or superseded before this worker got to it. */
-  boolean shouldRun(UUID trialId, int attempt) throws IOException, InterruptedException {
-    return Json.read(
-            get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt), AttemptCheck.class)
-        .run();
-  }
-
-  void uploadArtifact(UUID trialId, int attempt, byte[] zip)
-      throws IOException, InterruptedException {
-    HttpRequest req =
-        HttpRequest.newBuilder(
-                URI.create(
-                    base + "/api/v1/internal/trials/" + trialId + "/artifact?attempt=" + attempt))
-            .timeout(Duration.ofMinutes(5))
-            .header("Content-Type", "application/zip")
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
+    // HTTP/1.1: no h2c upgrade on the first request, which a restarting server may cut off.
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
             .build();
-    check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the model");
-  }
+    private final String base;
 
-  /**
-   * Stores a checkpoint of the attempt after {@code epoch}; the API keeps the trial's newest epoch,
-   * of any attempt.
-   */
-  void uploadCheckpoint(UUID trialId, int attempt, int epoch, byte[] zip)
-      throws IOException, InterruptedException {
-    HttpRequest req =
-        HttpRequest.newBuilder(
-                URI.create(
-                    base
+    ApiClient(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** How to read the dataset's bytes (kind, label, classes, vocabulary and other options). */
+    DatasetMeta datasetMeta(String id) throws IOException, InterruptedException {
+        return Json.read(get("/api/v1/datasets/" + id + "/meta"), DatasetMeta.class);
+    }
+
+    byte[] datasetContent(String id) throws IOException, InterruptedException {
+        return get("/api/v1/datasets/" + id + "/content");
+    }
+
+    /** A finished trial's saved model zip, as users download it. */
+    byte[] trialModel(UUID studyId, int number) throws IOException, InterruptedException {
+        return get("/api/v1/studies/" + studyId + "/trials/" + number + "/model");
+    }
+
+    /** False when the attempt was cancelled or superseded before this worker got to it. */
+    boolean shouldRun(UUID trialId, int attempt) throws IOException, InterruptedException {
+        return Json.read(get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt), AttemptCheck.class)
+                .run();
+    }
+
+    void uploadArtifact(UUID trialId, int attempt, byte[] zip) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(
+                        URI.create(base + "/api/v1/internal/trials/" + trialId + "/artifact?attempt=" + attempt))
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
+                .build();
+        check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the model");
+    }
+
+    /**
+     * Stores a checkpoint of the attempt after {@code epoch}; the API keeps the trial's newest epoch,
+     * of any attempt.
+     */
+    void uploadCheckpoint(UUID trialId, int attempt, int epoch, byte[] zip) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base
                         + "/api/v1/internal/trials/"
                         + trialId
                         + "/checkpoint?attempt="
                         + attempt
                         + "&epoch="
                         + epoch))
-            .timeout(Duration.ofMinutes(5))
-            .header("Content-Type", "application/zip")
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
-            .build();
-    check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the checkpoint");
-  }
-
-  /** The trial's newest checkpoint zip (of any attempt), or null when it has none. */
-  byte[] checkpoint(UUID trialId) throws IOException, InterruptedException {
-    String path = "/api/v1/internal/trials/" + trialId + "/checkpoint";
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofMinutes(5))
-            .GET()
-            .build();
-    HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-    if (res.statusCode() == 404) return null;
-    return check(res, "GET " + path);
-  }
-
-  /** Tells the API this worker is alive and how busy it is. */
-  void reportWorker(WorkerReport report) throws IOException, InterruptedException {
-    HttpRequest req =
-        HttpRequest.newBuilder(
-                URI.create(
-                    base
-                        + "/api/v1/internal/workers/"
-                        + URLEncoder.encode(report.id(), StandardCharsets.UTF_8)))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(Json.write(report)))
-            .build();
-    check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "worker report");
-  }
-
-  private byte[] get(String path) throws IOException, InterruptedException {
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofMinutes(2))
-            .GET()
-            .build();
-    return check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "GET " + path);
-  }
-
-  private static byte[] check(HttpResponse<byte[]> res, String what) throws IOException {
-    if (res.statusCode() / 100 != 2) {
-      throw new IOException(
-          what
-              + " failed with HTTP "
-              + res.statusCode()
-              + ": "
-              + new String(res.body(), StandardCharsets.UTF_8));
+                .timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
+                .build();
+        check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "upload of the checkpoint");
     }
-    return res.body();
-  }
+
+    /** The trial's newest checkpoint zip (of any attempt), or null when it has none. */
+    byte[] checkpoint(UUID trialId) throws IOException, InterruptedException {
+        String path = "/api/v1/internal/trials/" + trialId + "/checkpoint";
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(5))
+                .GET()
+                .build();
+        HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        if (res.statusCode() == 404) return null;
+        return check(res, "GET " + path);
+    }
+
+    /** Tells the API this worker is alive and how busy it is. */
+    void reportWorker(WorkerReport report) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(
+                        base + "/api/v1/internal/workers/" + URLEncoder.encode(report.id(), StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.write(report)))
+                .build();
+        check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "worker report");
+    }
+
+    private byte[] get(String path) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofMinutes(2))
+                .GET()
+                .build();
+        return check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "GET " + path);
+    }
+
+    private static byte[] check(HttpResponse<byte[]> res, String what) throws IOException {
+        if (res.statusCode() / 100 != 2) {
+            throw new IOException(what
+                    + " failed with HTTP "
+                    + res.statusCode()
+                    + ": "
+                    + new String(res.body(), StandardCharsets.UTF_8));
+        }
+        return res.body();
+    }
 }

@@ -14,38 +14,36 @@ import java.util.function.Consumer;
  * attempt dies, as before.
  */
 final class CheckpointUploads implements AutoCloseable {
-  private final AtomicReference<Checkpoint> waiting = new AtomicReference<>();
-  private final ExecutorService thread;
-  private final Consumer<Checkpoint> upload;
+    private final AtomicReference<Checkpoint> waiting = new AtomicReference<>();
+    private final ExecutorService thread;
+    private final Consumer<Checkpoint> upload;
 
-  CheckpointUploads(String name, Consumer<Checkpoint> upload) {
-    this.upload = upload;
-    this.thread =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, name);
-              t.setDaemon(true);
-              return t;
-            });
-  }
+    CheckpointUploads(String name, Consumer<Checkpoint> upload) {
+        this.upload = upload;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
 
-  void offer(Checkpoint c) {
-    if (waiting.getAndSet(c) == null) thread.execute(this::uploadWaiting);
-  }
+    void offer(Checkpoint c) {
+        if (waiting.getAndSet(c) == null) thread.execute(this::uploadWaiting);
+    }
 
-  private void uploadWaiting() {
-    Checkpoint c = waiting.getAndSet(null);
-    if (c != null) upload.accept(c);
-  }
+    private void uploadWaiting() {
+        Checkpoint c = waiting.getAndSet(null);
+        if (c != null) upload.accept(c);
+    }
 
-  /** Forgets a checkpoint not yet being uploaded. */
-  void discard() {
-    waiting.set(null);
-  }
+    /** Forgets a checkpoint not yet being uploaded. */
+    void discard() {
+        waiting.set(null);
+    }
 
-  @Override
-  public void close() {
-    discard();
-    thread.shutdown();
-  }
+    @Override
+    public void close() {
+        discard();
+        thread.shutdown();
+    }
 }

@@ -17,43 +17,43 @@ import java.util.concurrent.ExecutionException;
  */
 final class DatasetCache {
 
-  /** A dataset read as its stored meta says. */
-  record Entry(DatasetMeta meta, Samples samples) {
-    /** The classes in output order, or null for regression. */
-    List<String> classes() {
-      return samples.classes();
+    /** A dataset read as its stored meta says. */
+    record Entry(DatasetMeta meta, Samples samples) {
+        /** The classes in output order, or null for regression. */
+        List<String> classes() {
+            return samples.classes();
+        }
     }
-  }
 
-  private final ApiClient api;
-  private final Map<String, CompletableFuture<Entry>> entries = new ConcurrentHashMap<>();
+    private final ApiClient api;
+    private final Map<String, CompletableFuture<Entry>> entries = new ConcurrentHashMap<>();
 
-  DatasetCache(ApiClient api) {
-    this.api = api;
-  }
-
-  Entry get(String id) throws IOException, InterruptedException {
-    CompletableFuture<Entry> mine = new CompletableFuture<>();
-    CompletableFuture<Entry> existing = entries.putIfAbsent(id, mine);
-    if (existing == null) {
-      try {
-        DatasetMeta meta = api.datasetMeta(id);
-        mine.complete(new Entry(meta, SampleReader.read(meta, api.datasetContent(id))));
-      } catch (IOException | InterruptedException | RuntimeException e) {
-        // A failed fetch is not cached: the next trial tries again.
-        entries.remove(id, mine);
-        mine.completeExceptionally(e);
-        throw e;
-      }
-      return mine.join();
+    DatasetCache(ApiClient api) {
+        this.api = api;
     }
-    try {
-      return existing.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) throw io;
-      if (cause instanceof RuntimeException re) throw re;
-      throw new IOException("reading dataset " + id + " failed", cause);
+
+    Entry get(String id) throws IOException, InterruptedException {
+        CompletableFuture<Entry> mine = new CompletableFuture<>();
+        CompletableFuture<Entry> existing = entries.putIfAbsent(id, mine);
+        if (existing == null) {
+            try {
+                DatasetMeta meta = api.datasetMeta(id);
+                mine.complete(new Entry(meta, SampleReader.read(meta, api.datasetContent(id))));
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                // A failed fetch is not cached: the next trial tries again.
+                entries.remove(id, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            return mine.join();
+        }
+        try {
+            return existing.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) throw io;
+            if (cause instanceof RuntimeException re) throw re;
+            throw new IOException("reading dataset " + id + " failed", cause);
+        }
     }
-  }
 }

@@ -12,41 +12,39 @@ import java.util.Locale;
  */
 final class FailureReason {
 
-  private FailureReason() {}
+    private FailureReason() {}
 
-  static String of(Throwable failure) {
-    if (failure instanceof TrainingFailed) return failure.getMessage();
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OutOfMemoryError || isAllocationFailure(t))
-        return "out of memory: " + describe(t);
+    static String of(Throwable failure) {
+        if (failure instanceof TrainingFailed) return failure.getMessage();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError || isAllocationFailure(t)) return "out of memory: " + describe(t);
+        }
+        return describe(failure);
     }
-    return describe(failure);
-  }
 
-  /**
-   * Whether the failure is the API being away for a moment (a restart, a redeploy): the trial is
-   * worth running again when it is back, unlike a refusal such as an unknown dataset.
-   */
-  static boolean apiUnavailable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.net.ConnectException
-          || t instanceof java.net.http.HttpTimeoutException
-          || t instanceof java.io.EOFException) {
-        return true;
-      }
-      String m = t.getMessage() == null ? "" : t.getMessage();
-      if (t instanceof java.io.IOException && m.matches("(?s).* failed with HTTP 50[234]\\b.*"))
-        return true;
+    /**
+     * Whether the failure is the API being away for a moment (a restart, a redeploy): the trial is
+     * worth running again when it is back, unlike a refusal such as an unknown dataset.
+     */
+    static boolean apiUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException
+                    || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.io.IOException && m.matches("(?s).* failed with HTTP 50[234]\\b.*")) return true;
+        }
+        return false;
     }
-    return false;
-  }
 
-  private static boolean isAllocationFailure(Throwable t) {
-    String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
-    return m.contains("allocate") && (m.contains("memory") || m.contains("bytes"));
-  }
+    private static boolean isAllocationFailure(Throwable t) {
+        String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+        return m.contains("allocate") && (m.contains("memory") || m.contains("bytes"));
+    }
 
-  private static String describe(Throwable t) {
-    return t.getClass().getSimpleName() + ": " + t.getMessage();
-  }
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
 }

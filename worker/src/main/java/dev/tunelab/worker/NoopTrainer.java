@@ -20,44 +20,42 @@ import java.util.function.Consumer;
  */
 final class NoopTrainer implements Trainer {
 
-  @Override
-  public TrainingResult train(
-      TrialCommand cmd,
-      Samples data,
-      Checkpoint resumeFrom,
-      EpochListener listener,
-      Consumer<Checkpoint> checkpoints,
-      BooleanSupplier stopRequested) {
-    // A value in [0.3, 0.95) fixed by the study's seed and the trial, rising towards it by epoch.
-    double target = 0.3 + 0.65 * unit(cmd.seed() * 31 + cmd.number());
-    int first = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
-    Map<String, Double> metrics = Map.of();
-    int done = first - 1;
-    for (int epoch = first; epoch <= cmd.epochs(); epoch++) {
-      if (epoch > first && stopRequested.getAsBoolean()) return result(true, done, metrics, cmd);
-      double value = target * (1 - Math.exp(-epoch));
-      metrics = new LinkedHashMap<>();
-      metrics.put(MetricNames.LOSS, 1 - value);
-      metrics.put(MetricNames.VALIDATION_PREFIX + MetricNames.LOSS, 1 - value);
-      metrics.put(cmd.objectiveMetric(), value);
-      listener.onEpoch(epoch, metrics);
-      done = epoch;
+    @Override
+    public TrainingResult train(
+            TrialCommand cmd,
+            Samples data,
+            Checkpoint resumeFrom,
+            EpochListener listener,
+            Consumer<Checkpoint> checkpoints,
+            BooleanSupplier stopRequested) {
+        // A value in [0.3, 0.95) fixed by the study's seed and the trial, rising towards it by epoch.
+        double target = 0.3 + 0.65 * unit(cmd.seed() * 31 + cmd.number());
+        int first = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;
+        Map<String, Double> metrics = Map.of();
+        int done = first - 1;
+        for (int epoch = first; epoch <= cmd.epochs(); epoch++) {
+            if (epoch > first && stopRequested.getAsBoolean()) return result(true, done, metrics, cmd);
+            double value = target * (1 - Math.exp(-epoch));
+            metrics = new LinkedHashMap<>();
+            metrics.put(MetricNames.LOSS, 1 - value);
+            metrics.put(MetricNames.VALIDATION_PREFIX + MetricNames.LOSS, 1 - value);
+            metrics.put(cmd.objectiveMetric(), value);
+            listener.onEpoch(epoch, metrics);
+            done = epoch;
+        }
+        return result(false, done, metrics, cmd);
     }
-    return result(false, done, metrics, cmd);
-  }
 
-  private static TrainingResult result(
-      boolean stopped, int done, Map<String, Double> metrics, TrialCommand cmd) {
-    return new TrainingResult(
-        stopped, done, metrics, metrics.get(cmd.objectiveMetric()), null, null);
-  }
+    private static TrainingResult result(boolean stopped, int done, Map<String, Double> metrics, TrialCommand cmd) {
+        return new TrainingResult(stopped, done, metrics, metrics.get(cmd.objectiveMetric()), null, null);
+    }
 
-  /** A uniform draw in [0, 1) from a 64-bit mix (SplitMix64's finaliser). */
-  private static double unit(long x) {
-    long z = x + 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z = z ^ (z >>> 31);
-    return (z >>> 11) * 0x1.0p-53;
-  }
+    /** A uniform draw in [0, 1) from a 64-bit mix (SplitMix64's finaliser). */
+    private static double unit(long x) {
+        long z = x + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) * 0x1.0p-53;
+    }
 }

@@ -15,18 +15,18 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 interface Trainer {
-  TrainingResult train(
-      TrialCommand cmd,
-      Samples data,
-      Checkpoint resumeFrom,
-      EpochListener listener,
-      Consumer<Checkpoint> checkpoints,
-      BooleanSupplier stopRequested);
+    TrainingResult train(
+            TrialCommand cmd,
+            Samples data,
+            Checkpoint resumeFrom,
+            EpochListener listener,
+            Consumer<Checkpoint> checkpoints,
+            BooleanSupplier stopRequested);
 
-  /** {@code noop} is {@code tunelab.worker.noop-trainer}: bench and test setting only. */
-  static Trainer of(boolean noop) {
-    if (noop) return new NoopTrainer();
-    TrialTrainer dl4j = new TrialTrainer();
-    return dl4j::train;
-  }
+    /** {@code noop} is {@code tunelab.worker.noop-trainer}: bench and test setting only. */
+    static Trainer of(boolean noop) {
+        if (noop) return new NoopTrainer();
+        TrialTrainer dl4j = new TrialTrainer();
+        return dl4j::train;
+    }
 }

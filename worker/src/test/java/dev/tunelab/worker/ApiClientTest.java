@@ -18,54 +18,46 @@ import org.junit.jupiter.api.Test;
 
 /** The worker's side of the HTTP contracts, against answers as the API sends them. */
 class ApiClientTest {
-  private final AtomicReference<String> answer = new AtomicReference<>();
-  private final AtomicReference<String> received = new AtomicReference<>();
-  private HttpServer server;
-  private ApiClient api;
+    private final AtomicReference<String> answer = new AtomicReference<>();
+    private final AtomicReference<String> received = new AtomicReference<>();
+    private HttpServer server;
+    private ApiClient api;
 
-  @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          received.set(
-              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
         });
-    server.start();
-    api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-  }
+        server.start();
+        api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
 
-  @AfterEach
-  void stop() {
-    server.stop(0);
-  }
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
 
-  @Test
-  void anAttemptRunsOnlyWhenTheApiSaysSo() throws Exception {
-    // The API wrote these fields in any order before the answer was a record.
-    answer.set("{\"status\": \"RUNNING\", \"attempt\": 2, \"run\": true}");
-    assertTrue(api.shouldRun(UUID.randomUUID(), 2));
-    answer.set("{\"run\": false, \"status\": \"CANCELLED\", \"attempt\": 2}");
-    assertFalse(api.shouldRun(UUID.randomUUID(), 2));
-  }
+    @Test
+    void anAttemptRunsOnlyWhenTheApiSaysSo() throws Exception {
+        // The API wrote these fields in any order before the answer was a record.
+        answer.set("{\"status\": \"RUNNING\", \"attempt\": 2, \"run\": true}");
+        assertTrue(api.shouldRun(UUID.randomUUID(), 2));
+        answer.set("{\"run\": false, \"status\": \"CANCELLED\", \"attempt\": 2}");
+        assertFalse(api.shouldRun(UUID.randomUUID(), 2));
+    }
 
-  @Test
-  void theWorkerReportGoesOutAsTheApiReadsIt() throws Exception {
-    answer.set("{}");
-    api.reportWorker(
-        new WorkerReport(
-            "node-3/42", WorkerReport.CPU, 1024, 2, 1, "node-3", "2025-06-01T10:00:00Z"));
-    assertEquals(
-        Json.MAPPER.readTree(
-            """
+    @Test
+    void theWorkerReportGoesOutAsTheApiReadsIt() throws Exception {
+        answer.set("{}");
+        api.reportWorker(new WorkerReport("node-3/42", WorkerReport.CPU, 1024, 2, 1, "node-3", "2025-06-01T10:00:00Z"));
+        assertEquals(Json.MAPPER.readTree("""
         {"id": "node-3/42", "device": "cpu", "memoryBytes": 1024, "slots": 2, "busySlots": 1,
          "host": "node-3", "startedAt": "2025-06-01T10:00:00Z"}
-        """),
-        Json.MAPPER.readTree(received.get()));
-  }
+        """), Json.MAPPER.readTree(received.get()));
+    }
 }

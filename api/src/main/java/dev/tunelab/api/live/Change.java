@@ -8,10 +8,4 @@ package dev.tunelab.api.live;
  * @param number the trial's number; null for a study change
  */
 public record Change(
-    String kind,
-    long seq,
-    String study,
-    Integer number,
-    String status,
-    Integer epochsDone,
-    Double objective) {}
+        String kind, long seq, String study, Integer number, String status, Integer epochsDone, Double objective) {}

@@ -21,33 +21,34 @@ import java.util.UUID;
  */
 @Path("/api/v1/events")
 public class EventsResource {
-  @Inject ChangeFeed feed;
+    @Inject
+    ChangeFeed feed;
 
-  @GET
-  @Produces(MediaType.SERVER_SENT_EVENTS)
-  public void events(
-      @Context SseEventSink sink,
-      @Context Sse sse,
-      @QueryParam("study") String study,
-      @HeaderParam("Last-Event-ID") String lastEventId)
-      throws SQLException {
-    UUID id = null;
-    if (study != null && !study.isBlank()) {
-      try {
-        id = UUID.fromString(study.strip());
-      } catch (IllegalArgumentException e) {
-        throw ApiProblem.invalid("$.study", "must be a study id; got '" + study + "'");
-      }
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @QueryParam("study") String study,
+            @HeaderParam("Last-Event-ID") String lastEventId)
+            throws SQLException {
+        UUID id = null;
+        if (study != null && !study.isBlank()) {
+            try {
+                id = UUID.fromString(study.strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalid("$.study", "must be a study id; got '" + study + "'");
+            }
+        }
+        feed.subscribe(new Subscriber(id, sink, sse), lastSeen(lastEventId));
     }
-    feed.subscribe(new Subscriber(id, sink, sse), lastSeen(lastEventId));
-  }
 
-  private static Long lastSeen(String header) {
-    if (header == null || header.isBlank()) return null;
-    try {
-      return Long.parseLong(header.strip());
-    } catch (NumberFormatException e) {
-      return null; // not one of ours: start fresh
+    private static Long lastSeen(String header) {
+        if (header == null || header.isBlank()) return null;
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return null; // not one of ours: start fresh
+        }
     }
-  }
 }

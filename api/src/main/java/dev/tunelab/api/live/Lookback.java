@@ -9,28 +9,28 @@ import java.util.ArrayDeque;
  * catches those late rows. Not thread-safe; one reader owns it.
  */
 public final class Lookback {
-  private final long windowNanos;
-  private final ArrayDeque<long[]> marks = new ArrayDeque<>();
+    private final long windowNanos;
+    private final ArrayDeque<long[]> marks = new ArrayDeque<>();
 
-  public Lookback(long windowNanos) {
-    this.windowNanos = windowNanos;
-  }
-
-  /**
-   * Notes that everything up to {@code seq} has been read, and returns the number to read after.
-   */
-  public long floor(long seq) {
-    long now = System.nanoTime();
-    marks.addLast(new long[] {now, seq});
-    // Keep the newest mark that is at least a window old at the head; older ones are no longer
-    // needed.
-    while (marks.size() > 1) {
-      long[] head = marks.pollFirst();
-      if (now - marks.peekFirst()[0] < windowNanos) {
-        marks.addFirst(head);
-        break;
-      }
+    public Lookback(long windowNanos) {
+        this.windowNanos = windowNanos;
     }
-    return marks.peekFirst()[1];
-  }
+
+    /**
+     * Notes that everything up to {@code seq} has been read, and returns the number to read after.
+     */
+    public long floor(long seq) {
+        long now = System.nanoTime();
+        marks.addLast(new long[] {now, seq});
+        // Keep the newest mark that is at least a window old at the head; older ones are no longer
+        // needed.
+        while (marks.size() > 1) {
+            long[] head = marks.pollFirst();
+            if (now - marks.peekFirst()[0] < windowNanos) {
+                marks.addFirst(head);
+                break;
+            }
+        }
+        return marks.peekFirst()[1];
+    }
 }

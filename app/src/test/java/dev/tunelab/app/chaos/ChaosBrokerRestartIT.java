@@ -11,17 +11,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedChaosCluster.class)
 class ChaosBrokerRestartIT {
 
-  @Test
-  void brokerStoppedForTenSeconds(ChaosCluster cluster) throws Exception {
-    ChaosRun.repeat(
-        "broker stopped 10 s",
-        rep -> {
-          try (ChaosStudy study = ChaosStudy.submit(cluster.apiUrl(), 300 + rep)) {
-            study.awaitRunningAt(3, Duration.ofMinutes(2));
-            cluster.restartKafka(Duration.ofSeconds(10));
-            study.awaitEnd(Duration.ofMinutes(4));
-            return StudyAudit.of(study, cluster);
-          }
+    @Test
+    void brokerStoppedForTenSeconds(ChaosCluster cluster) throws Exception {
+        ChaosRun.repeat("broker stopped 10 s", rep -> {
+            try (ChaosStudy study = ChaosStudy.submit(cluster.apiUrl(), 300 + rep)) {
+                study.awaitRunningAt(3, Duration.ofMinutes(2));
+                cluster.restartKafka(Duration.ofSeconds(10));
+                study.awaitEnd(Duration.ofMinutes(4));
+                return StudyAudit.of(study, cluster);
+            }
         });
-  }
+    }
 }

@@ -11,17 +11,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedChaosCluster.class)
 class ChaosPostgresRestartIT {
 
-  @Test
-  void postgresRestartedMidStudy(ChaosCluster cluster) throws Exception {
-    ChaosRun.repeat(
-        "PostgreSQL restarted",
-        rep -> {
-          try (ChaosStudy study = ChaosStudy.submit(cluster.apiUrl(), 400 + rep)) {
-            study.awaitRunningAt(3, Duration.ofMinutes(2));
-            cluster.restartPostgres(Duration.ofSeconds(5));
-            study.awaitEnd(Duration.ofMinutes(4));
-            return StudyAudit.of(study, cluster);
-          }
+    @Test
+    void postgresRestartedMidStudy(ChaosCluster cluster) throws Exception {
+        ChaosRun.repeat("PostgreSQL restarted", rep -> {
+            try (ChaosStudy study = ChaosStudy.submit(cluster.apiUrl(), 400 + rep)) {
+                study.awaitRunningAt(3, Duration.ofMinutes(2));
+                cluster.restartPostgres(Duration.ofSeconds(5));
+                study.awaitEnd(Duration.ofMinutes(4));
+                return StudyAudit.of(study, cluster);
+            }
         });
-  }
+    }
 }

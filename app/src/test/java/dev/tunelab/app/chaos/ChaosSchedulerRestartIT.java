@@ -12,19 +12,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedChaosCluster.class)
 class ChaosSchedulerRestartIT {
 
-  @Test
-  void schedulerKilledAndRestarted(ChaosCluster cluster) throws Exception {
-    ChaosRun.repeat(
-        "api+scheduler SIGKILL",
-        rep -> {
-          try (ChaosStudy study = ChaosStudy.submit(cluster.apiUrl(), 200 + rep)) {
-            study.awaitRunningAt(3, Duration.ofMinutes(2));
-            cluster.killMain();
-            Thread.sleep(2_000);
-            cluster.startMain();
-            study.awaitEnd(Duration.ofMinutes(4));
-            return StudyAudit.of(study, cluster);
-          }
+    @Test
+    void schedulerKilledAndRestarted(ChaosCluster cluster) throws Exception {
+        ChaosRun.repeat("api+scheduler SIGKILL", rep -> {
+            try (ChaosStudy study = ChaosStudy.submit(cluster.apiUrl(), 200 + rep)) {
+                study.awaitRunningAt(3, Duration.ofMinutes(2));
+                cluster.killMain();
+                Thread.sleep(2_000);
+                cluster.startMain();
+                study.awaitEnd(Duration.ofMinutes(4));
+                return StudyAudit.of(study, cluster);
+            }
         });
-  }
+    }
 }

@@ -11,38 +11,37 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * in the root store and JUnit closes it when the run ends. Each scenario leaves it whole.
  */
 final class SharedChaosCluster implements ParameterResolver {
-  /** Short, so that a killed worker's trial is re-queued within seconds. */
-  static final String LEASE = "PT5S";
+    /** Short, so that a killed worker's trial is re-queued within seconds. */
+    static final String LEASE = "PT5S";
 
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == ChaosCluster.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context
-        .getRoot()
-        .getStore(ExtensionContext.Namespace.create(SharedChaosCluster.class))
-        .computeIfAbsent(ChaosCluster.class, k -> start(), ChaosCluster.class);
-  }
-
-  private static ChaosCluster start() {
-    try {
-      ChaosCluster cluster = ChaosCluster.start("api,scheduler", LEASE);
-      try {
-        cluster.startWorker(1);
-        cluster.startWorker(1);
-      } catch (IOException | RuntimeException e) {
-        cluster.close();
-        throw e;
-      }
-      return cluster;
-    } catch (IOException e) {
-      throw new IllegalStateException("could not start the chaos cluster", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ChaosCluster.class;
     }
-  }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.create(SharedChaosCluster.class))
+                .computeIfAbsent(ChaosCluster.class, k -> start(), ChaosCluster.class);
+    }
+
+    private static ChaosCluster start() {
+        try {
+            ChaosCluster cluster = ChaosCluster.start("api,scheduler", LEASE);
+            try {
+                cluster.startWorker(1);
+                cluster.startWorker(1);
+            } catch (IOException | RuntimeException e) {
+                cluster.close();
+                throw e;
+            }
+            return cluster;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the chaos cluster", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -15,39 +15,39 @@ import java.util.Map;
  * a process of its own, handed to the application the way an operator would configure them.
  */
 public class ServersResource implements QuarkusTestResourceLifecycleManager {
-  private Servers servers;
-  private ExternalServers external;
-  private Path dataDir;
+    private Servers servers;
+    private ExternalServers external;
+    private Path dataDir;
 
-  public static boolean externalMode() {
-    return "true".equalsIgnoreCase(System.getenv("TUNELAB_TEST_EXTERNAL"));
-  }
-
-  @Override
-  public Map<String, String> start() {
-    try {
-      dataDir = Files.createTempDirectory("tunelab-test-");
-      Map<String, String> settings = new HashMap<>();
-      if (externalMode()) {
-        external = ExternalServers.start(dataDir);
-        settings.put("TUNELAB_DB_URL", external.jdbcUrl());
-        settings.put("TUNELAB_DB_USER", "postgres");
-        settings.put("TUNELAB_KAFKA_BOOTSTRAP", external.bootstrap());
-      }
-      servers = Servers.start(settings::get, dataDir);
-      Map<String, String> config = new HashMap<>(servers.config());
-      int port = FreePort.find();
-      config.put("quarkus.http.test-port", String.valueOf(port));
-      config.put("tunelab.api.url", "http://127.0.0.1:" + port);
-      return config;
-    } catch (IOException e) {
-      throw new IllegalStateException("could not start the test servers", e);
+    public static boolean externalMode() {
+        return "true".equalsIgnoreCase(System.getenv("TUNELAB_TEST_EXTERNAL"));
     }
-  }
 
-  @Override
-  public void stop() {
-    if (servers != null) servers.close();
-    if (external != null) external.close();
-  }
+    @Override
+    public Map<String, String> start() {
+        try {
+            dataDir = Files.createTempDirectory("tunelab-test-");
+            Map<String, String> settings = new HashMap<>();
+            if (externalMode()) {
+                external = ExternalServers.start(dataDir);
+                settings.put("TUNELAB_DB_URL", external.jdbcUrl());
+                settings.put("TUNELAB_DB_USER", "postgres");
+                settings.put("TUNELAB_KAFKA_BOOTSTRAP", external.bootstrap());
+            }
+            servers = Servers.start(settings::get, dataDir);
+            Map<String, String> config = new HashMap<>(servers.config());
+            int port = FreePort.find();
+            config.put("quarkus.http.test-port", String.valueOf(port));
+            config.put("tunelab.api.url", "http://127.0.0.1:" + port);
+            return config;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the test servers", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (servers != null) servers.close();
+        if (external != null) external.close();
+    }
 }

@@ -27,42 +27,37 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = ServersResource.class, scope = TestResourceScope.GLOBAL)
 class BrowserTest {
-  static final Path CHROMIUM =
-      Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
 
-  @ConfigProperty(name = "quarkus.http.test-port")
-  int port;
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
-  @Test
-  void playwrightSuitePasses() throws Exception {
-    assertTrue(
-        Files.isExecutable(CHROMIUM),
-        CHROMIUM
-            + " is missing: install Debian's chromium (apt-get install chromium);"
-            + " .ci/run does");
-    Path webUi = Path.of("").toAbsolutePath().resolveSibling("web-ui");
-    assertTrue(
-        Files.isDirectory(webUi.resolve("node_modules/@playwright/test")),
-        "run npm ci in " + webUi + " (the web-ui module's build does)");
-    ProcessBuilder pb =
-        new ProcessBuilder("npx", "playwright", "test")
-            .directory(webUi.toFile())
-            .redirectErrorStream(true);
-    pb.environment().put("TUNELAB_URL", "http://127.0.0.1:" + port);
-    pb.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
-    Process p = pb.start();
-    Deque<String> tail = new ArrayDeque<>();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = out.readLine()) != null; ) {
-        System.out.println("[playwright] " + line);
-        tail.addLast(line);
-        if (tail.size() > 80) tail.removeFirst();
-      }
+    @Test
+    void playwrightSuitePasses() throws Exception {
+        assertTrue(
+                Files.isExecutable(CHROMIUM),
+                CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium);" + " .ci/run does");
+        Path webUi = Path.of("").toAbsolutePath().resolveSibling("web-ui");
+        assertTrue(
+                Files.isDirectory(webUi.resolve("node_modules/@playwright/test")),
+                "run npm ci in " + webUi + " (the web-ui module's build does)");
+        ProcessBuilder pb = new ProcessBuilder("npx", "playwright", "test")
+                .directory(webUi.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("TUNELAB_URL", "http://127.0.0.1:" + port);
+        pb.environment().put("CHROMIUM_PATH", CHROMIUM.toString());
+        Process p = pb.start();
+        Deque<String> tail = new ArrayDeque<>();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                System.out.println("[playwright] " + line);
+                tail.addLast(line);
+                if (tail.size() > 80) tail.removeFirst();
+            }
+        }
+        boolean ended = p.waitFor(10, TimeUnit.MINUTES);
+        if (!ended) p.destroyForcibly();
+        assertEquals(0, ended ? p.exitValue() : -1, "the browser tests failed:\n" + String.join("\n", tail));
     }
-    boolean ended = p.waitFor(10, TimeUnit.MINUTES);
-    if (!ended) p.destroyForcibly();
-    assertEquals(
-        0, ended ? p.exitValue() : -1, "the browser tests failed:\n" + String.join("\n", tail));
-  }
 }

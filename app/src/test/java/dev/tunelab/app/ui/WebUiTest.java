@@ -17,43 +17,33 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = ServersResource.class, scope = TestResourceScope.GLOBAL)
 class WebUiTest {
 
-  @Test
-  void leaderboardPageAndItsScriptAreServed() {
-    String html =
-        given()
-            .get("/")
-            .then()
-            .statusCode(200)
-            .contentType(containsString("text/html"))
-            .body(containsString("TuneLab"))
-            .extract()
-            .asString();
-    Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(html);
-    org.junit.jupiter.api.Assertions.assertTrue(script.find(), "the page loads its script");
-    given().get(script.group(1)).then().statusCode(200).body(containsString("/api/v1/studies"));
-  }
+    @Test
+    void leaderboardPageAndItsScriptAreServed() {
+        String html = given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("TuneLab"))
+                .extract()
+                .asString();
+        Matcher script = Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(html);
+        org.junit.jupiter.api.Assertions.assertTrue(script.find(), "the page loads its script");
+        given().get(script.group(1)).then().statusCode(200).body(containsString("/api/v1/studies"));
+    }
 
-  @Test
-  void readinessCoversPostgresAndKafka() {
-    given()
-        .get("/q/health/ready")
-        .then()
-        .statusCode(200)
-        .body("status", equalTo("UP"))
-        .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
-        .body(
-            "checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
-        .body(
-            "checks.find { it.name == 'Database connections health check' }.data.'<default>'",
-            equalTo("UP"));
-  }
+    @Test
+    void readinessCoversPostgresAndKafka() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Database connections health check' }.data.'<default>'", equalTo("UP"));
+    }
 
-  @Test
-  void openApiIsPublished() {
-    given()
-        .get("/q/openapi?format=json")
-        .then()
-        .statusCode(200)
-        .body(containsString("/api/v1/studies"));
-  }
+    @Test
+    void openApiIsPublished() {
+        given().get("/q/openapi?format=json").then().statusCode(200).body(containsString("/api/v1/studies"));
+    }
 }

@@ -35,96 +35,92 @@ import java.util.stream.IntStream;
  * any other value.
  */
 public final class FanovaImportance {
-  static final int TREES = 64;
-  static final int MAX_DEPTH = 64;
-  static final int MAX_ROWS_PER_TREE = 2_000;
+    static final int TREES = 64;
+    static final int MAX_DEPTH = 64;
+    static final int MAX_ROWS_PER_TREE = 2_000;
 
-  /** Parameters considered per split, in tenths of all of them (rounded up). */
-  static final int FEATURE_TENTHS = 7;
+    /** Parameters considered per split, in tenths of all of them (rounded up). */
+    static final int FEATURE_TENTHS = 7;
 
-  private FanovaImportance() {}
+    private FanovaImportance() {}
 
-  /**
-   * Ranks the space's parameters by the share of the objective's variance each explains alone.
-   *
-   * @param space the study's search space
-   * @param params each trial's active parameters (inactive ones absent)
-   * @param objectives each trial's objective, same length; trials whose value is not finite are
-   *     skipped
-   * @param seed the forest's seed: the same inputs and seed give the same result
-   * @return one entry per parameter of the space, most important first; all 0 when fewer than 2
-   *     trials remain or the objective does not vary
-   */
-  public static ParamImportance evaluate(
-      SearchSpace space, List<Map<String, Object>> params, double[] objectives, long seed) {
-    if (params.size() != objectives.length) {
-      throw new IllegalArgumentException(
-          params.size() + " trials but " + objectives.length + " objectives");
+    /**
+     * Ranks the space's parameters by the share of the objective's variance each explains alone.
+     *
+     * @param space the study's search space
+     * @param params each trial's active parameters (inactive ones absent)
+     * @param objectives each trial's objective, same length; trials whose value is not finite are
+     *     skipped
+     * @param seed the forest's seed: the same inputs and seed give the same result
+     * @return one entry per parameter of the space, most important first; all 0 when fewer than 2
+     *     trials remain or the objective does not vary
+     */
+    public static ParamImportance evaluate(
+            SearchSpace space, List<Map<String, Object>> params, double[] objectives, long seed) {
+        if (params.size() != objectives.length) {
+            throw new IllegalArgumentException(params.size() + " trials but " + objectives.length + " objectives");
+        }
+        int[] rows = IntStream.range(0, objectives.length)
+                .filter(i -> Double.isFinite(objectives[i]))
+                .toArray();
+        double[] y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) y[i] = objectives[rows[i]];
+        EncodedTrials data = EncodedTrials.encode(space, params, rows);
+        double[] shares = varies(y) && data.features() > 0 ? shares(data, y, seed) : new double[data.features()];
+        return ranked(data.names, shares, rows.length);
     }
-    int[] rows =
-        IntStream.range(0, objectives.length).filter(i -> Double.isFinite(objectives[i])).toArray();
-    double[] y = new double[rows.length];
-    for (int i = 0; i < rows.length; i++) y[i] = objectives[rows[i]];
-    EncodedTrials data = EncodedTrials.encode(space, params, rows);
-    double[] shares =
-        varies(y) && data.features() > 0 ? shares(data, y, seed) : new double[data.features()];
-    return ranked(data.names, shares, rows.length);
-  }
 
-  /**
-   * Main-effect shares averaged over the trees that predict more than a constant, scaled to sum to
-   * 1.
-   */
-  private static double[] shares(EncodedTrials data, double[] y, long seed) {
-    int d = data.features();
-    int n = y.length;
-    int[][] sorted = new int[d][];
-    for (int f = 0; f < d; f++) {
-      double[] col = data.columns[f];
-      sorted[f] =
-          IntStream.range(0, n)
-              .boxed()
-              .sorted(Comparator.comparingDouble(r -> col[r]))
-              .mapToInt(Integer::intValue)
-              .toArray();
+    /**
+     * Main-effect shares averaged over the trees that predict more than a constant, scaled to sum to
+     * 1.
+     */
+    private static double[] shares(EncodedTrials data, double[] y, long seed) {
+        int d = data.features();
+        int n = y.length;
+        int[][] sorted = new int[d][];
+        for (int f = 0; f < d; f++) {
+            double[] col = data.columns[f];
+            sorted[f] = IntStream.range(0, n)
+                    .boxed()
+                    .sorted(Comparator.comparingDouble(r -> col[r]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+        int featuresPerSplit = Math.max(1, (FEATURE_TENTHS * d + 9) / 10);
+        int draws = Math.min(n, MAX_ROWS_PER_TREE);
+        SplittableRandom forest = new SplittableRandom(seed);
+        double[] sum = new double[d];
+        int informative = 0;
+        for (int t = 0; t < TREES; t++) {
+            SplittableRandom rng = forest.split();
+            int[] counts = new int[n];
+            for (int i = 0; i < draws; i++) counts[rng.nextInt(n)]++;
+            RegressionTree tree =
+                    RegressionTree.grow(data.columns, y, counts, sorted, featuresPerSplit, MAX_DEPTH, rng);
+            double[] fractions = MainEffects.varianceFractions(tree, data.lower, data.upper);
+            if (fractions == null) continue;
+            informative++;
+            for (int f = 0; f < d; f++) sum[f] += fractions[f];
+        }
+        double total = 0;
+        for (double s : sum) total += s;
+        double[] shares = new double[d];
+        if (informative == 0 || !(total > 0)) return shares;
+        for (int f = 0; f < d; f++) shares[f] = sum[f] / total;
+        return shares;
     }
-    int featuresPerSplit = Math.max(1, (FEATURE_TENTHS * d + 9) / 10);
-    int draws = Math.min(n, MAX_ROWS_PER_TREE);
-    SplittableRandom forest = new SplittableRandom(seed);
-    double[] sum = new double[d];
-    int informative = 0;
-    for (int t = 0; t < TREES; t++) {
-      SplittableRandom rng = forest.split();
-      int[] counts = new int[n];
-      for (int i = 0; i < draws; i++) counts[rng.nextInt(n)]++;
-      RegressionTree tree =
-          RegressionTree.grow(data.columns, y, counts, sorted, featuresPerSplit, MAX_DEPTH, rng);
-      double[] fractions = MainEffects.varianceFractions(tree, data.lower, data.upper);
-      if (fractions == null) continue;
-      informative++;
-      for (int f = 0; f < d; f++) sum[f] += fractions[f];
+
+    private static boolean varies(double[] y) {
+        for (double v : y) if (v != y[0]) return true;
+        return false;
     }
-    double total = 0;
-    for (double s : sum) total += s;
-    double[] shares = new double[d];
-    if (informative == 0 || !(total > 0)) return shares;
-    for (int f = 0; f < d; f++) shares[f] = sum[f] / total;
-    return shares;
-  }
 
-  private static boolean varies(double[] y) {
-    for (double v : y) if (v != y[0]) return true;
-    return false;
-  }
-
-  private static ParamImportance ranked(List<String> names, double[] shares, int trials) {
-    List<ParamImportance.Entry> entries = new ArrayList<>();
-    for (int f = 0; f < names.size(); f++)
-      entries.add(new ParamImportance.Entry(names.get(f), shares[f]));
-    entries.sort(
-        Comparator.comparingDouble(ParamImportance.Entry::importance)
-            .reversed()
-            .thenComparing(ParamImportance.Entry::param));
-    return new ParamImportance("fANOVA (random forest, " + TREES + " trees)", trials, entries);
-  }
+    private static ParamImportance ranked(List<String> names, double[] shares, int trials) {
+        List<ParamImportance.Entry> entries = new ArrayList<>();
+        for (int f = 0; f < names.size(); f++) entries.add(new ParamImportance.Entry(names.get(f), shares[f]));
+        entries.sort(Comparator.comparingDouble(ParamImportance.Entry::importance)
+                .reversed()
+                .thenComparing(ParamImportance.Entry::param));
+        return new ParamImportance("fANOVA (random forest, " + TREES + " trees)", trials, entries);
+    }
 }

@@ -14,52 +14,52 @@ import java.util.List;
  * weight under the uniform measure fANOVA integrates over.
  */
 final class ParamAxis {
-  private final Param param;
+    private final Param param;
 
-  ParamAxis(Param param) {
-    this.param = param;
-  }
-
-  /** The top of the active part of the axis; its bottom is 0. */
-  double upper() {
-    return param instanceof ChoiceParam c ? c.values().size() : 1;
-  }
-
-  /**
-   * The value's position in [0, {@link #upper()}], or NaN when it is absent or not one this axis
-   * knows.
-   */
-  double position(Object value) {
-    if (value == null) return Double.NaN;
-    if (param instanceof ChoiceParam p) return choicePosition(p.values(), value);
-    if (!(value instanceof Number n)) return Double.NaN;
-    if (param instanceof IntParam p) return scaled(n.doubleValue(), p.min(), p.max());
-    return floatPosition((FloatParam) param, n.doubleValue());
-  }
-
-  private static double floatPosition(FloatParam p, double v) {
-    if (!p.log()) return scaled(v, p.min(), p.max());
-    // A non-positive value in a log range can only be bad old data: it belongs at the bottom.
-    if (Double.isNaN(v)) return Double.NaN;
-    return v > 0 ? scaled(Math.log(v), Math.log(p.min()), Math.log(p.max())) : 0;
-  }
-
-  private static double scaled(double v, double min, double max) {
-    if (Double.isNaN(v)) return Double.NaN;
-    if (!(max > min)) return 0.5;
-    return Math.min(1, Math.max(0, (v - min) / (max - min)));
-  }
-
-  private static double choicePosition(List<Object> values, Object value) {
-    for (int i = 0; i < values.size(); i++) {
-      if (same(values.get(i), value)) return i + 0.5;
+    ParamAxis(Param param) {
+        this.param = param;
     }
-    return Double.NaN;
-  }
 
-  /** JSON may bring back 3 as an Integer, a Long or a Double; to the user they are one value. */
-  static boolean same(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
-    return a.equals(b);
-  }
+    /** The top of the active part of the axis; its bottom is 0. */
+    double upper() {
+        return param instanceof ChoiceParam c ? c.values().size() : 1;
+    }
+
+    /**
+     * The value's position in [0, {@link #upper()}], or NaN when it is absent or not one this axis
+     * knows.
+     */
+    double position(Object value) {
+        if (value == null) return Double.NaN;
+        if (param instanceof ChoiceParam p) return choicePosition(p.values(), value);
+        if (!(value instanceof Number n)) return Double.NaN;
+        if (param instanceof IntParam p) return scaled(n.doubleValue(), p.min(), p.max());
+        return floatPosition((FloatParam) param, n.doubleValue());
+    }
+
+    private static double floatPosition(FloatParam p, double v) {
+        if (!p.log()) return scaled(v, p.min(), p.max());
+        // A non-positive value in a log range can only be bad old data: it belongs at the bottom.
+        if (Double.isNaN(v)) return Double.NaN;
+        return v > 0 ? scaled(Math.log(v), Math.log(p.min()), Math.log(p.max())) : 0;
+    }
+
+    private static double scaled(double v, double min, double max) {
+        if (Double.isNaN(v)) return Double.NaN;
+        if (!(max > min)) return 0.5;
+        return Math.min(1, Math.max(0, (v - min) / (max - min)));
+    }
+
+    private static double choicePosition(List<Object> values, Object value) {
+        for (int i = 0; i < values.size(); i++) {
+            if (same(values.get(i), value)) return i + 0.5;
+        }
+        return Double.NaN;
+    }
+
+    /** JSON may bring back 3 as an Integer, a Long or a Double; to the user they are one value. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+        return a.equals(b);
+    }
 }

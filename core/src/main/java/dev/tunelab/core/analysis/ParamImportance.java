@@ -13,10 +13,10 @@ import java.util.List;
  */
 public record ParamImportance(String method, int trials, List<Entry> values) {
 
-  public ParamImportance {
-    values = List.copyOf(values);
-  }
+    public ParamImportance {
+        values = List.copyOf(values);
+    }
 
-  /** One parameter's share of the explained variance. */
-  public record Entry(String param, double importance) {}
+    /** One parameter's share of the explained variance. */
+    public record Entry(String param, double importance) {}
 }

@@ -6,70 +6,66 @@ import java.util.List;
 
 /** Column look-up and strict numbers for the CSV formats, with errors that name row and column. */
 final class CsvCells {
-  private CsvCells() {}
+    private CsvCells() {}
 
-  static Csv parse(byte[] content) {
-    Csv csv;
-    try {
-      csv = Csv.parse(content);
-    } catch (IllegalArgumentException e) {
-      throw new BadDatasetException("file", e.getMessage(), e);
+    static Csv parse(byte[] content) {
+        Csv csv;
+        try {
+            csv = Csv.parse(content);
+        } catch (IllegalArgumentException e) {
+            throw new BadDatasetException("file", e.getMessage(), e);
+        }
+        if (new HashSet<>(csv.header()).size() != csv.header().size()) {
+            throw new BadDatasetException("file", "column names must be unique: " + csv.header());
+        }
+        if (csv.rows().isEmpty()) throw new BadDatasetException("file", "the CSV has a header but no data rows");
+        return csv;
     }
-    if (new HashSet<>(csv.header()).size() != csv.header().size()) {
-      throw new BadDatasetException("file", "column names must be unique: " + csv.header());
+
+    /** The index of column {@code name}; {@code field} is the upload field that named it. */
+    static int column(Csv csv, String name, String field) {
+        int at = csv.column(name);
+        if (at < 0) throw new BadDatasetException(field, "no column named '" + name + "'; columns are " + csv.header());
+        return at;
     }
-    if (csv.rows().isEmpty())
-      throw new BadDatasetException("file", "the CSV has a header but no data rows");
-    return csv;
-  }
 
-  /** The index of column {@code name}; {@code field} is the upload field that named it. */
-  static int column(Csv csv, String name, String field) {
-    int at = csv.column(name);
-    if (at < 0)
-      throw new BadDatasetException(
-          field, "no column named '" + name + "'; columns are " + csv.header());
-    return at;
-  }
-
-  /**
-   * The one column besides the label when {@code name} is null; a text or sequence CSV often has
-   * just two.
-   */
-  static int dataColumn(Csv csv, String name, int label, String what) {
-    if (name != null) return column(csv, name, "column");
-    List<String> others = new ArrayList<>(csv.header());
-    others.remove(label);
-    if (others.size() != 1) {
-      throw new BadDatasetException(
-          "column", "name the " + what + " column (field 'column'); columns are " + others);
+    /**
+     * The one column besides the label when {@code name} is null; a text or sequence CSV often has
+     * just two.
+     */
+    static int dataColumn(Csv csv, String name, int label, String what) {
+        if (name != null) return column(csv, name, "column");
+        List<String> others = new ArrayList<>(csv.header());
+        others.remove(label);
+        if (others.size() != 1) {
+            throw new BadDatasetException(
+                    "column", "name the " + what + " column (field 'column'); columns are " + others);
+        }
+        return csv.header().indexOf(others.get(0));
     }
-    return csv.header().indexOf(others.get(0));
-  }
 
-  static List<String> values(Csv csv, int column) {
-    List<String> out = new ArrayList<>(csv.rows().size());
-    for (String[] row : csv.rows()) out.add(row[column]);
-    return out;
-  }
-
-  /**
-   * Row numbers are 1-based and count data rows only, as a spreadsheet under its header shows them.
-   */
-  static float number(String value, int row, String column) {
-    String why;
-    if (value.isEmpty()) {
-      why = "is empty";
-    } else {
-      try {
-        double d = Double.parseDouble(value);
-        if (Double.isFinite(d)) return (float) d;
-        why = "is not finite: '" + value + "'";
-      } catch (NumberFormatException e) {
-        why = "is not a number: '" + value + "'";
-      }
+    static List<String> values(Csv csv, int column) {
+        List<String> out = new ArrayList<>(csv.rows().size());
+        for (String[] row : csv.rows()) out.add(row[column]);
+        return out;
     }
-    throw new BadDatasetException(
-        "file", String.format("row %d, column '%s' %s", row + 1, column, why));
-  }
+
+    /**
+     * Row numbers are 1-based and count data rows only, as a spreadsheet under its header shows them.
+     */
+    static float number(String value, int row, String column) {
+        String why;
+        if (value.isEmpty()) {
+            why = "is empty";
+        } else {
+            try {
+                double d = Double.parseDouble(value);
+                if (Double.isFinite(d)) return (float) d;
+                why = "is not finite: '" + value + "'";
+            } catch (NumberFormatException e) {
+                why = "is not a number: '" + value + "'";
+            }
+        }
+        throw new BadDatasetException("file", String.format("row %d, column '%s' %s", row + 1, column, why));
+    }
 }

@@ -9,28 +9,28 @@ import java.util.Locale;
  * which first layers can take it.
  */
 public enum DatasetKind {
-  /** Numeric columns: shape {@code [F]}. */
-  TABLE,
-  /**
-   * Images (IDX files or a zip of one folder per class): shape {@code [H, W, C]}, values 0..255.
-   */
-  IMAGES,
-  /**
-   * A text column tokenized with a vocabulary limit: shape {@code [T]} of token ids (0 = padding).
-   */
-  TOKENS,
-  /** A column of numeric sequences ("0.1 0.5 0.3"): shape {@code [T, 1]}, zero-padded in front. */
-  SEQUENCE,
-  /** Windows over a numeric time series: shape {@code [T, F]}, each labelled by a later value. */
-  TIMESERIES;
+    /** Numeric columns: shape {@code [F]}. */
+    TABLE,
+    /**
+     * Images (IDX files or a zip of one folder per class): shape {@code [H, W, C]}, values 0..255.
+     */
+    IMAGES,
+    /**
+     * A text column tokenized with a vocabulary limit: shape {@code [T]} of token ids (0 = padding).
+     */
+    TOKENS,
+    /** A column of numeric sequences ("0.1 0.5 0.3"): shape {@code [T, 1]}, zero-padded in front. */
+    SEQUENCE,
+    /** Windows over a numeric time series: shape {@code [T, F]}, each labelled by a later value. */
+    TIMESERIES;
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  @JsonCreator
-  public static DatasetKind parse(String text) {
-    return valueOf(text.trim().toUpperCase(Locale.ROOT));
-  }
+    @JsonCreator
+    public static DatasetKind parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
 }

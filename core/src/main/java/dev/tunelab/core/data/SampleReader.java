@@ -12,78 +12,77 @@ import java.util.List;
  * PNG/JPEG files in one folder per class; the entries tell which.
  */
 public final class SampleReader {
-  /** Fewer samples cannot be split into training and validation sensibly. */
-  static final int MIN_SAMPLES = 10;
+    /** Fewer samples cannot be split into training and validation sensibly. */
+    static final int MIN_SAMPLES = 10;
 
-  private SampleReader() {}
+    private SampleReader() {}
 
-  /** The samples of a stored dataset, read as its meta says. */
-  public static Samples read(DatasetMeta meta, byte[] content) {
-    return format(meta, content).load(meta, content).samples();
-  }
-
-  /**
-   * An upload read in one step (profiled, then read with the complete meta), for tools and tests.
-   */
-  public static Samples readUpload(DatasetMeta request, byte[] content) {
-    return read(profile(request, content).meta(), content);
-  }
-
-  /**
-   * Reads an upload, fills what {@code request} leaves open, and says what it holds.
-   *
-   * @throws BadDatasetException naming the upload field at fault
-   */
-  public static DatasetSummary profile(DatasetMeta request, byte[] content) {
-    SampleFormat.Loaded loaded = format(request, content).load(request, content);
-    Samples s = loaded.samples();
-    if (s.size() < MIN_SAMPLES) {
-      throw new BadDatasetException(
-          request.kind() == DatasetKind.TIMESERIES ? "window" : "file",
-          "at least " + MIN_SAMPLES + " samples are needed, found " + s.size());
+    /** The samples of a stored dataset, read as its meta says. */
+    public static Samples read(DatasetMeta meta, byte[] content) {
+        return format(meta, content).load(meta, content).samples();
     }
-    return new DatasetSummary(loaded.meta(), s.shape(), s.size(), columns(loaded.meta(), content));
-  }
 
-  /**
-   * True when {@code content} starts as a zip archive does; an upload without a kind is then
-   * images.
-   */
-  public static boolean isZip(byte[] content) {
-    return ZipContent.isZip(content);
-  }
-
-  static SampleFormat format(DatasetMeta meta, byte[] content) {
-    switch (meta.kind()) {
-      case TABLE:
-        return new TableFormat();
-      case IMAGES:
-        return IdxImagesFormat.matches(content) ? new IdxImagesFormat() : new ImageFoldersFormat();
-      case TOKENS:
-        return new TokensFormat();
-      case SEQUENCE:
-        return new SequenceFormat();
-      case TIMESERIES:
-        return new TimeSeriesFormat();
-      default:
-        throw new IllegalStateException("no reader for " + meta.kind());
+    /**
+     * An upload read in one step (profiled, then read with the complete meta), for tools and tests.
+     */
+    public static Samples readUpload(DatasetMeta request, byte[] content) {
+        return read(profile(request, content).meta(), content);
     }
-  }
 
-  /** Each CSV column's role: the label, the text or sequence column, numbers, or unused. */
-  private static List<DatasetSummary.Column> columns(DatasetMeta meta, byte[] content) {
-    List<DatasetSummary.Column> out = new ArrayList<>();
-    if (meta.kind() == DatasetKind.IMAGES) return out;
-    for (String name : Csv.parse(content).header()) {
-      String role;
-      if (name.equals(meta.label())) role = "label";
-      else if (name.equals(meta.options().column()))
-        role = meta.kind() == DatasetKind.TOKENS ? "text" : "sequence";
-      else if (meta.kind() == DatasetKind.TOKENS || meta.kind() == DatasetKind.SEQUENCE)
-        role = "unused";
-      else role = "number";
-      out.add(new DatasetSummary.Column(name, role));
+    /**
+     * Reads an upload, fills what {@code request} leaves open, and says what it holds.
+     *
+     * @throws BadDatasetException naming the upload field at fault
+     */
+    public static DatasetSummary profile(DatasetMeta request, byte[] content) {
+        SampleFormat.Loaded loaded = format(request, content).load(request, content);
+        Samples s = loaded.samples();
+        if (s.size() < MIN_SAMPLES) {
+            throw new BadDatasetException(
+                    request.kind() == DatasetKind.TIMESERIES ? "window" : "file",
+                    "at least " + MIN_SAMPLES + " samples are needed, found " + s.size());
+        }
+        return new DatasetSummary(loaded.meta(), s.shape(), s.size(), columns(loaded.meta(), content));
     }
-    return out;
-  }
+
+    /**
+     * True when {@code content} starts as a zip archive does; an upload without a kind is then
+     * images.
+     */
+    public static boolean isZip(byte[] content) {
+        return ZipContent.isZip(content);
+    }
+
+    static SampleFormat format(DatasetMeta meta, byte[] content) {
+        switch (meta.kind()) {
+            case TABLE:
+                return new TableFormat();
+            case IMAGES:
+                return IdxImagesFormat.matches(content) ? new IdxImagesFormat() : new ImageFoldersFormat();
+            case TOKENS:
+                return new TokensFormat();
+            case SEQUENCE:
+                return new SequenceFormat();
+            case TIMESERIES:
+                return new TimeSeriesFormat();
+            default:
+                throw new IllegalStateException("no reader for " + meta.kind());
+        }
+    }
+
+    /** Each CSV column's role: the label, the text or sequence column, numbers, or unused. */
+    private static List<DatasetSummary.Column> columns(DatasetMeta meta, byte[] content) {
+        List<DatasetSummary.Column> out = new ArrayList<>();
+        if (meta.kind() == DatasetKind.IMAGES) return out;
+        for (String name : Csv.parse(content).header()) {
+            String role;
+            if (name.equals(meta.label())) role = "label";
+            else if (name.equals(meta.options().column()))
+                role = meta.kind() == DatasetKind.TOKENS ? "text" : "sequence";
+            else if (meta.kind() == DatasetKind.TOKENS || meta.kind() == DatasetKind.SEQUENCE) role = "unused";
+            else role = "number";
+            out.add(new DatasetSummary.Column(name, role));
+        }
+        return out;
+    }
 }

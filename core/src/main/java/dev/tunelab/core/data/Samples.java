@@ -19,17 +19,17 @@ import java.util.List;
  *     windows), so validation and test come from the end
  */
 public record Samples(
-    DatasetKind kind,
-    Task task,
-    List<Integer> shape,
-    float[][] x,
-    List<String> classes,
-    int[] classIndex,
-    double[] target,
-    List<String> featureNames,
-    boolean ordered) {
+        DatasetKind kind,
+        Task task,
+        List<Integer> shape,
+        float[][] x,
+        List<String> classes,
+        int[] classIndex,
+        double[] target,
+        List<String> featureNames,
+        boolean ordered) {
 
-  public int size() {
-    return x.length;
-  }
+    public int size() {
+        return x.length;
+    }
 }

@@ -10,23 +10,23 @@ import java.util.Locale;
  * too ("don't" → [don, t]), which keeps the rule one line and language-neutral.
  */
 final class Tokenizer {
-  private Tokenizer() {}
+    private Tokenizer() {}
 
-  static List<String> words(String text) {
-    List<String> out = new ArrayList<>();
-    String lower = text.toLowerCase(Locale.ROOT);
-    int start = -1;
-    for (int i = 0; i < lower.length(); ) {
-      int cp = lower.codePointAt(i);
-      boolean inWord = Character.isLetterOrDigit(cp);
-      if (inWord && start < 0) start = i;
-      if (!inWord && start >= 0) {
-        out.add(lower.substring(start, i));
-        start = -1;
-      }
-      i += Character.charCount(cp);
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            boolean inWord = Character.isLetterOrDigit(cp);
+            if (inWord && start < 0) start = i;
+            if (!inWord && start >= 0) {
+                out.add(lower.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) out.add(lower.substring(start));
+        return out;
     }
-    if (start >= 0) out.add(lower.substring(start));
-    return out;
-  }
 }

@@ -11,34 +11,33 @@ import java.util.Map;
  * frequent words get 2, 3, ... (ties broken alphabetically, so the ids do not depend on row order).
  */
 final class Vocabulary {
-  static final int PADDING = 0;
-  static final int UNKNOWN = 1;
-  static final int FIRST_WORD = 2;
+    static final int PADDING = 0;
+    static final int UNKNOWN = 1;
+    static final int FIRST_WORD = 2;
 
-  private final Map<String, Integer> ids = new HashMap<>();
+    private final Map<String, Integer> ids = new HashMap<>();
 
-  Vocabulary(List<String> words) {
-    for (int i = 0; i < words.size(); i++) ids.put(words.get(i), FIRST_WORD + i);
-  }
-
-  /** The {@code size - 2} most frequent words of {@code texts}, most frequent first. */
-  static List<String> mostFrequent(List<List<String>> texts, int size) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (List<String> words : texts) {
-      for (String w : words) counts.merge(w, 1, Integer::sum);
+    Vocabulary(List<String> words) {
+        for (int i = 0; i < words.size(); i++) ids.put(words.get(i), FIRST_WORD + i);
     }
-    List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-    entries.sort(
-        Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-            .reversed()
-            .thenComparing(Map.Entry::getKey));
-    List<String> words = new ArrayList<>();
-    for (int i = 0; i < Math.min(entries.size(), size - FIRST_WORD); i++)
-      words.add(entries.get(i).getKey());
-    return words;
-  }
 
-  int id(String word) {
-    return ids.getOrDefault(word, UNKNOWN);
-  }
+    /** The {@code size - 2} most frequent words of {@code texts}, most frequent first. */
+    static List<String> mostFrequent(List<List<String>> texts, int size) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (List<String> words : texts) {
+            for (String w : words) counts.merge(w, 1, Integer::sum);
+        }
+        List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .reversed()
+                .thenComparing(Map.Entry::getKey));
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < Math.min(entries.size(), size - FIRST_WORD); i++)
+            words.add(entries.get(i).getKey());
+        return words;
+    }
+
+    int id(String word) {
+        return ids.getOrDefault(word, UNKNOWN);
+    }
 }

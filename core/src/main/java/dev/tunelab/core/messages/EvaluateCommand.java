@@ -12,22 +12,22 @@ import java.util.UUID;
  *     testFraction} of the training dataset
  */
 public record EvaluateCommand(
-    int version,
-    String type,
-    UUID studyId,
-    UUID trialId,
-    int number,
-    int attempt,
-    String datasetId,
-    String testDatasetId,
-    double testFraction,
-    long seed,
-    double validationSplit) {
-  public static final int VERSION = 1;
-  public static final String TYPE = "evaluate";
+        int version,
+        String type,
+        UUID studyId,
+        UUID trialId,
+        int number,
+        int attempt,
+        String datasetId,
+        String testDatasetId,
+        double testFraction,
+        long seed,
+        double validationSplit) {
+    public static final int VERSION = 1;
+    public static final String TYPE = "evaluate";
 
-  /** Whether a record on the trials topic is an evaluation rather than a {@link TrialCommand}. */
-  public static boolean is(JsonNode message) {
-    return TYPE.equals(message.path("type").asText());
-  }
+    /** Whether a record on the trials topic is an evaluation rather than a {@link TrialCommand}. */
+    public static boolean is(JsonNode message) {
+        return TYPE.equals(message.path("type").asText());
+    }
 }

@@ -14,82 +14,51 @@ import java.util.UUID;
  * @param resume true for a re-queued attempt: continue from the trial's latest checkpoint, if any
  */
 public record TrialCommand(
-    int version,
-    UUID trialId,
-    UUID studyId,
-    int number,
-    int attempt,
-    String datasetId,
-    Map<String, Object> params,
-    ModelSpec model,
-    int epochs,
-    long seed,
-    double validationSplit,
-    String objectiveMetric,
-    double testFraction,
-    boolean resume) {
-  public static final int VERSION = 1;
+        int version,
+        UUID trialId,
+        UUID studyId,
+        int number,
+        int attempt,
+        String datasetId,
+        Map<String, Object> params,
+        ModelSpec model,
+        int epochs,
+        long seed,
+        double validationSplit,
+        String objectiveMetric,
+        double testFraction,
+        boolean resume) {
+    public static final int VERSION = 1;
 
-  /** A command without a test split. */
-  public TrialCommand(
-      int version,
-      UUID trialId,
-      UUID studyId,
-      int number,
-      int attempt,
-      String datasetId,
-      Map<String, Object> params,
-      ModelSpec model,
-      int epochs,
-      long seed,
-      double validationSplit,
-      String objectiveMetric) {
-    this(
-        version,
-        trialId,
-        studyId,
-        number,
-        attempt,
-        datasetId,
-        params,
-        model,
-        epochs,
-        seed,
-        validationSplit,
-        objectiveMetric,
-        0,
-        false);
-  }
-
-  /** A first attempt, with a test fraction. */
-  public TrialCommand(
-      int version,
-      UUID trialId,
-      UUID studyId,
-      int number,
-      int attempt,
-      String datasetId,
-      Map<String, Object> params,
-      ModelSpec model,
-      int epochs,
-      long seed,
-      double validationSplit,
-      String objectiveMetric,
-      double testFraction) {
-    this(
-        version,
-        trialId,
-        studyId,
-        number,
-        attempt,
-        datasetId,
-        params,
-        model,
-        epochs,
-        seed,
-        validationSplit,
-        objectiveMetric,
-        testFraction,
-        false);
-  }
+    /** A first attempt, with a test fraction. */
+    public TrialCommand(
+            int version,
+            UUID trialId,
+            UUID studyId,
+            int number,
+            int attempt,
+            String datasetId,
+            Map<String, Object> params,
+            ModelSpec model,
+            int epochs,
+            long seed,
+            double validationSplit,
+            String objectiveMetric,
+            double testFraction) {
+        this(
+                version,
+                trialId,
+                studyId,
+                number,
+                attempt,
+                datasetId,
+                params,
+                model,
+                epochs,
+                seed,
+                validationSplit,
+                objectiveMetric,
+                testFraction,
+                false);
+    }
 }

@@ -21,20 +21,13 @@ import java.util.Set;
  *     text every API version reads
  */
 public record WorkerReport(
-    String id,
-    String device,
-    long memoryBytes,
-    int slots,
-    int busySlots,
-    String host,
-    String startedAt) {
-  public static final String CPU = "cpu";
-  public static final String GPU = "gpu";
-  public static final Set<String> DEVICES = Set.of(CPU, GPU);
+        String id, String device, long memoryBytes, int slots, int busySlots, String host, String startedAt) {
+    public static final String CPU = "cpu";
+    public static final String GPU = "gpu";
+    public static final Set<String> DEVICES = Set.of(CPU, GPU);
 
-  /** The JSON field names, in the order written; the API refuses any other. */
-  public static final List<String> FIELDS =
-      Arrays.stream(WorkerReport.class.getRecordComponents())
-          .map(RecordComponent::getName)
-          .toList();
+    /** The JSON field names, in the order written; the API refuses any other. */
+    public static final List<String> FIELDS = Arrays.stream(WorkerReport.class.getRecordComponents())
+            .map(RecordComponent::getName)
+            .toList();
 }

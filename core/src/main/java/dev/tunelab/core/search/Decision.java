@@ -7,11 +7,11 @@ package dev.tunelab.core.search;
  * @param reason why the trial is stopped, shown with it; null when it goes on
  */
 public record Decision(boolean prune, int rung, String reason) {
-  public static Decision keep(int rung) {
-    return new Decision(false, rung, null);
-  }
+    public static Decision keep(int rung) {
+        return new Decision(false, rung, null);
+    }
 
-  public static Decision stop(int rung, String reason) {
-    return new Decision(true, rung, reason);
-  }
+    public static Decision stop(int rung, String reason) {
+        return new Decision(true, rung, reason);
+    }
 }

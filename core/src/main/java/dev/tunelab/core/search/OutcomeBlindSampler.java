@@ -5,8 +5,8 @@ package dev.tunelab.core.search;
  * Sobol): the scheduler may hand it a history whose outcomes are out of date.
  */
 public interface OutcomeBlindSampler extends Sampler {
-  @Override
-  default boolean readsOutcomes() {
-    return false;
-  }
+    @Override
+    default boolean readsOutcomes() {
+        return false;
+    }
 }

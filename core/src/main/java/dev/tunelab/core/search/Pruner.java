@@ -10,14 +10,14 @@ import java.util.List;
  */
 public interface Pruner {
 
-  /**
-   * @param trial the running trial, its curve up to and including {@code epoch}
-   * @param others every other trial of the study (any status) with what it reported so far
-   */
-  Decision decide(Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others);
+    /**
+     * @param trial the running trial, its curve up to and including {@code epoch}
+     * @param others every other trial of the study (any status) with what it reported so far
+     */
+    Decision decide(Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others);
 
-  /** The bracket a new trial joins; only Hyperband has more than one. */
-  default int bracketFor(int trialNumber) {
-    return 0;
-  }
+    /** The bracket a new trial joins; only Hyperband has more than one. */
+    default int bracketFor(int trialNumber) {
+        return 0;
+    }
 }

@@ -13,18 +13,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrunerSpec(
-    String name,
-    Integer warmupEpochs,
-    Integer minTrials,
-    Integer minEpochs,
-    Integer reductionFactor) {
-  public static final PrunerSpec NONE = new PrunerSpec(SearchNames.NONE, null, null, null, null);
+        String name, Integer warmupEpochs, Integer minTrials, Integer minEpochs, Integer reductionFactor) {
+    public static final PrunerSpec NONE = new PrunerSpec(SearchNames.NONE, null, null, null, null);
 
-  public static PrunerSpec median(int warmupEpochs, int minTrials) {
-    return new PrunerSpec(SearchNames.MEDIAN, warmupEpochs, minTrials, null, null);
-  }
+    public static PrunerSpec median(int warmupEpochs, int minTrials) {
+        return new PrunerSpec(SearchNames.MEDIAN, warmupEpochs, minTrials, null, null);
+    }
 
-  public static PrunerSpec halving(String name, int minEpochs, int reductionFactor) {
-    return new PrunerSpec(name, null, null, minEpochs, reductionFactor);
-  }
+    public static PrunerSpec halving(String name, int minEpochs, int reductionFactor) {
+        return new PrunerSpec(name, null, null, minEpochs, reductionFactor);
+    }
 }

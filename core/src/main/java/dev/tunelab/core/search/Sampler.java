@@ -11,17 +11,16 @@ import java.util.random.RandomGenerator;
  */
 public interface Sampler {
 
-  /** The next point of {@code space}, or empty when the space has no untried point left. */
-  Optional<Map<String, Object>> suggest(
-      SearchSpace space, StudyHistory history, RandomGenerator rng);
+    /** The next point of {@code space}, or empty when the space has no untried point left. */
+    Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng);
 
-  /**
-   * Whether {@link #suggest} reads how trials went ({@code finished}, {@code objective}). A sampler
-   * that reads only the trials' points and their number answers false, and may then be given a
-   * history whose outcomes are out of date: the scheduler keeps such a study's points in memory
-   * instead of reading every trial back for every suggestion.
-   */
-  default boolean readsOutcomes() {
-    return true;
-  }
+    /**
+     * Whether {@link #suggest} reads how trials went ({@code finished}, {@code objective}). A sampler
+     * that reads only the trials' points and their number answers false, and may then be given a
+     * history whose outcomes are out of date: the scheduler keeps such a study's points in memory
+     * instead of reading every trial back for every suggestion.
+     */
+    default boolean readsOutcomes() {
+        return true;
+    }
 }

@@ -10,9 +10,8 @@ import java.util.TreeMap;
  * @param bracket the Hyperband bracket the trial was given at creation; 0 for other pruners
  * @param completed whether the trial ran its whole budget (the median rule compares with these)
  */
-public record TrialCurve(
-    int number, int bracket, boolean completed, NavigableMap<Integer, Double> values) {
-  public TrialCurve {
-    values = Collections.unmodifiableNavigableMap(new TreeMap<>(values));
-  }
+public record TrialCurve(int number, int bracket, boolean completed, NavigableMap<Integer, Double> values) {
+    public TrialCurve {
+        values = Collections.unmodifiableNavigableMap(new TreeMap<>(values));
+    }
 }

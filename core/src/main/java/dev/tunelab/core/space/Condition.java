@@ -12,27 +12,27 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Condition(String param, List<Object> in, Double min, Double max) {
 
-  public Condition {
-    if (param == null) throw new IllegalArgumentException("a condition names a parameter");
-    in = in == null ? null : List.copyOf(in);
-  }
-
-  /** Whether the condition holds for the (partial) point built so far. */
-  public boolean holds(Map<String, Object> point) {
-    Object v = point.get(param);
-    if (v == null) return false;
-    if (in != null && in.stream().noneMatch(x -> same(x, v))) return false;
-    if (min != null || max != null) {
-      if (!(v instanceof Number n)) return false;
-      if (min != null && n.doubleValue() < min) return false;
-      if (max != null && n.doubleValue() > max) return false;
+    public Condition {
+        if (param == null) throw new IllegalArgumentException("a condition names a parameter");
+        in = in == null ? null : List.copyOf(in);
     }
-    return true;
-  }
 
-  /** 3 and 3.0 are the same value to a user writing JSON. */
-  static boolean same(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
-    return a.equals(b);
-  }
+    /** Whether the condition holds for the (partial) point built so far. */
+    public boolean holds(Map<String, Object> point) {
+        Object v = point.get(param);
+        if (v == null) return false;
+        if (in != null && in.stream().noneMatch(x -> same(x, v))) return false;
+        if (min != null || max != null) {
+            if (!(v instanceof Number n)) return false;
+            if (min != null && n.doubleValue() < min) return false;
+            if (max != null && n.doubleValue() > max) return false;
+        }
+        return true;
+    }
+
+    /** 3 and 3.0 are the same value to a user writing JSON. */
+    static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+        return a.equals(b);
+    }
 }

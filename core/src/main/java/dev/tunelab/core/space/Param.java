@@ -14,115 +14,110 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = Param.IntParam.class, name = "int"),
-  @JsonSubTypes.Type(value = Param.FloatParam.class, name = "float"),
-  @JsonSubTypes.Type(value = Param.ChoiceParam.class, name = "choice")
+    @JsonSubTypes.Type(value = Param.IntParam.class, name = "int"),
+    @JsonSubTypes.Type(value = Param.FloatParam.class, name = "float"),
+    @JsonSubTypes.Type(value = Param.ChoiceParam.class, name = "choice")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Param {
 
-  /** The condition under which this parameter exists, or null when it always does. */
-  Condition when();
+    /** The condition under which this parameter exists, or null when it always does. */
+    Condition when();
 
-  /** The values a grid search visits, in order; null when the range is continuous and has none. */
-  List<Object> gridValues();
+    /** The values a grid search visits, in order; null when the range is continuous and has none. */
+    List<Object> gridValues();
 
-  /** Integers from {@code min} to {@code max} inclusive, every {@code step}. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record IntParam(int min, int max, int step, Integer gridPoints, Condition when) implements Param {
-    @JsonCreator
-    public IntParam {
-      if (min > max) throw new IllegalArgumentException("min must not exceed max");
-      if (step < 1) throw new IllegalArgumentException("step must be at least 1");
-      if (gridPoints != null && gridPoints < 1)
-        throw new IllegalArgumentException("gridPoints must be at least 1");
+    /** Integers from {@code min} to {@code max} inclusive, every {@code step}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IntParam(int min, int max, int step, Integer gridPoints, Condition when) implements Param {
+        @JsonCreator
+        public IntParam {
+            if (min > max) throw new IllegalArgumentException("min must not exceed max");
+            if (step < 1) throw new IllegalArgumentException("step must be at least 1");
+            if (gridPoints != null && gridPoints < 1)
+                throw new IllegalArgumentException("gridPoints must be at least 1");
+        }
+
+        public IntParam(int min, int max, int step) {
+            this(min, max, step, null, null);
+        }
+
+        public int size() {
+            return (max - min) / step + 1;
+        }
+
+        public int valueAt(int index) {
+            return min + index * step;
+        }
+
+        /** Every value, or {@code gridPoints} of them evenly spread with both ends included. */
+        @Override
+        public List<Object> gridValues() {
+            List<Object> values = new ArrayList<>();
+            int n = size();
+            if (gridPoints == null || gridPoints >= n) {
+                for (int i = 0; i < n; i++) values.add(valueAt(i));
+                return values;
+            }
+            for (int k = 0; k < gridPoints; k++) {
+                int index = gridPoints == 1 ? (n - 1) / 2 : (int) Math.round(k * (n - 1) / (double) (gridPoints - 1));
+                Object v = valueAt(index);
+                if (!values.contains(v)) values.add(v);
+            }
+            return values;
+        }
     }
 
-    public IntParam(int min, int max, int step) {
-      this(min, max, step, null, null);
+    /** Reals in [min, max]; with {@code log} sampled uniformly in log space. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FloatParam(double min, double max, boolean log, Integer gridPoints, Condition when) implements Param {
+        @JsonCreator
+        public FloatParam {
+            if (!(min <= max)) throw new IllegalArgumentException("min must not exceed max");
+            if (log && min <= 0) throw new IllegalArgumentException("log range needs min > 0");
+            if (gridPoints != null && gridPoints < 1)
+                throw new IllegalArgumentException("gridPoints must be at least 1");
+        }
+
+        public FloatParam(double min, double max, boolean log) {
+            this(min, max, log, null, null);
+        }
+
+        /**
+         * {@code gridPoints} values evenly spread (in log space for a log range), both ends included.
+         */
+        @Override
+        public List<Object> gridValues() {
+            if (gridPoints == null) return null;
+            List<Object> values = new ArrayList<>();
+            double lo = log ? Math.log(min) : min;
+            double hi = log ? Math.log(max) : max;
+            for (int k = 0; k < gridPoints; k++) {
+                double t = gridPoints == 1 ? 0.5 : k / (double) (gridPoints - 1);
+                double v = lo + t * (hi - lo);
+                v = log ? Math.exp(v) : v;
+                values.add(Math.min(max, Math.max(min, v)));
+            }
+            return values;
+        }
     }
 
-    public int size() {
-      return (max - min) / step + 1;
-    }
+    /** One of a list of values (strings, numbers or booleans). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ChoiceParam(List<Object> values, Condition when) implements Param {
+        @JsonCreator
+        public ChoiceParam {
+            if (values == null || values.isEmpty()) throw new IllegalArgumentException("values must not be empty");
+            values = List.copyOf(values);
+        }
 
-    public int valueAt(int index) {
-      return min + index * step;
-    }
+        public ChoiceParam(List<Object> values) {
+            this(values, null);
+        }
 
-    /** Every value, or {@code gridPoints} of them evenly spread with both ends included. */
-    @Override
-    public List<Object> gridValues() {
-      List<Object> values = new ArrayList<>();
-      int n = size();
-      if (gridPoints == null || gridPoints >= n) {
-        for (int i = 0; i < n; i++) values.add(valueAt(i));
-        return values;
-      }
-      for (int k = 0; k < gridPoints; k++) {
-        int index =
-            gridPoints == 1
-                ? (n - 1) / 2
-                : (int) Math.round(k * (n - 1) / (double) (gridPoints - 1));
-        Object v = valueAt(index);
-        if (!values.contains(v)) values.add(v);
-      }
-      return values;
+        @Override
+        public List<Object> gridValues() {
+            return values;
+        }
     }
-  }
-
-  /** Reals in [min, max]; with {@code log} sampled uniformly in log space. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record FloatParam(double min, double max, boolean log, Integer gridPoints, Condition when)
-      implements Param {
-    @JsonCreator
-    public FloatParam {
-      if (!(min <= max)) throw new IllegalArgumentException("min must not exceed max");
-      if (log && min <= 0) throw new IllegalArgumentException("log range needs min > 0");
-      if (gridPoints != null && gridPoints < 1)
-        throw new IllegalArgumentException("gridPoints must be at least 1");
-    }
-
-    public FloatParam(double min, double max, boolean log) {
-      this(min, max, log, null, null);
-    }
-
-    /**
-     * {@code gridPoints} values evenly spread (in log space for a log range), both ends included.
-     */
-    @Override
-    public List<Object> gridValues() {
-      if (gridPoints == null) return null;
-      List<Object> values = new ArrayList<>();
-      double lo = log ? Math.log(min) : min;
-      double hi = log ? Math.log(max) : max;
-      for (int k = 0; k < gridPoints; k++) {
-        double t = gridPoints == 1 ? 0.5 : k / (double) (gridPoints - 1);
-        double v = lo + t * (hi - lo);
-        v = log ? Math.exp(v) : v;
-        values.add(Math.min(max, Math.max(min, v)));
-      }
-      return values;
-    }
-  }
-
-  /** One of a list of values (strings, numbers or booleans). */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ChoiceParam(List<Object> values, Condition when) implements Param {
-    @JsonCreator
-    public ChoiceParam {
-      if (values == null || values.isEmpty())
-        throw new IllegalArgumentException("values must not be empty");
-      values = List.copyOf(values);
-    }
-
-    public ChoiceParam(List<Object> values) {
-      this(values, null);
-    }
-
-    @Override
-    public List<Object> gridValues() {
-      return values;
-    }
-  }
 }

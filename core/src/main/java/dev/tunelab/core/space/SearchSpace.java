@@ -16,73 +16,72 @@ import java.util.stream.Collectors;
  */
 public record SearchSpace(Map<String, Param> params) {
 
-  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-  public SearchSpace {
-    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-  }
-
-  @JsonValue
-  public Map<String, Param> params() {
-    return params;
-  }
-
-  /** Whether any parameter is conditional. */
-  @JsonIgnore
-  public boolean conditional() {
-    return params.values().stream().anyMatch(p -> p.when() != null);
-  }
-
-  /** Whether {@code name} is active given the values chosen so far (earlier parameters). */
-  public boolean isActive(String name, Map<String, Object> point) {
-    Condition c = params.get(name).when();
-    return c == null || c.holds(point);
-  }
-
-  /**
-   * The active part of a point that assigns values to (at least) every parameter: samplers that
-   * draw whole vectors call this so inactive parameters never reach a trial.
-   */
-  public Map<String, Object> activeOnly(Map<String, Object> full) {
-    Map<String, Object> point = new LinkedHashMap<>();
-    for (String name : params.keySet()) {
-      if (isActive(name, point) && full.containsKey(name)) point.put(name, full.get(name));
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public SearchSpace {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
-    return point;
-  }
 
-  /**
-   * Number of distinct grid points (inactive parameters add none), or -1 when some float range has
-   * no {@code gridPoints}; {@link Long#MAX_VALUE} when the count overflows.
-   */
-  public long gridSize() {
-    for (Param p : params.values()) if (p.gridValues() == null) return -1;
-    Set<String> parents =
-        params.values().stream()
-            .map(Param::when)
-            .filter(c -> c != null)
-            .map(Condition::param)
-            .collect(Collectors.toSet());
-    try {
-      return count(List.copyOf(params.keySet()), 0, new LinkedHashMap<>(), parents);
-    } catch (ArithmeticException overflow) {
-      return Long.MAX_VALUE;
+    @JsonValue
+    public Map<String, Param> params() {
+        return params;
     }
-  }
 
-  /** Branches only on parameters some condition looks at; the others just multiply. */
-  private long count(List<String> names, int k, Map<String, Object> prefix, Set<String> parents) {
-    if (k == names.size()) return 1;
-    String name = names.get(k);
-    if (!isActive(name, prefix)) return count(names, k + 1, prefix, parents);
-    List<Object> values = params.get(name).gridValues();
-    if (!parents.contains(name))
-      return Math.multiplyExact((long) values.size(), count(names, k + 1, prefix, parents));
-    long total = 0;
-    for (Object v : values) {
-      prefix.put(name, v);
-      total = Math.addExact(total, count(names, k + 1, prefix, parents));
-      prefix.remove(name);
+    /** Whether any parameter is conditional. */
+    @JsonIgnore
+    public boolean conditional() {
+        return params.values().stream().anyMatch(p -> p.when() != null);
     }
-    return total;
-  }
+
+    /** Whether {@code name} is active given the values chosen so far (earlier parameters). */
+    public boolean isActive(String name, Map<String, Object> point) {
+        Condition c = params.get(name).when();
+        return c == null || c.holds(point);
+    }
+
+    /**
+     * The active part of a point that assigns values to (at least) every parameter: samplers that
+     * draw whole vectors call this so inactive parameters never reach a trial.
+     */
+    public Map<String, Object> activeOnly(Map<String, Object> full) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        for (String name : params.keySet()) {
+            if (isActive(name, point) && full.containsKey(name)) point.put(name, full.get(name));
+        }
+        return point;
+    }
+
+    /**
+     * Number of distinct grid points (inactive parameters add none), or -1 when some float range has
+     * no {@code gridPoints}; {@link Long#MAX_VALUE} when the count overflows.
+     */
+    public long gridSize() {
+        for (Param p : params.values()) if (p.gridValues() == null) return -1;
+        Set<String> parents = params.values().stream()
+                .map(Param::when)
+                .filter(c -> c != null)
+                .map(Condition::param)
+                .collect(Collectors.toSet());
+        try {
+            return count(List.copyOf(params.keySet()), 0, new LinkedHashMap<>(), parents);
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** Branches only on parameters some condition looks at; the others just multiply. */
+    private long count(List<String> names, int k, Map<String, Object> prefix, Set<String> parents) {
+        if (k == names.size()) return 1;
+        String name = names.get(k);
+        if (!isActive(name, prefix)) return count(names, k + 1, prefix, parents);
+        List<Object> values = params.get(name).gridValues();
+        if (!parents.contains(name))
+            return Math.multiplyExact((long) values.size(), count(names, k + 1, prefix, parents));
+        long total = 0;
+        for (Object v : values) {
+            prefix.put(name, v);
+            total = Math.addExact(total, count(names, k + 1, prefix, parents));
+            prefix.remove(name);
+        }
+        return total;
+    }
 }

@@ -5,21 +5,21 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum Direction {
-  MAXIMIZE,
-  MINIMIZE;
+    MAXIMIZE,
+    MINIMIZE;
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  @JsonCreator
-  public static Direction parse(String text) {
-    return valueOf(text.trim().toUpperCase(Locale.ROOT));
-  }
+    @JsonCreator
+    public static Direction parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
 
-  /** True when {@code a} is strictly better than {@code b}. */
-  public boolean better(double a, double b) {
-    return this == MAXIMIZE ? a > b : a < b;
-  }
+    /** True when {@code a} is strictly better than {@code b}. */
+    public boolean better(double a, double b) {
+        return this == MAXIMIZE ? a > b : a < b;
+    }
 }

@@ -20,122 +20,115 @@ import java.util.function.LongSupplier;
  * class reads the top-level fields and runs the stages in order.
  */
 public final class StudyParser {
-  public static final int MAX_TRIALS = 10_000;
+    public static final int MAX_TRIALS = 10_000;
 
-  /**
-   * The Gaussian process refits on every finished trial at each suggestion, O(n^3) in time and
-   * O(n^2) in memory: about 0.9 s per suggestion at 2,000 trials and 5 s at 4,000 on one core
-   * (docs/benchmarks.md), on the scheduler's one loop. Larger studies want tpe.
-   */
-  public static final int MAX_BAYESIAN_TRIALS = 2_000;
+    /**
+     * The Gaussian process refits on every finished trial at each suggestion, O(n^3) in time and
+     * O(n^2) in memory: about 0.9 s per suggestion at 2,000 trials and 5 s at 4,000 on one core
+     * (docs/benchmarks.md), on the scheduler's one loop. Larger studies want tpe.
+     */
+    public static final int MAX_BAYESIAN_TRIALS = 2_000;
 
-  public static final int MAX_PARALLEL = 64;
-  public static final int MAX_EPOCHS = 1_000;
-  public static final int MAX_ATTEMPTS = 10;
-  static final Set<String> FIELDS =
-      Set.of(
-          "name",
-          "dataset",
-          "objective",
-          "algorithm",
-          "budget",
-          "validationSplit",
-          "space",
-          "template",
-          "pruner",
-          "test",
-          "device");
-  static final Map<Task, Set<String>> METRICS =
-      Map.of(
-          Task.CLASSIFICATION, MetricNames.objectives(Task.CLASSIFICATION, false),
-          Task.REGRESSION, MetricNames.objectives(Task.REGRESSION, false));
+    public static final int MAX_PARALLEL = 64;
+    public static final int MAX_EPOCHS = 1_000;
+    public static final int MAX_ATTEMPTS = 10;
+    static final Set<String> FIELDS = Set.of(
+            "name",
+            "dataset",
+            "objective",
+            "algorithm",
+            "budget",
+            "validationSplit",
+            "space",
+            "template",
+            "pruner",
+            "test",
+            "device");
+    static final Map<Task, Set<String>> METRICS = Map.of(
+            Task.CLASSIFICATION, MetricNames.objectives(Task.CLASSIFICATION, false),
+            Task.REGRESSION, MetricNames.objectives(Task.REGRESSION, false));
 
-  /** Reported only when there are two classes (ROC AUC of the positive, second class). */
-  static final Set<String> BINARY_METRICS =
-      Set.of(MetricNames.VALIDATION_PREFIX + MetricNames.AUC, MetricNames.AUC);
+    /** Reported only when there are two classes (ROC AUC of the positive, second class). */
+    static final Set<String> BINARY_METRICS = Set.of(MetricNames.VALIDATION_PREFIX + MetricNames.AUC, MetricNames.AUC);
 
-  private final Function<String, Optional<DatasetFacts>> datasets;
-  private final LongSupplier seeds;
+    private final Function<String, Optional<DatasetFacts>> datasets;
+    private final LongSupplier seeds;
 
-  /**
-   * @param datasets looks up a dataset by id
-   * @param seeds gives a seed when the study names none, so every stored study is reproducible
-   */
-  public StudyParser(Function<String, Optional<DatasetFacts>> datasets, LongSupplier seeds) {
-    this.datasets = datasets;
-    this.seeds = seeds;
-  }
-
-  /** The validated study; throws {@link InvalidStudyException} listing every violation. */
-  public StudySpec parse(JsonNode root) {
-    List<Violation> out = new ArrayList<>();
-    if (root == null || !root.isObject()) {
-      throw new InvalidStudyException(List.of(new Violation("$", "a study is a JSON object")));
-    }
-    JsonFields.unknown(root, FIELDS, "$", out);
-
-    DatasetFacts facts = null;
-    String dataset = null;
-    JsonNode ds = root.get("dataset");
-    if (ds == null || !ds.isTextual() || ds.asText().isBlank()) {
-      out.add(
-          new Violation("$.dataset", "is required: the id of an uploaded dataset, or \"iris\""));
-    } else {
-      dataset = ds.asText();
-      facts = datasets.apply(dataset).orElse(null);
-      if (facts == null)
-        out.add(new Violation("$.dataset", "no dataset with id '" + dataset + "'"));
+    /**
+     * @param datasets looks up a dataset by id
+     * @param seeds gives a seed when the study names none, so every stored study is reproducible
+     */
+    public StudyParser(Function<String, Optional<DatasetFacts>> datasets, LongSupplier seeds) {
+        this.datasets = datasets;
+        this.seeds = seeds;
     }
 
-    // Violations are reported in the order the stages run, so that order is part of the contract.
-    SearchSpace written = SpaceParser.parse(root.get("space"), "$.space", out);
-    StudyTemplate template = StudyTemplate.parse(root.get("template"), written, facts, out);
-    SearchSpace space = template.space();
-    StudySpec.Algorithm algorithm = AlgorithmParser.parse(root.get("algorithm"), seeds, out);
-    AlgorithmParser.checkSpace(algorithm, space, out);
-    StudySpec.Budget budget = BudgetParser.parse(root.get("budget"), algorithm, space, out);
-    StudySpec.Objective objective = ObjectiveParser.parse(root.get("objective"), facts, out);
-    PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
-    double split = validationSplit(root.get("validationSplit"), out);
-    StudySpec.TestSplit test =
-        TestSplitParser.parse(root.get("test"), dataset, facts, split, datasets, out);
-    String device = device(root.get("device"), out);
+    /** The validated study; throws {@link InvalidStudyException} listing every violation. */
+    public StudySpec parse(JsonNode root) {
+        List<Violation> out = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            throw new InvalidStudyException(List.of(new Violation("$", "a study is a JSON object")));
+        }
+        JsonFields.unknown(root, FIELDS, "$", out);
 
-    if (!out.isEmpty()) throw new InvalidStudyException(out);
-    JsonNode nameNode = root.get("name");
-    String name =
-        nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
-            ? nameNode.asText().strip()
-            : dataset + " " + algorithm.name();
-    return new StudySpec(
-        name,
-        dataset,
-        objective,
-        algorithm,
-        budget,
-        split,
-        space,
-        template.template(),
-        pruner,
-        template.architecture(),
-        test,
-        device);
-  }
+        DatasetFacts facts = null;
+        String dataset = null;
+        JsonNode ds = root.get("dataset");
+        if (ds == null || !ds.isTextual() || ds.asText().isBlank()) {
+            out.add(new Violation("$.dataset", "is required: the id of an uploaded dataset, or \"iris\""));
+        } else {
+            dataset = ds.asText();
+            facts = datasets.apply(dataset).orElse(null);
+            if (facts == null) out.add(new Violation("$.dataset", "no dataset with id '" + dataset + "'"));
+        }
 
-  private static String device(JsonNode v, List<Violation> out) {
-    if (v == null) return StudySpec.CPU;
-    if (v.isTextual() && Set.of(StudySpec.CPU, StudySpec.GPU).contains(v.asText()))
-      return v.asText();
-    out.add(new Violation("$.device", "must be \"cpu\" or \"gpu\", got " + v));
-    return StudySpec.CPU;
-  }
+        // Violations are reported in the order the stages run, so that order is part of the contract.
+        SearchSpace written = SpaceParser.parse(root.get("space"), "$.space", out);
+        StudyTemplate template = StudyTemplate.parse(root.get("template"), written, facts, out);
+        SearchSpace space = template.space();
+        StudySpec.Algorithm algorithm = AlgorithmParser.parse(root.get("algorithm"), seeds, out);
+        AlgorithmParser.checkSpace(algorithm, space, out);
+        StudySpec.Budget budget = BudgetParser.parse(root.get("budget"), algorithm, space, out);
+        StudySpec.Objective objective = ObjectiveParser.parse(root.get("objective"), facts, out);
+        PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
+        double split = validationSplit(root.get("validationSplit"), out);
+        StudySpec.TestSplit test = TestSplitParser.parse(root.get("test"), dataset, facts, split, datasets, out);
+        String device = device(root.get("device"), out);
 
-  private static double validationSplit(JsonNode v, List<Violation> out) {
-    if (v == null) return 0.2;
-    if (!v.isNumber() || v.asDouble() < 0.05 || v.asDouble() > 0.5) {
-      out.add(new Violation("$.validationSplit", "must be a number from 0.05 to 0.5, got " + v));
-      return 0.2;
+        if (!out.isEmpty()) throw new InvalidStudyException(out);
+        JsonNode nameNode = root.get("name");
+        String name =
+                nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
+                        ? nameNode.asText().strip()
+                        : dataset + " " + algorithm.name();
+        return new StudySpec(
+                name,
+                dataset,
+                objective,
+                algorithm,
+                budget,
+                split,
+                space,
+                template.template(),
+                pruner,
+                template.architecture(),
+                test,
+                device);
     }
-    return v.asDouble();
-  }
+
+    private static String device(JsonNode v, List<Violation> out) {
+        if (v == null) return StudySpec.CPU;
+        if (v.isTextual() && Set.of(StudySpec.CPU, StudySpec.GPU).contains(v.asText())) return v.asText();
+        out.add(new Violation("$.device", "must be \"cpu\" or \"gpu\", got " + v));
+        return StudySpec.CPU;
+    }
+
+    private static double validationSplit(JsonNode v, List<Violation> out) {
+        if (v == null) return 0.2;
+        if (!v.isNumber() || v.asDouble() < 0.05 || v.asDouble() > 0.5) {
+            out.add(new Violation("$.validationSplit", "must be a number from 0.05 to 0.5, got " + v));
+            return 0.2;
+        }
+        return v.asDouble();
+    }
 }

@@ -21,117 +21,64 @@ import dev.tunelab.core.template.SpaceSummary;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StudySpec(
-    String name,
-    String dataset,
-    Objective objective,
-    Algorithm algorithm,
-    Budget budget,
-    double validationSplit,
-    SearchSpace space,
-    JsonNode template,
-    PrunerSpec pruner,
-    SpaceSummary architecture,
-    TestSplit test,
-    String device) {
-  public static final String CPU = "cpu";
-  public static final String GPU = "gpu";
+        String name,
+        String dataset,
+        Objective objective,
+        Algorithm algorithm,
+        Budget budget,
+        double validationSplit,
+        SearchSpace space,
+        JsonNode template,
+        PrunerSpec pruner,
+        SpaceSummary architecture,
+        TestSplit test,
+        String device) {
+    public static final String CPU = "cpu";
+    public static final String GPU = "gpu";
 
-  /** Studies stored before pruners existed have none; before devices, all trained on the CPU. */
-  public StudySpec {
-    if (pruner == null) pruner = PrunerSpec.NONE;
-    if (device == null) device = CPU;
-  }
-
-  /** A CPU study, as stored before devices existed. */
-  public StudySpec(
-      String name,
-      String dataset,
-      Objective objective,
-      Algorithm algorithm,
-      Budget budget,
-      double validationSplit,
-      SearchSpace space,
-      JsonNode template,
-      PrunerSpec pruner,
-      SpaceSummary architecture,
-      TestSplit test) {
-    this(
-        name,
-        dataset,
-        objective,
-        algorithm,
-        budget,
-        validationSplit,
-        space,
-        template,
-        pruner,
-        architecture,
-        test,
-        CPU);
-  }
-
-  /** A study without a space summary or test split, as stored before issue 4. */
-  public StudySpec(
-      String name,
-      String dataset,
-      Objective objective,
-      Algorithm algorithm,
-      Budget budget,
-      double validationSplit,
-      SearchSpace space,
-      JsonNode template,
-      PrunerSpec pruner) {
-    this(
-        name,
-        dataset,
-        objective,
-        algorithm,
-        budget,
-        validationSplit,
-        space,
-        template,
-        pruner,
-        null,
-        null);
-  }
-
-  public record Objective(String metric, Direction direction) {}
-
-  public record Algorithm(String name, long seed) {}
-
-  /**
-   * @param maxAttempts how many times a trial is run before it fails for good when its worker is
-   *     lost (its lease expires); each later attempt resumes from the trial's last checkpoint
-   */
-  public record Budget(int maxTrials, int parallelTrials, int epochs, int maxAttempts) {
-    public static final int DEFAULT_ATTEMPTS = 3;
-
-    /** Studies stored before retries existed have no {@code maxAttempts}: they get the default. */
-    public Budget {
-      if (maxAttempts == 0) maxAttempts = DEFAULT_ATTEMPTS;
+    /** Studies stored before pruners existed have none; before devices, all trained on the CPU. */
+    public StudySpec {
+        if (pruner == null) pruner = PrunerSpec.NONE;
+        if (device == null) device = CPU;
     }
 
-    public Budget(int maxTrials, int parallelTrials, int epochs) {
-      this(maxTrials, parallelTrials, epochs, DEFAULT_ATTEMPTS);
-    }
-  }
+    public record Objective(String metric, Direction direction) {}
 
-  /**
-   * Data held out from tuning; the best trial is evaluated on it once.
-   *
-   * @param fraction the share of the study's dataset held out (0.05 to 0.5), or 0 when a separate
-   *     dataset is the test set
-   * @param dataset the id of a separate test dataset of the same kind and shape, or null
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TestSplit(double fraction, String dataset) {}
+    public record Algorithm(String name, long seed) {}
 
-  /** Trials this study will run: the grid's size caps {@code maxTrials} for grid search. */
-  public int plannedTrials() {
-    if (SearchNames.GRID.equals(algorithm.name())) {
-      long grid = space.gridSize();
-      return (int) Math.min(grid, budget.maxTrials());
+    /**
+     * @param maxAttempts how many times a trial is run before it fails for good when its worker is
+     *     lost (its lease expires); each later attempt resumes from the trial's last checkpoint
+     */
+    public record Budget(int maxTrials, int parallelTrials, int epochs, int maxAttempts) {
+        public static final int DEFAULT_ATTEMPTS = 3;
+
+        /** Studies stored before retries existed have no {@code maxAttempts}: they get the default. */
+        public Budget {
+            if (maxAttempts == 0) maxAttempts = DEFAULT_ATTEMPTS;
+        }
+
+        public Budget(int maxTrials, int parallelTrials, int epochs) {
+            this(maxTrials, parallelTrials, epochs, DEFAULT_ATTEMPTS);
+        }
     }
-    return budget.maxTrials();
-  }
+
+    /**
+     * Data held out from tuning; the best trial is evaluated on it once.
+     *
+     * @param fraction the share of the study's dataset held out (0.05 to 0.5), or 0 when a separate
+     *     dataset is the test set
+     * @param dataset the id of a separate test dataset of the same kind and shape, or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TestSplit(double fraction, String dataset) {}
+
+    /** Trials this study will run: the grid's size caps {@code maxTrials} for grid search. */
+    public int plannedTrials() {
+        if (SearchNames.GRID.equals(algorithm.name())) {
+            long grid = space.gridSize();
+            return (int) Math.min(grid, budget.maxTrials());
+        }
+        return budget.maxTrials();
+    }
 }

@@ -21,40 +21,35 @@ import java.util.List;
  */
 record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architecture) {
 
-  static StudyTemplate parse(
-      JsonNode given, SearchSpace written, DatasetFacts facts, List<Violation> out) {
-    boolean keras = given != null && given.isObject() && given.has("keras");
-    JsonNode template = keras ? nativeTemplate(given, facts, out) : given;
-    SearchSpace space = written;
-    SpaceSummary architecture = null;
-    if (!keras || template != null) {
-      int before = out.size();
-      out.addAll(TemplateChecker.check(template, written, facts, "$.template"));
-      if (out.size() == before)
-        space = ArchitectureSpace.expand(template, written, "$.template", out);
-      if (out.size() == before && facts != null) {
-        architecture = Architecture.summarize(template, space, facts);
-        if (architecture.noneValid()) {
-          out.add(
-              new Violation(
-                  architecture.invalidPath(),
-                  "no point of the search space gives a valid network: "
-                      + architecture.invalidReason()));
+    static StudyTemplate parse(JsonNode given, SearchSpace written, DatasetFacts facts, List<Violation> out) {
+        boolean keras = given != null && given.isObject() && given.has("keras");
+        JsonNode template = keras ? nativeTemplate(given, facts, out) : given;
+        SearchSpace space = written;
+        SpaceSummary architecture = null;
+        if (!keras || template != null) {
+            int before = out.size();
+            out.addAll(TemplateChecker.check(template, written, facts, "$.template"));
+            if (out.size() == before) space = ArchitectureSpace.expand(template, written, "$.template", out);
+            if (out.size() == before && facts != null) {
+                architecture = Architecture.summarize(template, space, facts);
+                if (architecture.noneValid()) {
+                    out.add(new Violation(
+                            architecture.invalidPath(),
+                            "no point of the search space gives a valid network: " + architecture.invalidReason()));
+                }
+            }
         }
-      }
+        return new StudyTemplate(template, space, architecture);
     }
-    return new StudyTemplate(template, space, architecture);
-  }
 
-  /**
-   * The template in TuneLab's own form: a Keras {@code to_json()} template is converted first, so
-   * everything after this checks, expands and stores one language. Null when it could not be
-   * converted (the violations say why).
-   */
-  private static JsonNode nativeTemplate(
-      JsonNode template, DatasetFacts facts, List<Violation> out) {
-    int before = out.size();
-    JsonNode converted = KerasImport.toNative(template, facts, "$.template", out);
-    return out.size() == before ? converted : null;
-  }
+    /**
+     * The template in TuneLab's own form: a Keras {@code to_json()} template is converted first, so
+     * everything after this checks, expands and stores one language. Null when it could not be
+     * converted (the violations say why).
+     */
+    private static JsonNode nativeTemplate(JsonNode template, DatasetFacts facts, List<Violation> out) {
+        int before = out.size();
+        JsonNode converted = KerasImport.toNative(template, facts, "$.template", out);
+        return out.size() == before ? converted : null;
+    }
 }

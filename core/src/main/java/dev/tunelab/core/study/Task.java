@@ -6,16 +6,16 @@ import java.util.Locale;
 
 /** What a dataset's label asks for; it fixes the output layer, the loss and the metrics. */
 public enum Task {
-  CLASSIFICATION,
-  REGRESSION;
+    CLASSIFICATION,
+    REGRESSION;
 
-  @JsonValue
-  public String json() {
-    return name().toLowerCase(Locale.ROOT);
-  }
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
-  @JsonCreator
-  public static Task parse(String text) {
-    return valueOf(text.trim().toUpperCase(Locale.ROOT));
-  }
+    @JsonCreator
+    public static Task parse(String text) {
+        return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    }
 }

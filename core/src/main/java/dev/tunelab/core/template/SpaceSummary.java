@@ -14,16 +14,16 @@ package dev.tunelab.core.template;
  * @param invalidReason why that point gave no network, or null
  */
 public record SpaceSummary(
-    long minParams,
-    long maxParams,
-    int pointsChecked,
-    int pointsInvalid,
-    boolean exhaustive,
-    String invalidPath,
-    String invalidReason) {
+        long minParams,
+        long maxParams,
+        int pointsChecked,
+        int pointsInvalid,
+        boolean exhaustive,
+        String invalidPath,
+        String invalidReason) {
 
-  /** Whether no checked point gave a network. */
-  public boolean noneValid() {
-    return pointsChecked > 0 && pointsInvalid == pointsChecked;
-  }
+    /** Whether no checked point gave a network. */
+    public boolean noneValid() {
+        return pointsChecked > 0 && pointsInvalid == pointsChecked;
+    }
 }

@@ -10,18 +10,19 @@ import java.util.Map;
  * target/classes:target/test-classes:<jackson jars> dev.tunelab.core.analysis.FanovaTiming}.
  */
 public final class FanovaTiming {
-  private FanovaTiming() {}
+    private FanovaTiming() {}
 
-  public static void main(String[] args) {
-    FanovaImportanceTest.Study study = FanovaImportanceTest.tenParamStudy(5_000, 12);
-    List<Map<String, Object>> params = study.params();
-    for (int run = 1; run <= 20; run++) {
-      long start = System.nanoTime();
-      ParamImportance result =
-          FanovaImportance.evaluate(FanovaImportanceTest.TEN, params, study.objectives(), run);
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      if (run == 1 || run % 5 == 0)
-        System.out.printf("run %2d: %4d ms, top %s%n", run, ms, result.values().get(0));
+    public static void main(String[] args) {
+        FanovaImportanceTest.Study study = FanovaImportanceTest.tenParamStudy(5_000, 12);
+        List<Map<String, Object>> params = study.params();
+        for (int run = 1; run <= 20; run++) {
+            long start = System.nanoTime();
+            ParamImportance result =
+                    FanovaImportance.evaluate(FanovaImportanceTest.TEN, params, study.objectives(), run);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            if (run == 1 || run % 5 == 0)
+                System.out.printf(
+                        "run %2d: %4d ms, top %s%n", run, ms, result.values().get(0));
+        }
     }
-  }
 }

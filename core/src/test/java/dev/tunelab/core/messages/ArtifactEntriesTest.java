@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Test;
 
 /** Saved models and checkpoints outlive releases: their entry names never change. */
 class ArtifactEntriesTest {
-  @Test
-  void theEntriesKeepTheirNames() {
-    assertEquals("modelcard.json", ArtifactEntries.MODEL_CARD);
-    assertEquals("checkpoint.json", ArtifactEntries.CHECKPOINT);
-    assertEquals("normalizer.bin", ArtifactEntries.NORMALIZER);
-  }
+    @Test
+    void theEntriesKeepTheirNames() {
+        assertEquals("modelcard.json", ArtifactEntries.MODEL_CARD);
+        assertEquals("checkpoint.json", ArtifactEntries.CHECKPOINT);
+        assertEquals("normalizer.bin", ArtifactEntries.NORMALIZER);
+    }
 }

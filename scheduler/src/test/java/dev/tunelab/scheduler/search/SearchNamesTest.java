@@ -12,16 +12,16 @@ import org.junit.jupiter.api.Test;
 /** Every name the study parser accepts has an implementation behind it. */
 class SearchNamesTest {
 
-  @Test
-  void everySamplerNameBuildsASampler() {
-    for (String name : SearchNames.SAMPLERS) assertNotNull(Samplers.forStudy(name, 1), name);
-  }
-
-  @Test
-  void everyPrunerNameButNoneBuildsAPruner() {
-    for (String name : SearchNames.PRUNERS) {
-      PrunerSpec spec = new PrunerSpec(name, 1, 5, 1, 3);
-      assertTrue(Pruners.of(spec, 20).isPresent() != SearchNames.NONE.equals(name), name);
+    @Test
+    void everySamplerNameBuildsASampler() {
+        for (String name : SearchNames.SAMPLERS) assertNotNull(Samplers.forStudy(name, 1), name);
     }
-  }
+
+    @Test
+    void everyPrunerNameButNoneBuildsAPruner() {
+        for (String name : SearchNames.PRUNERS) {
+            PrunerSpec spec = new PrunerSpec(name, 1, 5, 1, 3);
+            assertTrue(Pruners.of(spec, 20).isPresent() != SearchNames.NONE.equals(name), name);
+        }
+    }
 }

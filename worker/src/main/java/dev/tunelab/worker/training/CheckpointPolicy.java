@@ -13,23 +13,20 @@ package dev.tunelab.worker.training;
  *     checkpoints every epoch
  */
 public record CheckpointPolicy(double maxShare) {
-  /** A twentieth of the training time at most. */
-  public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(0.05);
+    /** A twentieth of the training time at most. */
+    public static final CheckpointPolicy DEFAULT = new CheckpointPolicy(0.05);
 
-  public static final CheckpointPolicy EVERY_EPOCH = new CheckpointPolicy(Double.POSITIVE_INFINITY);
+    public static final CheckpointPolicy EVERY_EPOCH = new CheckpointPolicy(Double.POSITIVE_INFINITY);
 
-  public CheckpointPolicy {
-    if (!(maxShare > 0))
-      throw new IllegalArgumentException("maxShare must be positive, not " + maxShare);
-  }
+    public CheckpointPolicy {
+        if (!(maxShare > 0)) throw new IllegalArgumentException("maxShare must be positive, not " + maxShare);
+    }
 
-  /**
-   * @param trainedNanos training time since the last checkpoint was written (or the attempt began)
-   * @param lastCostNanos how long the last checkpoint took to write; 0 when none was written yet
-   */
-  boolean due(long trainedNanos, long lastCostNanos) {
-    return lastCostNanos == 0
-        || maxShare == Double.POSITIVE_INFINITY
-        || lastCostNanos <= maxShare * trainedNanos;
-  }
+    /**
+     * @param trainedNanos training time since the last checkpoint was written (or the attempt began)
+     * @param lastCostNanos how long the last checkpoint took to write; 0 when none was written yet
+     */
+    boolean due(long trainedNanos, long lastCostNanos) {
+        return lastCostNanos == 0 || maxShare == Double.POSITIVE_INFINITY || lastCostNanos <= maxShare * trainedNanos;
+    }
 }

@@ -6,10 +6,10 @@ import java.util.Map;
 @FunctionalInterface
 public interface EpochListener {
 
-  /**
-   * @param epoch 1-based epoch just finished
-   * @param metrics that epoch's metrics (see {@link Metrics}); insertion-ordered, not to be kept
-   *     mutable by the listener
-   */
-  void onEpoch(int epoch, Map<String, Double> metrics);
+    /**
+     * @param epoch 1-based epoch just finished
+     * @param metrics that epoch's metrics (see {@link Metrics}); insertion-ordered, not to be kept
+     *     mutable by the listener
+     */
+    void onEpoch(int epoch, Map<String, Double> metrics);
 }

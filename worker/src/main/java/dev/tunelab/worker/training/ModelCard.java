@@ -17,51 +17,51 @@ import java.util.UUID;
  * and test rows (so anyone can re-evaluate it). Written with core's {@link Json#MAPPER}.
  */
 public record ModelCard(
-    String format,
-    UUID trialId,
-    UUID studyId,
-    int trialNumber,
-    int attempt,
-    String datasetId,
-    Task task,
-    DatasetKind kind,
-    List<Integer> inputShape,
-    List<String> featureNames,
-    List<String> classes,
-    Map<String, Object> params,
-    ModelSpec model,
-    int epochs,
-    Map<String, Double> metrics,
-    String objectiveMetric,
-    Double objective,
-    SplitInfo split,
-    String createdAt,
-    Map<String, String> framework) {
+        String format,
+        UUID trialId,
+        UUID studyId,
+        int trialNumber,
+        int attempt,
+        String datasetId,
+        Task task,
+        DatasetKind kind,
+        List<Integer> inputShape,
+        List<String> featureNames,
+        List<String> classes,
+        Map<String, Object> params,
+        ModelSpec model,
+        int epochs,
+        Map<String, Double> metrics,
+        String objectiveMetric,
+        Double objective,
+        SplitInfo split,
+        String createdAt,
+        Map<String, String> framework) {
 
-  public static final String FORMAT = "tunelab-model-card/1";
-  public static final Map<String, String> FRAMEWORK = Map.of("deeplearning4j", "1.0.0-M2.1");
+    public static final String FORMAT = "tunelab-model-card/1";
+    public static final Map<String, String> FRAMEWORK = Map.of("deeplearning4j", "1.0.0-M2.1");
 
-  /**
-   * How the samples were split (see {@link Split}).
-   *
-   * @param validationRows 0-based sample indices (a CSV's data rows, header excluded), ascending
-   * @param testFraction share held out as the test split before validation was taken; 0 when none
-   * @param testRows the held-out sample indices, ascending; never trained on or reported per epoch
-   * @param ordered true when validation and test were taken from the end, unshuffled
-   */
-  public record SplitInfo(
-      long seed,
-      double validationFraction,
-      int[] validationRows,
-      double testFraction,
-      int[] testRows,
-      boolean ordered) {}
+    /**
+     * How the samples were split (see {@link Split}).
+     *
+     * @param validationRows 0-based sample indices (a CSV's data rows, header excluded), ascending
+     * @param testFraction share held out as the test split before validation was taken; 0 when none
+     * @param testRows the held-out sample indices, ascending; never trained on or reported per epoch
+     * @param ordered true when validation and test were taken from the end, unshuffled
+     */
+    public record SplitInfo(
+            long seed,
+            double validationFraction,
+            int[] validationRows,
+            double testFraction,
+            int[] testRows,
+            boolean ordered) {}
 
-  public byte[] toJson() {
-    return Json.write(this).getBytes(StandardCharsets.UTF_8);
-  }
+    public byte[] toJson() {
+        return Json.write(this).getBytes(StandardCharsets.UTF_8);
+    }
 
-  public static ModelCard fromJson(byte[] json) {
-    return Json.read(json, ModelCard.class);
-  }
+    public static ModelCard fromJson(byte[] json) {
+        return Json.read(json, ModelCard.class);
+    }
 }

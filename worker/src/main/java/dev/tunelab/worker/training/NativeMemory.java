@@ -14,18 +14,18 @@ import org.bytedeco.javacpp.Pointer;
  * must run before ND4J is first touched. A value the user set on the command line is kept.
  */
 public final class NativeMemory {
-  static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+    static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
-  private NativeMemory() {}
+    private NativeMemory() {}
 
-  /**
-   * @return JavaCPP's limit in effect (0: the check is off)
-   */
-  public static long configure() {
-    if (System.getProperty(MAX_PHYSICAL_BYTES) == null
-        && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase()) == null) {
-      System.setProperty(MAX_PHYSICAL_BYTES, "0");
+    /**
+     * @return JavaCPP's limit in effect (0: the check is off)
+     */
+    public static long configure() {
+        if (System.getProperty(MAX_PHYSICAL_BYTES) == null
+                && System.getProperty(MAX_PHYSICAL_BYTES.toLowerCase()) == null) {
+            System.setProperty(MAX_PHYSICAL_BYTES, "0");
+        }
+        return Pointer.maxPhysicalBytes();
     }
-    return Pointer.maxPhysicalBytes();
-  }
 }

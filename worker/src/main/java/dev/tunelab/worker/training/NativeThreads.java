@@ -16,27 +16,27 @@ import org.nd4j.linalg.factory.Nd4j;
  * unless TUNELAB_BLAS_THREADS asks for more (a network of a few very large dense layers may).
  */
 public final class NativeThreads {
-  private static final Logger LOG = Logger.getLogger(NativeThreads.class);
+    private static final Logger LOG = Logger.getLogger(NativeThreads.class);
 
-  private NativeThreads() {}
+    private NativeThreads() {}
 
-  /** Gives each trial slot {@code perSlot} OpenMP threads and OpenBLAS its own setting. */
-  public static void limit(int perSlot) {
-    if (System.getenv("OMP_NUM_THREADS") == null) {
-      Nd4j.getEnvironment().setMaxThreads(perSlot);
-      Nd4j.getEnvironment().setMaxMasterThreads(perSlot);
-      LOG.infof("ND4J limited to %d native thread(s) per trial slot", perSlot);
+    /** Gives each trial slot {@code perSlot} OpenMP threads and OpenBLAS its own setting. */
+    public static void limit(int perSlot) {
+        if (System.getenv("OMP_NUM_THREADS") == null) {
+            Nd4j.getEnvironment().setMaxThreads(perSlot);
+            Nd4j.getEnvironment().setMaxMasterThreads(perSlot);
+            LOG.infof("ND4J limited to %d native thread(s) per trial slot", perSlot);
+        }
+        Nd4j.factory().blas().setMaxThreads(blasThreads(System.getenv("TUNELAB_BLAS_THREADS")));
     }
-    Nd4j.factory().blas().setMaxThreads(blasThreads(System.getenv("TUNELAB_BLAS_THREADS")));
-  }
 
-  static int blasThreads(String setting) {
-    if (setting == null || setting.isBlank()) return 1;
-    try {
-      return Math.max(1, Integer.parseInt(setting.trim()));
-    } catch (NumberFormatException e) {
-      LOG.warnf("TUNELAB_BLAS_THREADS=%s is not a number; OpenBLAS uses one thread", setting);
-      return 1;
+    static int blasThreads(String setting) {
+        if (setting == null || setting.isBlank()) return 1;
+        try {
+            return Math.max(1, Integer.parseInt(setting.trim()));
+        } catch (NumberFormatException e) {
+            LOG.warnf("TUNELAB_BLAS_THREADS=%s is not a number; OpenBLAS uses one thread", setting);
+            return 1;
+        }
     }
-  }
 }

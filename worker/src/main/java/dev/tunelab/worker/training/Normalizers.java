@@ -16,17 +16,16 @@ import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
  */
 final class Normalizers {
 
-  private Normalizers() {}
+    private Normalizers() {}
 
-  /** The fitted normalizer, or null for token ids. */
-  static DataNormalization fit(DatasetKind kind, Iterable<DataSet> train) {
-    DataNormalization n =
-        switch (kind) {
-          case TABLE, SEQUENCE, TIMESERIES -> new NormalizerStandardize();
-          case IMAGES -> new ImagePreProcessingScaler(0, 1);
-          case TOKENS -> null;
+    /** The fitted normalizer, or null for token ids. */
+    static DataNormalization fit(DatasetKind kind, Iterable<DataSet> train) {
+        DataNormalization n = switch (kind) {
+            case TABLE, SEQUENCE, TIMESERIES -> new NormalizerStandardize();
+            case IMAGES -> new ImagePreProcessingScaler(0, 1);
+            case TOKENS -> null;
         };
-    if (n != null) n.fit(new ExistingDataSetIterator(train));
-    return n;
-  }
+        if (n != null) n.fit(new ExistingDataSetIterator(train));
+        return n;
+    }
 }

@@ -36,79 +36,70 @@ import org.nd4j.linalg.schedule.StepSchedule;
  */
 final class Optimizers {
 
-  private Optimizers() {}
+    private Optimizers() {}
 
-  static IUpdater updater(ModelSpec spec) {
-    ISchedule schedule = schedule(spec.schedule(), spec.learningRate());
-    double lr = spec.learningRate();
-    String name = spec.optimizer().toLowerCase(Locale.ROOT);
-    switch (name) {
-      case "adam", "adamw":
-        Adam.Builder adam = Adam.builder().epsilon(1e-7);
-        return (schedule == null ? adam.learningRate(lr) : adam.learningRateSchedule(schedule))
-            .build();
-      case "sgd":
-        double momentum = number(spec.optimizerArgs(), "momentum", 0);
-        if (momentum == 0) {
-          Sgd.Builder sgd = Sgd.builder();
-          return (schedule == null ? sgd.learningRate(lr) : sgd.learningRateSchedule(schedule))
-              .build();
+    static IUpdater updater(ModelSpec spec) {
+        ISchedule schedule = schedule(spec.schedule(), spec.learningRate());
+        double lr = spec.learningRate();
+        String name = spec.optimizer().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "adam", "adamw":
+                Adam.Builder adam = Adam.builder().epsilon(1e-7);
+                return (schedule == null ? adam.learningRate(lr) : adam.learningRateSchedule(schedule)).build();
+            case "sgd":
+                double momentum = number(spec.optimizerArgs(), "momentum", 0);
+                if (momentum == 0) {
+                    Sgd.Builder sgd = Sgd.builder();
+                    return (schedule == null ? sgd.learningRate(lr) : sgd.learningRateSchedule(schedule)).build();
+                }
+                Nesterovs.Builder nesterov = Nesterovs.builder().momentum(momentum);
+                return (schedule == null ? nesterov.learningRate(lr) : nesterov.learningRateSchedule(schedule)).build();
+            case "rmsprop":
+                RmsProp.Builder rms = RmsProp.builder().rmsDecay(0.9).epsilon(1e-7);
+                return (schedule == null ? rms.learningRate(lr) : rms.learningRateSchedule(schedule)).build();
+            case "adagrad":
+                AdaGrad.Builder ada = AdaGrad.builder().epsilon(1e-7);
+                return (schedule == null ? ada.learningRate(lr) : ada.learningRateSchedule(schedule)).build();
+            case "nadam":
+                Nadam.Builder nadam = Nadam.builder().epsilon(1e-7);
+                return (schedule == null ? nadam.learningRate(lr) : nadam.learningRateSchedule(schedule)).build();
+            default:
+                throw new IllegalArgumentException("unknown optimizer '" + spec.optimizer() + "'");
         }
-        Nesterovs.Builder nesterov = Nesterovs.builder().momentum(momentum);
-        return (schedule == null
-                ? nesterov.learningRate(lr)
-                : nesterov.learningRateSchedule(schedule))
-            .build();
-      case "rmsprop":
-        RmsProp.Builder rms = RmsProp.builder().rmsDecay(0.9).epsilon(1e-7);
-        return (schedule == null ? rms.learningRate(lr) : rms.learningRateSchedule(schedule))
-            .build();
-      case "adagrad":
-        AdaGrad.Builder ada = AdaGrad.builder().epsilon(1e-7);
-        return (schedule == null ? ada.learningRate(lr) : ada.learningRateSchedule(schedule))
-            .build();
-      case "nadam":
-        Nadam.Builder nadam = Nadam.builder().epsilon(1e-7);
-        return (schedule == null ? nadam.learningRate(lr) : nadam.learningRateSchedule(schedule))
-            .build();
-      default:
-        throw new IllegalArgumentException("unknown optimizer '" + spec.optimizer() + "'");
     }
-  }
 
-  /**
-   * AdamW's decoupled weight decay, or 0. Applied as DL4J's {@code WeightDecay} with the current
-   * learning rate (w -= lr × decay × w, Keras's AdamW rule) to weights and biases alike, as Keras
-   * decays every trainable variable unless told otherwise.
-   */
-  static double weightDecay(ModelSpec spec) {
-    if (!spec.optimizer().equalsIgnoreCase("adamw")) return 0;
-    return number(spec.optimizerArgs(), "weight_decay", 0.004);
-  }
+    /**
+     * AdamW's decoupled weight decay, or 0. Applied as DL4J's {@code WeightDecay} with the current
+     * learning rate (w -= lr × decay × w, Keras's AdamW rule) to weights and biases alike, as Keras
+     * decays every trainable variable unless told otherwise.
+     */
+    static double weightDecay(ModelSpec spec) {
+        if (!spec.optimizer().equalsIgnoreCase("adamw")) return 0;
+        return number(spec.optimizerArgs(), "weight_decay", 0.004);
+    }
 
-  /** The per-epoch schedule, or null for a constant rate. */
-  static ISchedule schedule(ModelSpec.Schedule s, double rate) {
-    if (s == null) return null;
-    int steps = Math.max(1, s.decaySteps());
-    return switch (s.type().toLowerCase(Locale.ROOT)) {
-      case "step" -> new StepSchedule(ScheduleType.EPOCH, rate, s.decayRate(), steps);
-      case "exponential" ->
-          new ExponentialSchedule(ScheduleType.EPOCH, rate, Math.pow(s.decayRate(), 1.0 / steps));
-      case "cosine" -> {
-        Map<Integer, Double> values = new LinkedHashMap<>();
-        for (int epoch = 0; epoch <= steps; epoch++) {
-          double cosine = 0.5 * (1 + Math.cos(Math.PI * epoch / steps));
-          values.put(epoch, rate * ((1 - s.alpha()) * cosine + s.alpha()));
-        }
-        yield new MapSchedule(ScheduleType.EPOCH, values);
-      }
-      default ->
-          throw new IllegalArgumentException("unknown learning_rate_schedule '" + s.type() + "'");
-    };
-  }
+    /** The per-epoch schedule, or null for a constant rate. */
+    static ISchedule schedule(ModelSpec.Schedule s, double rate) {
+        if (s == null) return null;
+        int steps = Math.max(1, s.decaySteps());
+        return switch (s.type().toLowerCase(Locale.ROOT)) {
+            case "step" -> new StepSchedule(ScheduleType.EPOCH, rate, s.decayRate(), steps);
+            case "exponential" ->
+                new ExponentialSchedule(ScheduleType.EPOCH, rate, Math.pow(s.decayRate(), 1.0 / steps));
+            case "cosine" -> {
+                Map<Integer, Double> values = new LinkedHashMap<>();
+                for (int epoch = 0; epoch <= steps; epoch++) {
+                    double cosine = 0.5 * (1 + Math.cos(Math.PI * epoch / steps));
+                    values.put(epoch, rate * ((1 - s.alpha()) * cosine + s.alpha()));
+                }
+                yield new MapSchedule(ScheduleType.EPOCH, values);
+            }
+            default -> throw new IllegalArgumentException("unknown learning_rate_schedule '" + s.type() + "'");
+        };
+    }
 
-  private static double number(Map<String, Object> args, String key, double fallback) {
-    Object v = args.get(key);
-    return v instanceof Number n ? n.doubleValue() : fallback;
-  }
+    private static double number(Map<String, Object> args, String key, double fallback) {
+        Object v = args.get(key);
+        return v instanceof Number n ? n.doubleValue() : fallback;
+    }
 }

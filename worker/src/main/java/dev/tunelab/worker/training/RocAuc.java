@@ -14,31 +14,31 @@ import java.util.Comparator;
  */
 public final class RocAuc {
 
-  private RocAuc() {}
+    private RocAuc() {}
 
-  /** The AUC, or NaN when one class is absent (the area is undefined). */
-  public static double of(double[] scores, boolean[] positive) {
-    int n = scores.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-    double positiveRankSum = 0;
-    long positives = 0;
-    for (int start = 0; start < n; ) {
-      int end = start;
-      while (end + 1 < n && scores[order[end + 1]] == scores[order[start]]) end++;
-      // Ranks start..end (1-based: start+1..end+1) share their average.
-      double rank = (start + end) / 2.0 + 1;
-      for (int k = start; k <= end; k++) {
-        if (positive[order[k]]) {
-          positiveRankSum += rank;
-          positives++;
+    /** The AUC, or NaN when one class is absent (the area is undefined). */
+    public static double of(double[] scores, boolean[] positive) {
+        int n = scores.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        double positiveRankSum = 0;
+        long positives = 0;
+        for (int start = 0; start < n; ) {
+            int end = start;
+            while (end + 1 < n && scores[order[end + 1]] == scores[order[start]]) end++;
+            // Ranks start..end (1-based: start+1..end+1) share their average.
+            double rank = (start + end) / 2.0 + 1;
+            for (int k = start; k <= end; k++) {
+                if (positive[order[k]]) {
+                    positiveRankSum += rank;
+                    positives++;
+                }
+            }
+            start = end + 1;
         }
-      }
-      start = end + 1;
+        long negatives = n - positives;
+        if (positives == 0 || negatives == 0) return Double.NaN;
+        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
     }
-    long negatives = n - positives;
-    if (positives == 0 || negatives == 0) return Double.NaN;
-    return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
-  }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
  * @param card the model card stored in the zip
  */
 public record TrainingResult(
-    boolean stopped,
-    int epochsDone,
-    Map<String, Double> finalMetrics,
-    Double objective,
-    byte[] artifactZip,
-    ModelCard card) {}
+        boolean stopped,
+        int epochsDone,
+        Map<String, Double> finalMetrics,
+        Double objective,
+        byte[] artifactZip,
+        ModelCard card) {}

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * them.
  */
 class ModelZipEntriesTest {
-  @Test
-  void theNormalizerEntryIsTheOneModelSerializerReads() {
-    assertEquals(ModelSerializer.NORMALIZER_BIN, ArtifactEntries.NORMALIZER);
-  }
+    @Test
+    void theNormalizerEntryIsTheOneModelSerializerReads() {
+        assertEquals(ModelSerializer.NORMALIZER_BIN, ArtifactEntries.NORMALIZER);
+    }
 }

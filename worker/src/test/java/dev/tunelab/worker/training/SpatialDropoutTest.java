@@ -23,122 +23,108 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /** Keras's SpatialDropout2D as DL4J's SpatialDropout on a DropoutLayer: whole channels dropped. */
 class SpatialDropoutTest {
 
-  @Test
-  void dropsWholeChannelsAndKeepsKerasParameterCount() {
-    ModelSpec spec =
-        Specs.spec(
-            List.of(8, 8, 1),
-            Specs.softmax(2),
-            "adam",
-            0.01,
-            16,
-            layer(
-                "Conv2D",
-                "filters",
-                4,
-                "kernel_size",
-                List.of(3, 3),
-                "strides",
-                List.of(1, 1),
-                "padding",
-                "same",
-                "activation",
-                "relu"),
-            layer("SpatialDropout2D", "rate", 0.25),
-            layer("Flatten"));
-    MultiLayerNetwork net = NetworkFactory.build(spec, DatasetKind.IMAGES, spec.inputShape(), 1);
-    DropoutLayer dropout = (DropoutLayer) net.getLayerWiseConfigurations().getConf(2).getLayer();
-    // Keras's rate is the share dropped; DL4J's argument is the share kept.
-    assertEquals(0.75, assertInstanceOf(SpatialDropout.class, dropout.getIDropout()).getP(), 1e-12);
-    // Keras: Conv2D 3*3*1*4 + 4 = 40, SpatialDropout2D 0, Dense(2) on 8*8*4 = 256 values 256*2 + 2
-    // = 514.
-    assertEquals(40 + 514, net.numParams());
-  }
-
-  @Test
-  void inTrainingEachChannelIsKeptOrDroppedWhole() {
-    ModelSpec spec =
-        Specs.spec(
-            List.of(4, 4, 3),
-            Specs.softmax(2),
-            "adam",
-            0.01,
-            16,
-            layer("SpatialDropout2D", "rate", 0.5),
-            layer("Flatten"));
-    MultiLayerNetwork net = NetworkFactory.build(spec, DatasetKind.IMAGES, spec.inputShape(), 1);
-    INDArray ones = Nd4j.ones(DataType.FLOAT, 8, 3, 4, 4);
-    INDArray out = net.feedForward(ones, true).get(1);
-    for (int n = 0; n < 8; n++) {
-      for (int c = 0; c < 3; c++) {
-        INDArray map = out.get(NDArrayIndex.point(n), NDArrayIndex.point(c));
-        double first = map.getDouble(0, 0);
-        // Kept channels are scaled by 1 / 0.5 so the expected activation is unchanged.
-        assertTrue(first == 0 || first == 2, "value " + first);
+    @Test
+    void dropsWholeChannelsAndKeepsKerasParameterCount() {
+        ModelSpec spec = Specs.spec(
+                List.of(8, 8, 1),
+                Specs.softmax(2),
+                "adam",
+                0.01,
+                16,
+                layer(
+                        "Conv2D",
+                        "filters",
+                        4,
+                        "kernel_size",
+                        List.of(3, 3),
+                        "strides",
+                        List.of(1, 1),
+                        "padding",
+                        "same",
+                        "activation",
+                        "relu"),
+                layer("SpatialDropout2D", "rate", 0.25),
+                layer("Flatten"));
+        MultiLayerNetwork net = NetworkFactory.build(spec, DatasetKind.IMAGES, spec.inputShape(), 1);
+        DropoutLayer dropout =
+                (DropoutLayer) net.getLayerWiseConfigurations().getConf(2).getLayer();
+        // Keras's rate is the share dropped; DL4J's argument is the share kept.
         assertEquals(
-            first * 16, map.sumNumber().doubleValue(), 1e-5, "channel " + c + " of sample " + n);
-      }
+                0.75,
+                assertInstanceOf(SpatialDropout.class, dropout.getIDropout()).getP(),
+                1e-12);
+        // Keras: Conv2D 3*3*1*4 + 4 = 40, SpatialDropout2D 0, Dense(2) on 8*8*4 = 256 values 256*2 + 2
+        // = 514.
+        assertEquals(40 + 514, net.numParams());
     }
-  }
 
-  @Test
-  void aTinyCnnWithSpatialDropoutStillLearns() {
-    Random rnd = new Random(1);
-    int n = 200;
-    float[][] x = new float[n][64];
-    int[] y = new int[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = i % 2;
-      for (int p = 0; p < 64; p++)
-        x[i][p] = rnd.nextInt(120) + (((p < 32) == (y[i] == 0)) ? 100 : 0);
+    @Test
+    void inTrainingEachChannelIsKeptOrDroppedWhole() {
+        ModelSpec spec = Specs.spec(
+                List.of(4, 4, 3),
+                Specs.softmax(2),
+                "adam",
+                0.01,
+                16,
+                layer("SpatialDropout2D", "rate", 0.5),
+                layer("Flatten"));
+        MultiLayerNetwork net = NetworkFactory.build(spec, DatasetKind.IMAGES, spec.inputShape(), 1);
+        INDArray ones = Nd4j.ones(DataType.FLOAT, 8, 3, 4, 4);
+        INDArray out = net.feedForward(ones, true).get(1);
+        for (int n = 0; n < 8; n++) {
+            for (int c = 0; c < 3; c++) {
+                INDArray map = out.get(NDArrayIndex.point(n), NDArrayIndex.point(c));
+                double first = map.getDouble(0, 0);
+                // Kept channels are scaled by 1 / 0.5 so the expected activation is unchanged.
+                assertTrue(first == 0 || first == 2, "value " + first);
+                assertEquals(first * 16, map.sumNumber().doubleValue(), 1e-5, "channel " + c + " of sample " + n);
+            }
+        }
     }
-    ModelSpec cnn =
-        Specs.spec(
-            List.of(8, 8, 1),
-            Specs.softmax(2),
-            "adam",
-            0.01,
-            16,
-            layer(
-                "Conv2D",
-                "filters",
-                4,
-                "kernel_size",
-                List.of(3, 3),
-                "strides",
-                List.of(1, 1),
-                "padding",
-                "same",
-                "activation",
-                "relu"),
-            layer("SpatialDropout2D", "rate", 0.25),
-            layer(
-                "MaxPooling2D",
-                "pool_size",
-                List.of(2, 2),
-                "strides",
-                List.of(2, 2),
-                "padding",
-                "valid"),
-            layer("Flatten"));
-    Samples data =
-        new Samples(
-            DatasetKind.IMAGES,
-            Task.CLASSIFICATION,
-            List.of(8, 8, 1),
-            x,
-            List.of("a", "b"),
-            y,
-            null,
-            List.of(),
-            false);
-    TrainingResult r =
-        new TrialTrainer()
-            .train(
-                TrialTrainerTest.command(cnn, 8, "val_accuracy", 0),
-                data,
-                (e, m) -> {},
-                () -> false);
-    assertTrue(r.objective() >= 0.9, "val_accuracy " + r.objective());
-  }
+
+    @Test
+    void aTinyCnnWithSpatialDropoutStillLearns() {
+        Random rnd = new Random(1);
+        int n = 200;
+        float[][] x = new float[n][64];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int p = 0; p < 64; p++) x[i][p] = rnd.nextInt(120) + (((p < 32) == (y[i] == 0)) ? 100 : 0);
+        }
+        ModelSpec cnn = Specs.spec(
+                List.of(8, 8, 1),
+                Specs.softmax(2),
+                "adam",
+                0.01,
+                16,
+                layer(
+                        "Conv2D",
+                        "filters",
+                        4,
+                        "kernel_size",
+                        List.of(3, 3),
+                        "strides",
+                        List.of(1, 1),
+                        "padding",
+                        "same",
+                        "activation",
+                        "relu"),
+                layer("SpatialDropout2D", "rate", 0.25),
+                layer("MaxPooling2D", "pool_size", List.of(2, 2), "strides", List.of(2, 2), "padding", "valid"),
+                layer("Flatten"));
+        Samples data = new Samples(
+                DatasetKind.IMAGES,
+                Task.CLASSIFICATION,
+                List.of(8, 8, 1),
+                x,
+                List.of("a", "b"),
+                y,
+                null,
+                List.of(),
+                false);
+        TrainingResult r = new TrialTrainer()
+                .train(TrialTrainerTest.command(cnn, 8, "val_accuracy", 0), data, (e, m) -> {}, () -> false);
+        assertTrue(r.objective() >= 0.9, "val_accuracy " + r.objective());
+    }
 }

@@ -16,35 +16,34 @@ import java.util.Set;
  * @param derive fills arguments Keras derives when they are not given
  * @param wraps the layer types it may wrap under {@code layer}; empty for a plain layer
  */
-public record LayerType(
-    String name, Map<String, Arg> args, ShapeRule shape, Derivation derive, Set<String> wraps) {
+public record LayerType(String name, Map<String, Arg> args, ShapeRule shape, Derivation derive, Set<String> wraps) {
 
-  /** Reads the flow's shape, sets the one the layer gives and counts the layer's parameters. */
-  @FunctionalInterface
-  public interface ShapeRule {
-    void apply(ModelSpec.Layer layer, Flow flow) throws Misfit;
-  }
+    /** Reads the flow's shape, sets the one the layer gives and counts the layer's parameters. */
+    @FunctionalInterface
+    public interface ShapeRule {
+        void apply(ModelSpec.Layer layer, Flow flow) throws Misfit;
+    }
 
-  /** Adds to a resolved layer's arguments those Keras derives from others or from the data. */
-  @FunctionalInterface
-  public interface Derivation {
-    void fill(Map<String, Object> args, DatasetFacts facts);
-  }
+    /** Adds to a resolved layer's arguments those Keras derives from others or from the data. */
+    @FunctionalInterface
+    public interface Derivation {
+        void fill(Map<String, Object> args, DatasetFacts facts);
+    }
 
-  public LayerType {
-    args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
-    wraps = Set.copyOf(wraps);
-  }
+    public LayerType {
+        args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        wraps = Set.copyOf(wraps);
+    }
 
-  static LayerType of(String name, Map<String, Arg> args, ShapeRule shape) {
-    return new LayerType(name, args, shape, (a, f) -> {}, Set.of());
-  }
+    static LayerType of(String name, Map<String, Arg> args, ShapeRule shape) {
+        return new LayerType(name, args, shape, (a, f) -> {}, Set.of());
+    }
 
-  LayerType deriving(Derivation d) {
-    return new LayerType(name, args, shape, d, wraps);
-  }
+    LayerType deriving(Derivation d) {
+        return new LayerType(name, args, shape, d, wraps);
+    }
 
-  LayerType wrapping(Set<String> types) {
-    return new LayerType(name, args, shape, derive, types);
-  }
+    LayerType wrapping(Set<String> types) {
+        return new LayerType(name, args, shape, derive, types);
+    }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * keys) and whether its {@code $path} is there but not a string.
  */
 public record Site(String path, List<String> keys, boolean pathMalformed) {
-  public Site {
-    keys = List.copyOf(keys);
-  }
+    public Site {
+        keys = List.copyOf(keys);
+    }
 }

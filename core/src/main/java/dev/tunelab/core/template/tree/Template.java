@@ -13,16 +13,16 @@ import java.util.Map;
  * @param settings every top-level key but {@code layers}
  */
 public record Template(List<Node> layers, Map<String, Value> settings, Site site) {
-  public Template {
-    settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-  }
+    public Template {
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
 
-  public String path() {
-    return site.path();
-  }
+    public String path() {
+        return site.path();
+    }
 
-  /** The value written for {@code key}, or null. */
-  public Value setting(String key) {
-    return settings.get(key);
-  }
+    /** The value written for {@code key}, or null. */
+    public Value setting(String key) {
+        return settings.get(key);
+    }
 }

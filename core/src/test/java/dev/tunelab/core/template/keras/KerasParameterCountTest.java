@@ -20,25 +20,24 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KerasParameterCountTest {
 
-  @ParameterizedTest
-  @EnumSource(KerasFixtures.class)
-  void bothFormatsCountAsKerasCounts(KerasFixtures f) {
-    long expected = KerasFixtures.read("/keras/parameter-counts.json").get(f.file(3)).asLong();
-    for (int version : new int[] {2, 3}) {
-      List<Violation> out = new ArrayList<>();
-      JsonNode nativeTemplate =
-          KerasImport.toNative(
-              KerasFixtures.template(f.model(version)), f.facts, "$.template", out);
-      assertEquals(List.of(), out);
-      assertEquals(
-          List.of(),
-          TemplateChecker.check(nativeTemplate, new SearchSpace(Map.of()), f.facts, "$.template"),
-          f.file(version) + " passes the native checker");
-      Architecture.Built built = Architecture.build(nativeTemplate, Map.of(), f.facts);
-      assertTrue(
-          built.valid(),
-          f.file(version) + ": " + built.invalidPath() + " " + built.invalidReason());
-      assertEquals(expected, built.spec().paramCount(), f.file(version));
+    @ParameterizedTest
+    @EnumSource(KerasFixtures.class)
+    void bothFormatsCountAsKerasCounts(KerasFixtures f) {
+        long expected = KerasFixtures.read("/keras/parameter-counts.json")
+                .get(f.file(3))
+                .asLong();
+        for (int version : new int[] {2, 3}) {
+            List<Violation> out = new ArrayList<>();
+            JsonNode nativeTemplate =
+                    KerasImport.toNative(KerasFixtures.template(f.model(version)), f.facts, "$.template", out);
+            assertEquals(List.of(), out);
+            assertEquals(
+                    List.of(),
+                    TemplateChecker.check(nativeTemplate, new SearchSpace(Map.of()), f.facts, "$.template"),
+                    f.file(version) + " passes the native checker");
+            Architecture.Built built = Architecture.build(nativeTemplate, Map.of(), f.facts);
+            assertTrue(built.valid(), f.file(version) + ": " + built.invalidPath() + " " + built.invalidReason());
+            assertEquals(expected, built.spec().paramCount(), f.file(version));
+        }
     }
-  }
 }

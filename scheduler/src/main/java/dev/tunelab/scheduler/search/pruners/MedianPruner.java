@@ -14,43 +14,40 @@ import java.util.List;
  * few references make the median noisy.
  */
 public final class MedianPruner implements Pruner {
-  private final int warmupEpochs;
-  private final int minTrials;
+    private final int warmupEpochs;
+    private final int minTrials;
 
-  public MedianPruner(int warmupEpochs, int minTrials) {
-    this.warmupEpochs = warmupEpochs;
-    this.minTrials = minTrials;
-  }
-
-  @Override
-  public Decision decide(
-      Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others) {
-    if (epoch <= warmupEpochs) return Decision.keep(-1);
-    double[] reference =
-        others.stream()
-            .filter(o -> o.completed() && o.values().containsKey(epoch))
-            .mapToDouble(o -> o.values().get(epoch))
-            .toArray();
-    if (reference.length < minTrials) return Decision.keep(-1);
-    double best =
-        trial.values().headMap(epoch, true).values().stream()
-            .reduce(direction == Direction.MAXIMIZE ? Math::max : Math::min)
-            .orElse(Double.NaN);
-    double median = median(reference);
-    if (Double.isNaN(best) || direction.better(median, best)) {
-      return Decision.stop(
-          -1,
-          String.format(
-              "median rule at epoch %d: best %.4g is worse than the median %.4g of %d completed trials",
-              epoch, best, median, reference.length));
+    public MedianPruner(int warmupEpochs, int minTrials) {
+        this.warmupEpochs = warmupEpochs;
+        this.minTrials = minTrials;
     }
-    return Decision.keep(-1);
-  }
 
-  static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  }
+    @Override
+    public Decision decide(Direction direction, int epoch, TrialCurve trial, List<TrialCurve> others) {
+        if (epoch <= warmupEpochs) return Decision.keep(-1);
+        double[] reference = others.stream()
+                .filter(o -> o.completed() && o.values().containsKey(epoch))
+                .mapToDouble(o -> o.values().get(epoch))
+                .toArray();
+        if (reference.length < minTrials) return Decision.keep(-1);
+        double best = trial.values().headMap(epoch, true).values().stream()
+                .reduce(direction == Direction.MAXIMIZE ? Math::max : Math::min)
+                .orElse(Double.NaN);
+        double median = median(reference);
+        if (Double.isNaN(best) || direction.better(median, best)) {
+            return Decision.stop(
+                    -1,
+                    String.format(
+                            "median rule at epoch %d: best %.4g is worse than the median %.4g of %d completed trials",
+                            epoch, best, median, reference.length));
+        }
+        return Decision.keep(-1);
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
 }

@@ -16,33 +16,29 @@ import java.util.random.RandomGenerator;
  */
 public final class RandomSampler implements OutcomeBlindSampler {
 
-  @Override
-  public Optional<Map<String, Object>> suggest(
-      SearchSpace space, StudyHistory history, RandomGenerator rng) {
-    Map<String, Object> point = new LinkedHashMap<>();
-    space
-        .params()
-        .forEach(
-            (name, p) -> {
-              if (space.isActive(name, point)) point.put(name, draw(p, rng));
-            });
-    return Optional.of(point);
-  }
+    @Override
+    public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        space.params().forEach((name, p) -> {
+            if (space.isActive(name, point)) point.put(name, draw(p, rng));
+        });
+        return Optional.of(point);
+    }
 
-  static Object draw(Param p, RandomGenerator rng) {
-    if (p instanceof Param.IntParam i) {
-      return i.valueAt(rng.nextInt(i.size()));
+    static Object draw(Param p, RandomGenerator rng) {
+        if (p instanceof Param.IntParam i) {
+            return i.valueAt(rng.nextInt(i.size()));
+        }
+        if (p instanceof Param.FloatParam f) {
+            if (f.min() == f.max()) return f.min();
+            if (f.log()) {
+                double lo = Math.log(f.min());
+                double hi = Math.log(f.max());
+                return Math.min(f.max(), Math.max(f.min(), Math.exp(lo + rng.nextDouble() * (hi - lo))));
+            }
+            return f.min() + rng.nextDouble() * (f.max() - f.min());
+        }
+        Param.ChoiceParam c = (Param.ChoiceParam) p;
+        return c.values().get(rng.nextInt(c.values().size()));
     }
-    if (p instanceof Param.FloatParam f) {
-      if (f.min() == f.max()) return f.min();
-      if (f.log()) {
-        double lo = Math.log(f.min());
-        double hi = Math.log(f.max());
-        return Math.min(f.max(), Math.max(f.min(), Math.exp(lo + rng.nextDouble() * (hi - lo))));
-      }
-      return f.min() + rng.nextDouble() * (f.max() - f.min());
-    }
-    Param.ChoiceParam c = (Param.ChoiceParam) p;
-    return c.values().get(rng.nextInt(c.values().size()));
-  }
 }

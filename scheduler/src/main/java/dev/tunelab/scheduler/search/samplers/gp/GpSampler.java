@@ -35,55 +35,54 @@ import java.util.random.RandomGenerator;
  * @param studySeed the study's seed, which fixes the Sobol start's net
  */
 public record GpSampler(long studySeed) implements Sampler {
-  @Override
-  public Optional<Map<String, Object>> suggest(
-      SearchSpace space, StudyHistory history, RandomGenerator rng) {
-    int d = space.params().size();
-    if (d == 0) return Optional.of(new LinkedHashMap<>());
-    SpaceEncoding encoding = new SpaceEncoding(space);
-    List<double[]> observedX = new ArrayList<>();
-    List<Double> observedY = new ArrayList<>();
-    List<double[]> pending = new ArrayList<>();
-    double sign = history.direction() == Direction.MINIMIZE ? -1 : 1;
-    for (StudyHistory.Trial t : history.trials()) {
-      double[] u = encoding.encode(t.params());
-      if (t.finished() && t.objective() != null && Double.isFinite(t.objective())) {
-        observedX.add(u);
-        observedY.add(sign * t.objective());
-      } else {
-        pending.add(u);
-      }
-    }
-    if (history.trials().size() < Math.max(5, d + 1) || observedY.size() < 2) {
-      // The same net as the sobol sampler, so a study's start does not depend on its algorithm.
-      return new SobolSampler(studySeed).suggest(space, history, rng);
+    @Override
+    public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
+        int d = space.params().size();
+        if (d == 0) return Optional.of(new LinkedHashMap<>());
+        SpaceEncoding encoding = new SpaceEncoding(space);
+        List<double[]> observedX = new ArrayList<>();
+        List<Double> observedY = new ArrayList<>();
+        List<double[]> pending = new ArrayList<>();
+        double sign = history.direction() == Direction.MINIMIZE ? -1 : 1;
+        for (StudyHistory.Trial t : history.trials()) {
+            double[] u = encoding.encode(t.params());
+            if (t.finished() && t.objective() != null && Double.isFinite(t.objective())) {
+                observedX.add(u);
+                observedY.add(sign * t.objective());
+            } else {
+                pending.add(u);
+            }
+        }
+        if (history.trials().size() < Math.max(5, d + 1) || observedY.size() < 2) {
+            // The same net as the sobol sampler, so a study's start does not depend on its algorithm.
+            return new SobolSampler(studySeed).suggest(space, history, rng);
+        }
+
+        double[][] x = observedX.toArray(new double[0][]);
+        double[] values = new double[observedY.size()];
+        for (int i = 0; i < values.length; i++) values[i] = observedY.get(i);
+        double[] y = OutputScaling.apply(values);
+        Matern52 kernel = encoding.kernel();
+        Hyperparameters hp = HyperparameterFit.fit(kernel, x, y, rng);
+        int incumbent = 0;
+        for (int i = 1; i < y.length; i++) if (y[i] > y[incumbent]) incumbent = i;
+        // OutputScaling puts the worst observation at 0: running and failed trials lie with it.
+        try (GaussianProcess observed = GaussianProcess.condition(kernel, hp, x, y);
+                GaussianProcess gp = observed.withLies(pending.toArray(new double[0][]), 0)) {
+            AcquisitionSearch search = new AcquisitionSearch(gp, encoding, gp.bestObserved());
+            double[] raw = search.maximize(candidates(gp.size()), List.of(x[incumbent]), rng);
+            return Optional.of(encoding.decode(raw));
+        }
     }
 
-    double[][] x = observedX.toArray(new double[0][]);
-    double[] values = new double[observedY.size()];
-    for (int i = 0; i < values.length; i++) values[i] = observedY.get(i);
-    double[] y = OutputScaling.apply(values);
-    Matern52 kernel = encoding.kernel();
-    Hyperparameters hp = HyperparameterFit.fit(kernel, x, y, rng);
-    int incumbent = 0;
-    for (int i = 1; i < y.length; i++) if (y[i] > y[incumbent]) incumbent = i;
-    // OutputScaling puts the worst observation at 0: running and failed trials lie with it.
-    try (GaussianProcess observed = GaussianProcess.condition(kernel, hp, x, y);
-        GaussianProcess gp = observed.withLies(pending.toArray(new double[0][]), 0)) {
-      AcquisitionSearch search = new AcquisitionSearch(gp, encoding, gp.bestObserved());
-      double[] raw = search.maximize(candidates(gp.size()), List.of(x[incumbent]), rng);
-      return Optional.of(encoding.decode(raw));
+    /**
+     * Screening candidates: 2048 (as Optuna's GPSampler) up to 100 observations, then fewer, as 2048
+     * (100/n)^2 but at least 256, so the screen costs about the same O(candidates n^2) at any size.
+     * With hundreds of observations the maximizer is usually found by refining from the incumbent and
+     * the best screened points, not in a gap that only a dense screen reveals; this keeps the screen
+     * at 300 trials to a few milliseconds.
+     */
+    static int candidates(int n) {
+        return n <= 100 ? 2048 : Math.max(256, (int) (2048 * Math.pow(100.0 / n, 2)));
     }
-  }
-
-  /**
-   * Screening candidates: 2048 (as Optuna's GPSampler) up to 100 observations, then fewer, as 2048
-   * (100/n)^2 but at least 256, so the screen costs about the same O(candidates n^2) at any size.
-   * With hundreds of observations the maximizer is usually found by refining from the incumbent and
-   * the best screened points, not in a gap that only a dense screen reveals; this keeps the screen
-   * at 300 trials to a few milliseconds.
-   */
-  static int candidates(int n) {
-    return n <= 100 ? 2048 : Math.max(256, (int) (2048 * Math.pow(100.0 / n, 2)));
-  }
 }

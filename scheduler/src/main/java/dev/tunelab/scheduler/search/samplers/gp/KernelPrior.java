@@ -24,48 +24,48 @@ import java.util.Arrays;
  * logarithm.
  */
 final class KernelPrior {
-  static final double MIN_LENGTHSCALE = 0.01;
-  static final double MAX_LENGTHSCALE = 100;
-  static final double MIN_SIGNAL = 0.01;
-  static final double MAX_SIGNAL = 100;
-  static final double MIN_NOISE = 1e-6;
-  static final double MAX_NOISE = 1;
+    static final double MIN_LENGTHSCALE = 0.01;
+    static final double MAX_LENGTHSCALE = 100;
+    static final double MIN_SIGNAL = 0.01;
+    static final double MAX_SIGNAL = 100;
+    static final double MIN_NOISE = 1e-6;
+    static final double MAX_NOISE = 1;
 
-  private KernelPrior() {}
+    private KernelPrior() {}
 
-  /**
-   * log density (up to a constant) at log-space {@code theta}; adds its gradient into {@code grad}.
-   */
-  static double logDensity(double[] theta, double[] grad) {
-    int g = theta.length - 2;
-    double sum = 0;
-    for (int i = 0; i < g; i++) {
-      double l2 = Math.exp(2 * theta[i]);
-      sum += -0.1 * (l2 + 1 / l2);
-      grad[i] += -0.2 * (l2 - 1 / l2);
+    /**
+     * log density (up to a constant) at log-space {@code theta}; adds its gradient into {@code grad}.
+     */
+    static double logDensity(double[] theta, double[] grad) {
+        int g = theta.length - 2;
+        double sum = 0;
+        for (int i = 0; i < g; i++) {
+            double l2 = Math.exp(2 * theta[i]);
+            sum += -0.1 * (l2 + 1 / l2);
+            grad[i] += -0.2 * (l2 - 1 / l2);
+        }
+        double signal = Math.exp(theta[g]);
+        sum += Math.log(signal) - signal;
+        grad[g] += 1 - signal;
+        double noise = Math.exp(theta[g + 1]);
+        sum += 0.1 * Math.log(noise) - 30 * noise;
+        grad[g + 1] += 0.1 - 30 * noise;
+        return sum;
     }
-    double signal = Math.exp(theta[g]);
-    sum += Math.log(signal) - signal;
-    grad[g] += 1 - signal;
-    double noise = Math.exp(theta[g + 1]);
-    sum += 0.1 * Math.log(noise) - 30 * noise;
-    grad[g + 1] += 0.1 - 30 * noise;
-    return sum;
-  }
 
-  static double[] lowerBounds(int groups) {
-    return bounds(groups, MIN_LENGTHSCALE, MIN_SIGNAL, MIN_NOISE);
-  }
+    static double[] lowerBounds(int groups) {
+        return bounds(groups, MIN_LENGTHSCALE, MIN_SIGNAL, MIN_NOISE);
+    }
 
-  static double[] upperBounds(int groups) {
-    return bounds(groups, MAX_LENGTHSCALE, MAX_SIGNAL, MAX_NOISE);
-  }
+    static double[] upperBounds(int groups) {
+        return bounds(groups, MAX_LENGTHSCALE, MAX_SIGNAL, MAX_NOISE);
+    }
 
-  private static double[] bounds(int groups, double lengthscale, double signal, double noise) {
-    double[] b = new double[groups + 2];
-    Arrays.fill(b, 0, groups, Math.log(lengthscale));
-    b[groups] = Math.log(signal);
-    b[groups + 1] = Math.log(noise);
-    return b;
-  }
+    private static double[] bounds(int groups, double lengthscale, double signal, double noise) {
+        double[] b = new double[groups + 2];
+        Arrays.fill(b, 0, groups, Math.log(lengthscale));
+        b[groups] = Math.log(signal);
+        b[groups + 1] = Math.log(noise);
+        return b;
+    }
 }

@@ -21,34 +21,34 @@ package dev.tunelab.scheduler.search.samplers.gp;
  * Every step is monotone, so the best trial stays the best.
  */
 final class OutputScaling {
-  static final double MIN_EXPONENT = -2;
-  static final double MAX_EXPONENT = 4;
+    static final double MIN_EXPONENT = -2;
+    static final double MAX_EXPONENT = 4;
 
-  private OutputScaling() {}
+    private OutputScaling() {}
 
-  static double[] apply(double[] values) {
-    double[] y = standardize(values);
-    double lambda = YeoJohnson.fit(y, MIN_EXPONENT, MAX_EXPONENT);
-    for (int i = 0; i < y.length; i++) y[i] = YeoJohnson.transform(y[i], lambda);
-    y = standardize(y);
-    double worst = Double.POSITIVE_INFINITY;
-    for (double v : y) worst = Math.min(worst, v);
-    for (int i = 0; i < y.length; i++) y[i] -= worst;
-    return y;
-  }
+    static double[] apply(double[] values) {
+        double[] y = standardize(values);
+        double lambda = YeoJohnson.fit(y, MIN_EXPONENT, MAX_EXPONENT);
+        for (int i = 0; i < y.length; i++) y[i] = YeoJohnson.transform(y[i], lambda);
+        y = standardize(y);
+        double worst = Double.POSITIVE_INFINITY;
+        for (double v : y) worst = Math.min(worst, v);
+        for (int i = 0; i < y.length; i++) y[i] -= worst;
+        return y;
+    }
 
-  /** Zero mean and unit variance; all zeros when the values are all equal. */
-  static double[] standardize(double[] values) {
-    int n = values.length;
-    double mean = 0;
-    for (double v : values) mean += v;
-    mean /= n;
-    double var = 0;
-    for (double v : values) var += (v - mean) * (v - mean);
-    double sd = Math.sqrt(var / n);
-    if (!(sd > 0)) sd = 1;
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) out[i] = (values[i] - mean) / sd;
-    return out;
-  }
+    /** Zero mean and unit variance; all zeros when the values are all equal. */
+    static double[] standardize(double[] values) {
+        int n = values.length;
+        double mean = 0;
+        for (double v : values) mean += v;
+        mean /= n;
+        double var = 0;
+        for (double v : values) var += (v - mean) * (v - mean);
+        double sd = Math.sqrt(var / n);
+        if (!(sd > 0)) sd = 1;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) out[i] = (values[i] - mean) / sd;
+        return out;
+    }
 }

@@ -8,12 +8,12 @@ import java.util.random.RandomGenerator;
  */
 interface Kernels {
 
-  /** Number of components, the prior included. */
-  int size();
+    /** Number of components, the prior included. */
+    int size();
 
-  /** Adds log K_k(x) to {@code acc[k]} for every component k: the mixture's inner loop. */
-  void addLogPdf(double x, double[] acc);
+    /** Adds log K_k(x) to {@code acc[k]} for every component k: the mixture's inner loop. */
+    void addLogPdf(double x, double[] acc);
 
-  /** A draw from component k, as an internal coordinate. */
-  double sample(int k, RandomGenerator rng);
+    /** A draw from component k, as an internal coordinate. */
+    double sample(int k, RandomGenerator rng);
 }

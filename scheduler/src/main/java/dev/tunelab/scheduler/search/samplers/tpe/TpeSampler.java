@@ -57,84 +57,81 @@ import java.util.random.RandomGenerator;
  * the same history and stream give the same point.
  */
 public final class TpeSampler implements Sampler {
-  static final int STARTUP_TRIALS = 10;
-  static final int CANDIDATES = 24;
+    static final int STARTUP_TRIALS = 10;
+    static final int CANDIDATES = 24;
 
-  private final RandomSampler random = new RandomSampler();
+    private final RandomSampler random = new RandomSampler();
 
-  /**
-   * @param studySeed unused: each trial's stream already derives from it, and no other state is
-   *     kept; taken so that every seeded sampler is built the same way
-   */
-  public TpeSampler(long studySeed) {}
+    /**
+     * @param studySeed unused: each trial's stream already derives from it, and no other state is
+     *     kept; taken so that every seeded sampler is built the same way
+     */
+    public TpeSampler(long studySeed) {}
 
-  @Override
-  public Optional<Map<String, Object>> suggest(
-      SearchSpace space, StudyHistory history, RandomGenerator rng) {
-    long valued =
-        history.trials().stream()
-            .filter(t -> t.finished() && t.objective() != null && !t.objective().isNaN())
-            .count();
-    if (valued < STARTUP_TRIALS) return random.suggest(space, history, rng);
-    Map<String, Object> point = new LinkedHashMap<>();
-    for (ParamGroup group : ParamGroup.of(space)) {
-      if (group.active(point)) point.putAll(sampleGroup(space, group, history, rng));
+    @Override
+    public Optional<Map<String, Object>> suggest(SearchSpace space, StudyHistory history, RandomGenerator rng) {
+        long valued = history.trials().stream()
+                .filter(t ->
+                        t.finished() && t.objective() != null && !t.objective().isNaN())
+                .count();
+        if (valued < STARTUP_TRIALS) return random.suggest(space, history, rng);
+        Map<String, Object> point = new LinkedHashMap<>();
+        for (ParamGroup group : ParamGroup.of(space)) {
+            if (group.active(point)) point.putAll(sampleGroup(space, group, history, rng));
+        }
+        return Optional.of(space.activeOnly(point));
     }
-    return Optional.of(space.activeOnly(point));
-  }
 
-  /** Values for the parameters of one active group. */
-  Map<String, Object> sampleGroup(
-      SearchSpace space, ParamGroup group, StudyHistory history, RandomGenerator rng) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    List<Dimension> dims = new ArrayList<>();
-    for (String name : group.names()) {
-      Param p = space.params().get(name);
-      Dimension d = Dimension.of(name, p);
-      if (d == null) values.put(name, Dimension.onlyValue(p));
-      else dims.add(d);
+    /** Values for the parameters of one active group. */
+    Map<String, Object> sampleGroup(SearchSpace space, ParamGroup group, StudyHistory history, RandomGenerator rng) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        List<Dimension> dims = new ArrayList<>();
+        for (String name : group.names()) {
+            Param p = space.params().get(name);
+            Dimension d = Dimension.of(name, p);
+            if (d == null) values.put(name, Dimension.onlyValue(p));
+            else dims.add(d);
+        }
+        if (dims.isEmpty()) return values;
+        Split split = Split.of(dims, history);
+        if (split.finished() < STARTUP_TRIALS) {
+            values.putAll(
+                    random.suggest(group.unconditional(space), history, rng).orElseThrow());
+            return values;
+        }
+        ParzenEstimator good = ParzenEstimator.fit(dims, split.below(), Split.weights(split.below().length));
+        ParzenEstimator rest = ParzenEstimator.fit(dims, split.above(), Split.weights(split.above().length));
+        double[] best = mostPromising(good, rest, rng);
+        for (int j = 0; j < dims.size(); j++)
+            values.put(dims.get(j).name(), dims.get(j).external(best[j]));
+        return values;
     }
-    if (dims.isEmpty()) return values;
-    Split split = Split.of(dims, history);
-    if (split.finished() < STARTUP_TRIALS) {
-      values.putAll(random.suggest(group.unconditional(space), history, rng).orElseThrow());
-      return values;
-    }
-    ParzenEstimator good =
-        ParzenEstimator.fit(dims, split.below(), Split.weights(split.below().length));
-    ParzenEstimator rest =
-        ParzenEstimator.fit(dims, split.above(), Split.weights(split.above().length));
-    double[] best = mostPromising(good, rest, rng);
-    for (int j = 0; j < dims.size(); j++)
-      values.put(dims.get(j).name(), dims.get(j).external(best[j]));
-    return values;
-  }
 
-  /**
-   * Of {@link #CANDIDATES} draws from l, the one with the largest l(x) − g(x). Densities are
-   * compared after dividing all of them by the largest, which leaves the order unchanged and keeps
-   * exp from underflowing however many dimensions there are.
-   */
-  static double[] mostPromising(ParzenEstimator good, ParzenEstimator rest, RandomGenerator rng) {
-    double[][] xs = new double[CANDIDATES][];
-    double[] logL = new double[CANDIDATES];
-    double[] logG = new double[CANDIDATES];
-    double top = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < CANDIDATES; c++) {
-      xs[c] = good.sample(rng);
-      logL[c] = good.logPdf(xs[c]);
-      logG[c] = rest.logPdf(xs[c]);
-      top = Math.max(top, Math.max(logL[c], logG[c]));
+    /**
+     * Of {@link #CANDIDATES} draws from l, the one with the largest l(x) − g(x). Densities are
+     * compared after dividing all of them by the largest, which leaves the order unchanged and keeps
+     * exp from underflowing however many dimensions there are.
+     */
+    static double[] mostPromising(ParzenEstimator good, ParzenEstimator rest, RandomGenerator rng) {
+        double[][] xs = new double[CANDIDATES][];
+        double[] logL = new double[CANDIDATES];
+        double[] logG = new double[CANDIDATES];
+        double top = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < CANDIDATES; c++) {
+            xs[c] = good.sample(rng);
+            logL[c] = good.logPdf(xs[c]);
+            logG[c] = rest.logPdf(xs[c]);
+            top = Math.max(top, Math.max(logL[c], logG[c]));
+        }
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < CANDIDATES; c++) {
+            double score = Math.exp(logL[c] - top) - Math.exp(logG[c] - top);
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return xs[best];
     }
-    int best = 0;
-    double bestScore = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < CANDIDATES; c++) {
-      double score = Math.exp(logL[c] - top) - Math.exp(logG[c] - top);
-      if (score > bestScore) {
-        best = c;
-        bestScore = score;
-      }
-    }
-    return xs[best];
-  }
 }
