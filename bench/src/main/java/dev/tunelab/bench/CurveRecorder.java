@@ -79,7 +79,8 @@ final class CurveRecorder {
                         1,
                         0.25,
                         "val_accuracy",
-                        0);
+                        0,
+                        false);
                 int number = n;
                 String p = Json.write(params).replace("\"", "'");
                 trainer.train(

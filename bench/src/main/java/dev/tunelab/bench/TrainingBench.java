@@ -164,7 +164,8 @@ public final class TrainingBench {
                 seed,
                 0.2,
                 "val_accuracy",
-                fashion ? 0 : 0.2);
+                fashion ? 0 : 0.2,
+                false);
         List<Double> epochSeconds = new ArrayList<>();
         long[] last = {System.nanoTime()};
         long t = System.nanoTime();

@@ -28,7 +28,8 @@ class NoopTrainerTest {
                 7L,
                 0.2,
                 "val_accuracy",
-                0);
+                0,
+                false);
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class FanovaImportance {
             int[] counts = new int[n];
             for (int i = 0; i < draws; i++) counts[rng.nextInt(n)]++;
             RegressionTree tree =
-                    RegressionTree.grow(data.columns, y, counts, sorted, featuresPerSplit, MAX_DEPTH, rng);
+                    new RegressionTree.Grower(data.columns, y, counts, sorted, featuresPerSplit, MAX_DEPTH, rng).tree();
             double[] fractions = MainEffects.varianceFractions(tree, data.lower, data.upper);
             if (fractions == null) continue;
             informative++;

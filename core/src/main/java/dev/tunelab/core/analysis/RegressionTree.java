@@ -38,41 +38,12 @@ final class RegressionTree {
         this.value = value;
     }
 
-    /**
-     * Grows a tree.
-     *
-     * @param x {@code x[feature][row]}
-     * @param y objective per row
-     * @param counts how often the bootstrap drew each row; rows drawn 0 times are left out
-     * @param sorted every row, ordered by each feature ({@code sorted[feature]})
-     * @param featuresPerSplit how many features (that vary within the node) each split considers
-     * @param maxDepth the depth below which no node splits
-     */
-    static RegressionTree grow(
-            double[][] x,
-            double[] y,
-            int[] counts,
-            int[][] sorted,
-            int featuresPerSplit,
-            int maxDepth,
-            SplittableRandom rng) {
-        Grower g = new Grower(x, y, counts, sorted, featuresPerSplit, maxDepth, rng);
-        if (g.order.length > 0 && g.order[0].length > 0) g.grow(0, g.order[0].length, 0);
-        int n = g.size;
-        return new RegressionTree(
-                Arrays.copyOf(g.feature, n),
-                Arrays.copyOf(g.threshold, n),
-                Arrays.copyOf(g.left, n),
-                Arrays.copyOf(g.right, n),
-                Arrays.copyOf(g.value, n));
-    }
-
     int nodes() {
         return feature.length;
     }
 
     /** The mutable state of one growth; discarded once the tree is built. */
-    private static final class Grower {
+    static final class Grower {
         final double[][] x;
         final double[] y;
         final int[] counts;
@@ -100,6 +71,16 @@ final class RegressionTree {
         double[] value = new double[16];
         int size;
 
+        /**
+         * A growth of one tree; {@link #tree} grows it.
+         *
+         * @param x {@code x[feature][row]}
+         * @param y objective per row
+         * @param counts how often the bootstrap drew each row; rows drawn 0 times are left out
+         * @param sorted every row, ordered by each feature ({@code sorted[feature]})
+         * @param featuresPerSplit how many features (that vary within the node) each split considers
+         * @param maxDepth the depth below which no node splits
+         */
         Grower(
                 double[][] x,
                 double[] y,
@@ -126,6 +107,18 @@ final class RegressionTree {
             goesLeft = new boolean[y.length];
             candidates = new int[d];
             for (int f = 0; f < d; f++) candidates[f] = f;
+        }
+
+        /** Grows the tree. */
+        RegressionTree tree() {
+            if (order.length > 0 && order[0].length > 0) grow(0, order[0].length, 0);
+            int n = size;
+            return new RegressionTree(
+                    Arrays.copyOf(feature, n),
+                    Arrays.copyOf(threshold, n),
+                    Arrays.copyOf(left, n),
+                    Arrays.copyOf(right, n),
+                    Arrays.copyOf(value, n));
         }
 
         /** Grows the subtree over segment [start, end) and returns its root's index. */

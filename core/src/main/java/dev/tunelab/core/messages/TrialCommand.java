@@ -29,36 +29,4 @@ public record TrialCommand(
         double testFraction,
         boolean resume) {
     public static final int VERSION = 1;
-
-    /** A first attempt, with a test fraction. */
-    public TrialCommand(
-            int version,
-            UUID trialId,
-            UUID studyId,
-            int number,
-            int attempt,
-            String datasetId,
-            Map<String, Object> params,
-            ModelSpec model,
-            int epochs,
-            long seed,
-            double validationSplit,
-            String objectiveMetric,
-            double testFraction) {
-        this(
-                version,
-                trialId,
-                studyId,
-                number,
-                attempt,
-                datasetId,
-                params,
-                model,
-                epochs,
-                seed,
-                validationSplit,
-                objectiveMetric,
-                testFraction,
-                false);
-    }
 }

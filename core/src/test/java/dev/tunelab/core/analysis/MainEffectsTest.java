@@ -18,8 +18,9 @@ class MainEffectsTest {
 
     static double[] fractions(double[] y, long seed) {
         int[][] sorted = {{0, 1, 2, 3}, {0, 2, 1, 3}};
-        RegressionTree tree =
-                RegressionTree.grow(CORNERS, y, new int[] {1, 1, 1, 1}, sorted, 2, 64, new SplittableRandom(seed));
+        RegressionTree tree = new RegressionTree.Grower(
+                        CORNERS, y, new int[] {1, 1, 1, 1}, sorted, 2, 64, new SplittableRandom(seed))
+                .tree();
         return MainEffects.varianceFractions(tree, LOWER, UPPER);
     }
 
@@ -50,14 +51,15 @@ class MainEffectsTest {
         // 0
         // gives half the domain each way, so the fraction is 1 whatever the sample sizes.
         double[][] x = {{EncodedTrials.INACTIVE, 0.1, 0.6, 0.9}};
-        RegressionTree tree = RegressionTree.grow(
-                x,
-                new double[] {0, 1, 1, 1},
-                new int[] {1, 1, 1, 1},
-                new int[][] {{0, 1, 2, 3}},
-                1,
-                64,
-                new SplittableRandom(1));
+        RegressionTree tree = new RegressionTree.Grower(
+                        x,
+                        new double[] {0, 1, 1, 1},
+                        new int[] {1, 1, 1, 1},
+                        new int[][] {{0, 1, 2, 3}},
+                        1,
+                        64,
+                        new SplittableRandom(1))
+                .tree();
         assertEquals(0, tree.threshold[0], "the root splits on the slot boundary");
         assertArrayEquals(
                 new double[] {1}, MainEffects.varianceFractions(tree, new double[] {-1}, new double[] {1}), 1e-12);

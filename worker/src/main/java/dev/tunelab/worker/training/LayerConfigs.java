@@ -88,26 +88,18 @@ final class LayerConfigs {
                         .eps(number(l, "epsilon", 0.001))
                         .build();
             case "Conv1D" ->
-                configure(
+                convolution(
                                 new Convolution1DLayer.Builder()
                                         .kernelSize(l.ints("kernel_size").get(0))
-                                        .stride(ints(l, "strides", 1)[0])
-                                        .nOut(l.intArg("filters"))
-                                        .convolutionMode(padding(l))
-                                        .activation(KerasNames.activation(text(l, "activation", "linear")))
-                                        .hasBias(bool(l, "use_bias", true)),
+                                        .stride(ints(l, "strides", 1)[0]),
                                 l,
                                 weightDecay)
                         .build();
             case "Conv2D" ->
-                configure(
+                convolution(
                                 new ConvolutionLayer.Builder()
                                         .kernelSize(toArray(l.ints("kernel_size")))
-                                        .stride(ints(l, "strides", 2))
-                                        .nOut(l.intArg("filters"))
-                                        .convolutionMode(padding(l))
-                                        .activation(KerasNames.activation(text(l, "activation", "linear")))
-                                        .hasBias(bool(l, "use_bias", true)),
+                                        .stride(ints(l, "strides", 2)),
                                 l,
                                 weightDecay)
                         .build();
@@ -197,6 +189,16 @@ final class LayerConfigs {
     }
 
     /** Kernel initializer and regularizers of a layer with weights. */
+    /** What Conv1D and Conv2D set alike once their kernel and strides are given. */
+    private static <T extends ConvolutionLayer.BaseConvBuilder<T>> T convolution(
+            T b, ModelSpec.Layer l, double weightDecay) {
+        b.nOut(l.intArg("filters"));
+        b.convolutionMode(padding(l));
+        b.activation(KerasNames.activation(text(l, "activation", "linear")));
+        b.hasBias(bool(l, "use_bias", true));
+        return configure(b, l, weightDecay);
+    }
+
     private static <T extends BaseLayer.Builder<T>> T configure(T b, ModelSpec.Layer l, double weightDecay) {
         b.weightInit(KerasNames.initializer(text(l, "kernel_initializer", "glorot_uniform")));
         ModelSpec.Regularizer r = l.regularizer();

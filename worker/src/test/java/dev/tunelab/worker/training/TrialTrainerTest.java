@@ -58,7 +58,8 @@ class TrialTrainerTest {
                 42L,
                 0.2,
                 objective,
-                testFraction);
+                testFraction,
+                false);
     }
 
     static ModelSpec irisModel() {

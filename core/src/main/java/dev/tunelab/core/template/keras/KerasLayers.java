@@ -1,6 +1,8 @@
 package dev.tunelab.core.template.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,18 +25,13 @@ final class KerasLayers {
     /** A key that must keep its default: the test, and the default in words for the message. */
     record Fixed(Predicate<JsonNode> holds, String expected) {}
 
-    private static final Map<String, Carry> DENSE = ordered(
-            "units",
-            Carry.AS_IS,
-            "activation",
-            Carry.ACTIVATION,
-            "use_bias",
-            Carry.AS_IS,
-            "kernel_initializer",
-            Carry.INITIALIZER,
-            "kernel_regularizer",
-            Carry.REGULARIZER);
-    private static final Map<String, Carry> CONV = ordered(
+    /** What every layer with a kernel carries after its own keys. */
+    private static final Map<String, Carry> KERNEL = ordered(
+            "use_bias", Carry.AS_IS, "kernel_initializer", Carry.INITIALIZER, "kernel_regularizer", Carry.REGULARIZER);
+
+    private static final Map<String, Carry> DENSE =
+            withKernel(ordered("units", Carry.AS_IS, "activation", Carry.ACTIVATION));
+    private static final Map<String, Carry> CONV = withKernel(ordered(
             "filters",
             Carry.AS_IS,
             "kernel_size",
@@ -44,16 +41,10 @@ final class KerasLayers {
             "padding",
             Carry.AS_IS,
             "activation",
-            Carry.ACTIVATION,
-            "use_bias",
-            Carry.AS_IS,
-            "kernel_initializer",
-            Carry.INITIALIZER,
-            "kernel_regularizer",
-            Carry.REGULARIZER);
+            Carry.ACTIVATION));
     private static final Map<String, Carry> POOL =
             ordered("pool_size", Carry.AS_IS, "strides", Carry.AS_IS, "padding", Carry.AS_IS);
-    private static final Map<String, Carry> LSTM = ordered(
+    private static final Map<String, Carry> LSTM = withKernel(ordered(
             "units",
             Carry.AS_IS,
             "activation",
@@ -61,26 +52,9 @@ final class KerasLayers {
             "recurrent_activation",
             Carry.ACTIVATION,
             "return_sequences",
-            Carry.AS_IS,
-            "use_bias",
-            Carry.AS_IS,
-            "kernel_initializer",
-            Carry.INITIALIZER,
-            "kernel_regularizer",
-            Carry.REGULARIZER);
-    private static final Map<String, Carry> SIMPLE_RNN = ordered(
-            "units",
-            Carry.AS_IS,
-            "activation",
-            Carry.ACTIVATION,
-            "return_sequences",
-            Carry.AS_IS,
-            "use_bias",
-            Carry.AS_IS,
-            "kernel_initializer",
-            Carry.INITIALIZER,
-            "kernel_regularizer",
-            Carry.REGULARIZER);
+            Carry.AS_IS));
+    private static final Map<String, Carry> SIMPLE_RNN =
+            withKernel(ordered("units", Carry.AS_IS, "activation", Carry.ACTIVATION, "return_sequences", Carry.AS_IS));
 
     /** The keys each supported class carries over, in the order they are written. */
     static final Map<String, Map<String, Carry>> CARRIED = Map.ofEntries(
@@ -199,6 +173,12 @@ final class KerasLayers {
             return true;
         }
         return v.isIntegralNumber() && v.asInt() == 1;
+    }
+
+    private static Map<String, Carry> withKernel(Map<String, Carry> own) {
+        Map<String, Carry> all = new LinkedHashMap<>(own);
+        all.putAll(KERNEL);
+        return Collections.unmodifiableMap(all);
     }
 
     private static Map<String, Carry> ordered(Object... keysAndCarries) {
