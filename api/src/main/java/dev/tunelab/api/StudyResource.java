@@ -54,10 +54,21 @@ public class StudyResource {
         return studies.list();
     }
 
+    /** One study: its spec, status, trial counts and best trial so far. */
     @GET
     @Path("{id}")
     public StudyView get(@PathParam("id") String id) {
         return studies.get(uuid(id));
+    }
+
+    /**
+     * Cancels the study: no new trials, queued ones cancelled at once, running ones stopped before
+     * their next minibatch. Cancelling a finished study answers 409.
+     */
+    @POST
+    @Path("{id}/cancel")
+    public StudyView cancel(@PathParam("id") String id) {
+        return commands.cancel(uuid(id));
     }
 
     /**
@@ -83,6 +94,13 @@ public class StudyResource {
     @Path("{id}/trials/{number}")
     public TrialView trial(@PathParam("id") String id, @PathParam("number") int number) {
         return trials.trial(uuid(id), number);
+    }
+
+    /** Stops one trial (queued: at once; running: before its next minibatch); the study goes on. */
+    @POST
+    @Path("{id}/trials/{number}/cancel")
+    public TrialView cancelTrial(@PathParam("id") String id, @PathParam("number") int number) {
+        return commands.cancelTrial(uuid(id), number);
     }
 
     @GET
@@ -138,19 +156,6 @@ public class StudyResource {
     public Response bestModel(@PathParam("id") String id) {
         UUID study = uuid(id);
         return download(study, studies.bestTrialNumber(study));
-    }
-
-    @POST
-    @Path("{id}/cancel")
-    public StudyView cancel(@PathParam("id") String id) {
-        return commands.cancel(uuid(id));
-    }
-
-    /** Stops one trial (queued: at once; running: before its next minibatch); the study goes on. */
-    @POST
-    @Path("{id}/trials/{number}/cancel")
-    public TrialView cancelTrial(@PathParam("id") String id, @PathParam("number") int number) {
-        return commands.cancelTrial(uuid(id), number);
     }
 
     private Response download(UUID study, int number) {

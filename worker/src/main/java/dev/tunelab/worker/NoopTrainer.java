@@ -1,6 +1,5 @@
 package dev.tunelab.worker;
 
-import dev.tunelab.core.data.Samples;
 import dev.tunelab.core.messages.MetricNames;
 import dev.tunelab.core.messages.TrialCommand;
 import dev.tunelab.worker.training.Checkpoint;
@@ -9,7 +8,6 @@ import dev.tunelab.worker.training.TrainingResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Bench and test only ({@code tunelab.worker.noop-trainer=true}): trains nothing and reports all of
@@ -18,16 +16,11 @@ import java.util.function.Consumer;
  * loss, COMPLETED, the pruner's stops (checked between epochs), PostgreSQL. No model is made, so a
  * no-op trial uploads no artifact and writes no checkpoint.
  */
-final class NoopTrainer implements Trainer {
+final class NoopTrainer {
 
-    @Override
-    public TrainingResult train(
-            TrialCommand cmd,
-            Samples data,
-            Checkpoint resumeFrom,
-            EpochListener listener,
-            Consumer<Checkpoint> checkpoints,
-            BooleanSupplier stopRequested) {
+    /** Like {@link Trainer#train}, less the data and checkpoints it has no use for. */
+    TrainingResult train(
+            TrialCommand cmd, Checkpoint resumeFrom, EpochListener listener, BooleanSupplier stopRequested) {
         // A value in [0.3, 0.95) fixed by the study's seed and the trial, rising towards it by epoch.
         double target = 0.3 + 0.65 * unit(cmd.seed() * 31 + cmd.number());
         int first = resumeFrom == null ? 1 : resumeFrom.epoch() + 1;

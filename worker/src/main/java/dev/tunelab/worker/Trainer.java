@@ -25,7 +25,10 @@ interface Trainer {
 
     /** {@code noop} is {@code tunelab.worker.noop-trainer}: bench and test setting only. */
     static Trainer of(boolean noop) {
-        if (noop) return new NoopTrainer();
+        if (noop) {
+            NoopTrainer none = new NoopTrainer();
+            return (cmd, data, resumeFrom, listener, checkpoints, stop) -> none.train(cmd, resumeFrom, listener, stop);
+        }
         TrialTrainer dl4j = new TrialTrainer();
         return dl4j::train;
     }

@@ -39,12 +39,10 @@ class NoopTrainerTest {
                 .train(
                         command(5),
                         null,
-                        null,
                         (epoch, metrics) -> {
                             assertTrue(metrics.containsKey("val_accuracy"));
                             epochs.add(epoch);
                         },
-                        null,
                         () -> false);
         assertEquals(List.of(1, 2, 3, 4, 5), epochs);
         assertFalse(r.stopped());
@@ -56,17 +54,12 @@ class NoopTrainerTest {
     @Test
     void honoursAStopBetweenEpochsAndIsTheSameForTheSameTrial() {
         List<Integer> epochs = new ArrayList<>();
-        TrainingResult r = new NoopTrainer()
-                .train(command(5), null, null, (e, m) -> epochs.add(e), null, () -> epochs.size() >= 2);
+        TrainingResult r = new NoopTrainer().train(command(5), null, (e, m) -> epochs.add(e), () -> epochs.size() >= 2);
         assertTrue(r.stopped());
         assertEquals(2, r.epochsDone());
         TrialCommand c = command(3);
         assertEquals(
-                new NoopTrainer()
-                        .train(c, null, null, (e, m) -> {}, null, () -> false)
-                        .objective(),
-                new NoopTrainer()
-                        .train(c, null, null, (e, m) -> {}, null, () -> false)
-                        .objective());
+                new NoopTrainer().train(c, null, (e, m) -> {}, () -> false).objective(),
+                new NoopTrainer().train(c, null, (e, m) -> {}, () -> false).objective());
     }
 }

@@ -7,6 +7,8 @@ import dev.tunelab.core.template.ArchitectureSpace;
 import dev.tunelab.core.template.SpaceSummary;
 import dev.tunelab.core.template.TemplateChecker;
 import dev.tunelab.core.template.keras.KerasImport;
+import dev.tunelab.core.template.tree.Template;
+import dev.tunelab.core.template.tree.TemplateParser;
 import java.util.List;
 
 /**
@@ -28,10 +30,15 @@ record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architec
         SpaceSummary architecture = null;
         if (!keras || template != null) {
             int before = out.size();
-            out.addAll(TemplateChecker.check(template, written, facts, "$.template"));
-            if (out.size() == before) space = ArchitectureSpace.expand(template, written, "$.template", out);
+            // Parsed once: the check, the space's expansion and the summary are passes over one tree.
+            Template tree = TemplateParser.parse(template, "$.template");
+            out.addAll(
+                    tree == null
+                            ? TemplateChecker.check(template, written, facts, "$.template")
+                            : TemplateChecker.check(tree, written, facts));
+            if (out.size() == before) space = ArchitectureSpace.expand(tree, written, out);
             if (out.size() == before && facts != null) {
-                architecture = Architecture.summarize(template, space, facts);
+                architecture = Architecture.summarize(tree, space, facts);
                 if (architecture.noneValid()) {
                     out.add(new Violation(
                             architecture.invalidPath(),
