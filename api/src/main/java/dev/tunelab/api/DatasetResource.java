@@ -37,6 +37,7 @@ public class DatasetResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@BeanParam DatasetUploadForm form) throws IOException {
+        form.checkText();
         byte[] file = bytes(form.file, "$.file", "the data file is required (multipart field 'file')");
         byte[] labels = form.labels == null ? null : bytes(form.labels, "$.labels", "");
         boolean zip = SampleReader.isZip(file);

@@ -5,6 +5,7 @@ import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.DatasetOptions;
 import dev.tunelab.core.data.ImageSize;
+import dev.tunelab.core.study.SafeText;
 import dev.tunelab.core.study.Task;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,6 +62,31 @@ public class DatasetUploadForm {
      */
     @RestForm
     public String trainingSet;
+
+    /** Refuses a text field, or a file name, that could not be stored (see {@link SafeText}). */
+    void checkText() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("kind", kind);
+        fields.put("label", label);
+        fields.put("task", task);
+        fields.put("column", column);
+        fields.put("vocabularySize", vocabularySize);
+        fields.put("sequenceLength", sequenceLength);
+        fields.put("window", window);
+        fields.put("horizon", horizon);
+        fields.put("imageSize", imageSize);
+        fields.put("trainingSet", trainingSet);
+        if (file != null) fields.put("file", file.fileName());
+        if (labels != null) fields.put("labels", labels.fileName());
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            String p = f.getValue() == null ? null : SafeText.problem(f.getValue());
+            if (p != null)
+                throw ApiProblem.invalid(
+                        "$." + f.getKey(),
+                        (f.getKey().equals("file") || f.getKey().equals("labels") ? "the file name " : "") + p);
+        }
+    }
 
     /**
      * What the fields ask for. Without {@code kind}: the training set's kind for a test set, else a

@@ -81,6 +81,19 @@ class DatasetsTest {
                 .then()
                 .statusCode(422)
                 .body("errors[0].path", equalTo("$.task"));
+        // PostgreSQL cannot store U+0000 in text: refused with the field's path, never a 500.
+        Api.uploadCsv("iris.csv", Api.resource(Api.IRIS_CSV), "spe\u0000cies", null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].path", equalTo("$.label"));
+        Api.uploadCsv("ir\u0007is.csv", Api.resource(Api.IRIS_CSV), "species", null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].path", equalTo("$.file"));
+        Api.uploadCsv("nul.csv", "x,a\u0000b,y\n1,2,0\n".getBytes(StandardCharsets.UTF_8), "y", null)
+                .then()
+                .statusCode(422)
+                .body("errors[0].path", equalTo("$.file"));
         given().get("/api/v1/datasets/nope").then().statusCode(404).contentType("application/problem+json");
     }
 }

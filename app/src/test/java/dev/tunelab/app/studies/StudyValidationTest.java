@@ -36,6 +36,9 @@ class StudyValidationTest {
       grid over a float          | "name": "random"         | "name": "grid"                            | $.space
       unknown algorithm          | "name": "random"         | "name": "annealing"                       | $.algorithm.name
       loss of another task       | "activation": "relu"}]   | "activation": "relu"}], "output": {"loss": "mse"} | $.template.output.loss
+      NUL in the dataset id      | "dataset": "iris"        | "dataset": "iris\\u0000"                  | $.dataset
+      unpaired surrogate in name | "dataset": "iris"        | "dataset": "iris", "name": "a\\ud800"     | $.name
+      control character in a key | "units": {"type"         | "un\\u0007its": {"type"                   | $.space
       """)
     void refusedWithPath(String why, String from, String to, String path) {
         String study = Api.VALID_STUDY.replace(from.strip(), to.strip());

@@ -1,5 +1,6 @@
 package dev.tunelab.core.data;
 
+import dev.tunelab.core.study.SafeText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,24 @@ final class CsvCells {
             throw new BadDatasetException("file", "column names must be unique: " + csv.header());
         }
         if (csv.rows().isEmpty()) throw new BadDatasetException("file", "the CSV has a header but no data rows");
+        storable(csv);
         return csv;
+    }
+
+    /** Names and classes are stored as text, which cannot hold U+0000 or half a character. */
+    private static void storable(Csv csv) {
+        for (int c = 0; c < csv.header().size(); c++) {
+            String p = SafeText.problem(csv.header().get(c));
+            if (p != null) throw new BadDatasetException("file", "the name of column " + (c + 1) + " " + p);
+        }
+        for (int r = 0; r < csv.rows().size(); r++) {
+            String[] row = csv.rows().get(r);
+            for (int c = 0; c < row.length; c++) {
+                String p = SafeText.problem(row[c]);
+                if (p != null)
+                    throw new BadDatasetException("file", "row " + (r + 1) + ", column " + (c + 1) + " " + p);
+            }
+        }
     }
 
     /** The index of column {@code name}; {@code field} is the upload field that named it. */

@@ -74,6 +74,8 @@ class TableFormatTest {
         assertTrue(e.getMessage().contains("unique"), e.getMessage());
         e = refused(() -> profile(utf8("a,b\n1\n"), null));
         assertEquals("file", e.field());
+        e = refused(() -> profile(utf8("x,a\u0000b,y\n1,2,3\n"), null));
+        assertEquals("the name of column 2 holds the control character U+0000 at character 2", e.getMessage());
     }
 
     @Test
