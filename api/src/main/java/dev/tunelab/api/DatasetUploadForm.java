@@ -65,17 +65,11 @@ public class DatasetUploadForm {
 
     /** Refuses a text field, or a file name, that could not be stored (see {@link SafeText}). */
     void checkText() {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = kindOptions();
         fields.put("name", name);
         fields.put("kind", kind);
         fields.put("label", label);
         fields.put("task", task);
-        fields.put("column", column);
-        fields.put("vocabularySize", vocabularySize);
-        fields.put("sequenceLength", sequenceLength);
-        fields.put("window", window);
-        fields.put("horizon", horizon);
-        fields.put("imageSize", imageSize);
         fields.put("trainingSet", trainingSet);
         if (file != null) fields.put("file", file.fileName());
         if (labels != null) fields.put("labels", labels.fileName());
@@ -151,7 +145,8 @@ public class DatasetUploadForm {
         return Task.parse(task);
     }
 
-    private void allowedFor(DatasetKind k) {
+    /** The fields that only some kinds of dataset take, by name. */
+    private Map<String, String> kindOptions() {
         Map<String, String> given = new LinkedHashMap<>();
         given.put("column", column);
         given.put("vocabularySize", vocabularySize);
@@ -159,7 +154,11 @@ public class DatasetUploadForm {
         given.put("window", window);
         given.put("horizon", horizon);
         given.put("imageSize", imageSize);
-        for (Map.Entry<String, String> f : given.entrySet()) {
+        return given;
+    }
+
+    private void allowedFor(DatasetKind k) {
+        for (Map.Entry<String, String> f : kindOptions().entrySet()) {
             Set<DatasetKind> kinds = usedBy(f.getKey());
             if (present(f.getValue()) && !kinds.contains(k)) {
                 throw ApiProblem.invalid("$." + f.getKey(), "is for " + names(kinds) + " datasets, not " + k.json());
