@@ -19,6 +19,12 @@ final class ZipContent {
     /** Unpacked bytes one archive may hold. */
     static final long MAX_UNPACKED = 1L << 30;
 
+    /**
+     * Entries one archive may hold, folders included: room for an image set of a few hundred
+     * thousand files, but not for millions of empty entries, each of which costs heap to list.
+     */
+    static final int MAX_ENTRIES = 500_000;
+
     private ZipContent() {}
 
     static boolean isZip(byte[] content) {
@@ -27,13 +33,23 @@ final class ZipContent {
 
     /** Every file (not folder) in archive order, by its path in the archive. */
     static Map<String, byte[]> files(byte[] zip) {
+        return files(zip, MAX_UNPACKED, MAX_ENTRIES);
+    }
+
+    /** {@link #files(byte[])} within other limits. */
+    static Map<String, byte[]> files(byte[] zip, long maxUnpacked, int maxEntries) {
         if (!isZip(zip)) throw new BadDatasetException("file", "not a zip archive");
         Map<String, byte[]> files = new LinkedHashMap<>();
         long total = 0;
+        int entries = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (++entries > maxEntries) {
+                    throw new BadDatasetException(
+                            "file", "the zip archive holds more than " + maxEntries + " entries (the limit)");
+                }
                 if (e.isDirectory()) continue;
-                byte[] bytes = readBounded(in, MAX_UNPACKED - total, e.getName());
+                byte[] bytes = readBounded(in, maxUnpacked, maxUnpacked - total, e.getName());
                 total += bytes.length;
                 files.put(e.getName(), bytes);
             }
@@ -46,7 +62,7 @@ final class ZipContent {
         return files;
     }
 
-    private static byte[] readBounded(InputStream in, long budget, String name) throws IOException {
+    private static byte[] readBounded(InputStream in, long limit, long budget, String name) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long n = 0;
@@ -54,7 +70,7 @@ final class ZipContent {
             n += r;
             if (n > budget)
                 throw new BadDatasetException(
-                        "file", "the zip archive unpacks to more than " + MAX_UNPACKED + " bytes (at '" + name + "')");
+                        "file", "the zip archive unpacks to more than " + limit + " bytes (at '" + name + "')");
             out.write(buf, 0, r);
         }
         return out.toByteArray();
