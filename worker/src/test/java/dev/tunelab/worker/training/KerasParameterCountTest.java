@@ -2,6 +2,7 @@ package dev.tunelab.worker.training;
 
 import static dev.tunelab.worker.training.Specs.layer;
 import static dev.tunelab.worker.training.Specs.linear;
+import static dev.tunelab.worker.training.Specs.reluConv3x3;
 import static dev.tunelab.worker.training.Specs.sigmoid;
 import static dev.tunelab.worker.training.Specs.softmax;
 import static dev.tunelab.worker.training.Specs.spec;
@@ -67,18 +68,7 @@ class KerasParameterCountTest {
                         "adam",
                         0.001,
                         32,
-                        layer(
-                                "Conv2D",
-                                "filters",
-                                32,
-                                "kernel_size",
-                                List.of(3, 3),
-                                "strides",
-                                List.of(1, 1),
-                                "padding",
-                                "same",
-                                "activation",
-                                "relu"),
+                        reluConv3x3(32),
                         layer("MaxPooling2D", "pool_size", List.of(2, 2), "strides", List.of(2, 2), "padding", "valid"),
                         layer(
                                 "Conv2D",

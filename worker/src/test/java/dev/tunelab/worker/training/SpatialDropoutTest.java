@@ -1,6 +1,7 @@
 package dev.tunelab.worker.training;
 
 import static dev.tunelab.worker.training.Specs.layer;
+import static dev.tunelab.worker.training.Specs.reluConv3x3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,18 +32,7 @@ class SpatialDropoutTest {
                 "adam",
                 0.01,
                 16,
-                layer(
-                        "Conv2D",
-                        "filters",
-                        4,
-                        "kernel_size",
-                        List.of(3, 3),
-                        "strides",
-                        List.of(1, 1),
-                        "padding",
-                        "same",
-                        "activation",
-                        "relu"),
+                reluConv3x3(4),
                 layer("SpatialDropout2D", "rate", 0.25),
                 layer("Flatten"));
         MultiLayerNetwork net = NetworkFactory.build(spec, DatasetKind.IMAGES, spec.inputShape(), 1);
@@ -98,18 +88,7 @@ class SpatialDropoutTest {
                 "adam",
                 0.01,
                 16,
-                layer(
-                        "Conv2D",
-                        "filters",
-                        4,
-                        "kernel_size",
-                        List.of(3, 3),
-                        "strides",
-                        List.of(1, 1),
-                        "padding",
-                        "same",
-                        "activation",
-                        "relu"),
+                reluConv3x3(4),
                 layer("SpatialDropout2D", "rate", 0.25),
                 layer("MaxPooling2D", "pool_size", List.of(2, 2), "strides", List.of(2, 2), "padding", "valid"),
                 layer("Flatten"));

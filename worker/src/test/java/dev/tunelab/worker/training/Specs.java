@@ -17,6 +17,22 @@ final class Specs {
         return new ModelSpec.Layer(type, map);
     }
 
+    /** Keras's usual Conv2D: 3x3 kernel, stride 1, same padding, ReLU. */
+    static ModelSpec.Layer reluConv3x3(int filters) {
+        return layer(
+                "Conv2D",
+                "filters",
+                filters,
+                "kernel_size",
+                List.of(3, 3),
+                "strides",
+                List.of(1, 1),
+                "padding",
+                "same",
+                "activation",
+                "relu");
+    }
+
     static ModelSpec spec(
             List<Integer> shape,
             ModelSpec.Output output,

@@ -1,6 +1,7 @@
 package dev.tunelab.worker.training;
 
 import static dev.tunelab.worker.training.Specs.layer;
+import static dev.tunelab.worker.training.Specs.reluConv3x3;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,18 +57,7 @@ class TrainingKindsTest {
                 "adam",
                 0.01,
                 16,
-                layer(
-                        "Conv2D",
-                        "filters",
-                        4,
-                        "kernel_size",
-                        List.of(3, 3),
-                        "strides",
-                        List.of(1, 1),
-                        "padding",
-                        "same",
-                        "activation",
-                        "relu"),
+                reluConv3x3(4),
                 layer("MaxPooling2D", "pool_size", List.of(2, 2), "strides", List.of(2, 2), "padding", "valid"),
                 layer("Flatten"));
         TrainingResult r = train(cnn, samples(DatasetKind.IMAGES, List.of(8, 8, 1), x, y), 8, "val_accuracy");
