@@ -16,7 +16,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 dir=$(mktemp -d)
 api=http://127.0.0.1:$port/api/v1
 # One trial at a time with both cores: a CNN trains faster on two threads than two CNNs on one each.
-TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_SLOTS=1 TUNELAB_WORKER_THREADS_PER_SLOT=2 \
+TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_SLOTS=1 TUNELAB_WORKER_THREADS_PER_SLOT=2 \
   java -jar "$jar" > "$dir/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT

@@ -19,7 +19,7 @@ for run in $(seq 1 "$runs"); do
   dir=$(mktemp -d)
   port=$(free_port)
   t0=$(now)
-  TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port java -jar "$jar" > "$dir/app.log" 2>&1 &
+  TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port java -jar "$jar" > "$dir/app.log" 2>&1 &
   pid=$!
   until curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; do
     kill -0 $pid 2>/dev/null || { cat "$dir/app.log" >&2; exit 1; }

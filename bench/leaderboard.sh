@@ -62,7 +62,7 @@ stop() {
 trap stop EXIT
 
 echo "starting TuneLab on port $port (data in $dir)" >&2
-TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port OMP_NUM_THREADS=1 java -jar "$jar" > "$dir/app.log" 2>&1 &
+TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port OMP_NUM_THREADS=1 java -jar "$jar" > "$dir/app.log" 2>&1 &
 pid=$!
 t0=$(date +%s)
 until curl -sf "$base/q/health/ready" > /dev/null; do

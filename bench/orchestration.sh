@@ -66,7 +66,7 @@ if [[ " $engines " == *" tunelab "* ]]; then
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   base=http://127.0.0.1:$port
   echo "starting TuneLab (no-op trainer, $slots slots) on port $port" >&2
-  TUNELAB_DATA_DIR="$dir/app" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_SLOTS=$slots TUNELAB_WORKER_NOOP_TRAINER=true \
+  TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_DATA_DIR="$dir/app" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_SLOTS=$slots TUNELAB_WORKER_NOOP_TRAINER=true \
     OMP_NUM_THREADS=1 java -jar "$jar" > "$dir/app.log" 2>&1 &
   pid=$!
   t0=$(date +%s)

@@ -31,7 +31,7 @@ run_service() { # threads -> starts the app, sets $pid and $api
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   mkdir -p "$dir/data-$1"
-  TUNELAB_DATA_DIR="$dir/data-$1" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_SLOTS=1 TUNELAB_WORKER_THREADS_PER_SLOT=$1 \
+  TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_DATA_DIR="$dir/data-$1" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_SLOTS=1 TUNELAB_WORKER_THREADS_PER_SLOT=$1 \
     OMP_NUM_THREADS=$1 java -jar "$jar" > "$dir/app-$1.log" 2>&1 &
   pid=$!
   api=http://127.0.0.1:$port/api/v1

@@ -1,5 +1,6 @@
 package dev.tunelab.app;
 
+import dev.tunelab.core.messages.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -24,9 +25,12 @@ public class KafkaReadiness implements HealthCheck {
     public synchronized HealthCheckResponse call() {
         var response = HealthCheckResponse.named("kafka").withData("bootstrap", bootstrap);
         try {
-            if (admin == null)
-                admin = Admin.create(Map.of(
-                        "bootstrap.servers", bootstrap, "request.timeout.ms", 3000, "default.api.timeout.ms", 3000));
+            if (admin == null) {
+                Map<String, Object> config = Topics.adminConfig(bootstrap);
+                config.put("request.timeout.ms", 3000);
+                config.put("default.api.timeout.ms", 3000);
+                admin = Admin.create(config);
+            }
             int nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
                     .nodes()
                     .get(4, TimeUnit.SECONDS)

@@ -2,7 +2,6 @@ package dev.tunelab.scheduler;
 
 import dev.tunelab.core.messages.Topics;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -16,7 +15,7 @@ final class TopicSetup {
     private TopicSetup() {}
 
     static void ensure(String bootstrap) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(Topics.adminConfig(bootstrap))) {
             for (String topic : Topics.ALL) {
                 try {
                     admin.createTopics(List.of(new NewTopic(topic, Topics.PARTITIONS, (short) -1)))

@@ -36,7 +36,7 @@ public class Access {
 
     /** The projects the caller reads, or only {@code filter} when given (404 unless readable). */
     public Set<String> readable(String filter) {
-        Caller c = caller();
+        Caller c = user();
         Set<String> all = c.everyProject()
                 ? new TreeSet<>(ProjectEntity.<ProjectEntity>listAll().stream()
                         .map(p -> p.id)

@@ -8,7 +8,6 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -25,11 +24,8 @@ public class AuthFilter {
     @Inject
     CurrentCaller current;
 
-    private final RateLimiter limiter;
-
-    AuthFilter(@ConfigProperty(name = "tunelab.limits.requests-per-second", defaultValue = "100") double perSecond) {
-        this.limiter = new RateLimiter(perSecond);
-    }
+    @Inject
+    RequestRates rates;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Response authenticate(ContainerRequestContext ctx) {
@@ -45,6 +41,7 @@ public class AuthFilter {
         Caller caller = authenticator.resolve(token);
         if (caller == null) return open ? null : unauthorized("the token is unknown, expired or revoked");
         current.set(caller);
+        RateLimiter limiter = rates.limiter();
         if (!caller.worker() && !limiter.allow(caller.credential(), System.nanoTime())) {
             String detail = "more than " + (long) limiter.perSecond()
                     + " requests a second with this token (limit tunelab.limits.requests-per-second)";

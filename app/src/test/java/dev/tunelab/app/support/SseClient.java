@@ -23,9 +23,14 @@ public final class SseClient implements AutoCloseable {
     private final Thread reader;
 
     public SseClient(String url, String lastEventId) throws Exception {
+        this(url, lastEventId, TestTokens.ADMIN);
+    }
+
+    /** A stream signed in with {@code token}. */
+    public SseClient(String url, String lastEventId, String token) throws Exception {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url))
                 .header("Accept", "text/event-stream")
-                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN));
+                .header("Authorization", TestTokens.bearer(token));
         if (lastEventId != null) req.header("Last-Event-ID", lastEventId);
         HttpResponse<InputStream> res = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)

@@ -15,7 +15,12 @@ public final class TestTokens {
     /** An {@code Authorization} value the filter removes: the request goes without a credential. */
     public static final String ANONYMOUS = "anonymous";
 
-    private static boolean installed;
+    private static final Filter SIGN_IN = (req, res, ctx) -> {
+        String given = req.getHeaders().getValue("Authorization");
+        if (given == null) req.header("Authorization", bearer(ADMIN));
+        else if (given.equals(ANONYMOUS)) req.removeHeader("Authorization");
+        return ctx.next(req, res);
+    };
 
     private TestTokens() {}
 
@@ -23,16 +28,11 @@ public final class TestTokens {
         return "Bearer " + token;
     }
 
-    /** Every {@code given()} from now on carries the admin token unless it names another. */
+    /**
+     * Every {@code given()} from now on carries the admin token unless it names another; again after
+     * a test's {@code RestAssured.reset()}.
+     */
     public static synchronized void signInRestAssured() {
-        if (installed) return;
-        installed = true;
-        Filter signIn = (req, res, ctx) -> {
-            String given = req.getHeaders().getValue("Authorization");
-            if (given == null) req.header("Authorization", bearer(ADMIN));
-            else if (given.equals(ANONYMOUS)) req.removeHeader("Authorization");
-            return ctx.next(req, res);
-        };
-        RestAssured.filters(signIn);
+        if (!RestAssured.filters().contains(SIGN_IN)) RestAssured.filters(SIGN_IN);
     }
 }

@@ -19,20 +19,45 @@ public final class Topics {
      * to every such wait; messages sent while others are in flight are still batched.
      */
     public static java.util.Map<String, Object> producerConfig(String bootstrap, String clientId) {
-        return java.util.Map.of(
-                "bootstrap.servers", bootstrap,
-                "client.id", clientId,
-                "acks", "all",
-                "enable.idempotence", "true",
-                "linger.ms", "0",
-                "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
-                "value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        java.util.Map<String, Object> m = adminConfig(bootstrap);
+        m.put("client.id", clientId);
+        m.put("acks", "all");
+        m.put("enable.idempotence", "true");
+        m.put("linger.ms", "0");
+        m.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        m.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        return m;
+    }
+
+    /** The address and the connection's security settings (see {@link #clientSettings}). */
+    public static java.util.Map<String, Object> adminConfig(String bootstrap) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>(clientSettings(System.getenv()));
+        m.put("bootstrap.servers", bootstrap);
+        return m;
+    }
+
+    /**
+     * Kafka client settings from the environment, for TLS and SASL on an external broker: {@code
+     * TUNELAB_KAFKA_CLIENT_SECURITY_PROTOCOL=SASL_SSL} becomes {@code security.protocol=SASL_SSL},
+     * {@code TUNELAB_KAFKA_CLIENT_SASL_JAAS_CONFIG} {@code sasl.jaas.config}, and so on.
+     */
+    public static java.util.Map<String, String> clientSettings(java.util.Map<String, String> env) {
+        String prefix = "TUNELAB_KAFKA_CLIENT_";
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith(prefix) && k.length() > prefix.length())
+                out.put(
+                        k.substring(prefix.length())
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '.'),
+                        v);
+        });
+        return out;
     }
 
     /** Consumer settings with manual commits: an offset moves only after the work is done. */
     public static java.util.Map<String, Object> consumerConfig(String bootstrap, String groupId) {
-        java.util.Map<String, Object> m = new java.util.HashMap<>();
-        m.put("bootstrap.servers", bootstrap);
+        java.util.Map<String, Object> m = adminConfig(bootstrap);
         if (groupId != null) m.put("group.id", groupId);
         m.put("enable.auto.commit", "false");
         m.put("auto.offset.reset", "earliest");
