@@ -10,6 +10,7 @@ import { follow, throttle } from '../live.js';
 import {
   algorithmText, arrow, badge, fmtCount, fmtDate, fmtObjective, h, isActive, placeholder, progressBar, renderInto,
 } from '../render.js';
+import { canWrite } from '../session.js';
 import { createTrialPanel } from '../trialPanel.js';
 
 const TABS = [
@@ -41,6 +42,8 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     h('section', { class: 'card' }, h('div', { class: 'section-title' }, h('h3', {}, 'Charts'), tabsEl), chartEl),
     panelHost);
   let panel = null;
+  // Viewers are not offered Cancel; until the study (and so its project) is known, nobody is.
+  const mayWrite = () => Boolean(state.study) && canWrite(state.study.project ?? null);
 
   const render = () => {
     const { study, notFound, page, view } = state;
@@ -52,9 +55,10 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
       renderInto(headerEl, 'loading', () => placeholder('Loading study…', 'study-loading'));
       return;
     }
-    renderInto(headerEl, JSON.stringify([study.name, study.status, study.best?.number, state.cancelling]), () => [
+    const writable = mayWrite();
+    renderInto(headerEl, JSON.stringify([study.name, study.status, study.best?.number, state.cancelling, writable]), () => [
       h('h2', { 'data-testid': 'detail-name' }, study.name || study.id, ' ', badge(study.status)),
-      actions(study, state.cancelling)]);
+      actions(study, state.cancelling, writable)]);
     renderInto(summaryEl, JSON.stringify(study), () => [summary(study), progressBar(study.progress)]);
     renderInto(toolbarEl, JSON.stringify([view.status, view.size]), () => leaderboardToolbar(view));
     // Durations of running trials tick, so the table is rebuilt when the page data changes only.
@@ -130,7 +134,9 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     panel?.destroy();
     panel = null;
     if (number == null) return;
-    panel = createTrialPanel(id, number, { onClose: () => navigate(`#/study/${encodeURIComponent(id)}`), setError });
+    panel = createTrialPanel(id, number, {
+      onClose: () => navigate(`#/study/${encodeURIComponent(id)}`), setError, canCancel: mayWrite,
+    });
     panelHost.replaceChildren(panel.el);
   };
 
@@ -183,7 +189,8 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
   });
   chartEl.addEventListener('trial-click', (event) => navigate(`#/study/${encodeURIComponent(id)}/trial/${event.detail.number}`));
 
-  const stop = follow(eventsUrl(id), {
+  // By study only: a study opened from a link may belong to another of the caller's projects.
+  const stop = follow(eventsUrl({ study: id }), {
     onChange: (kind, change) => {
       refreshBoard();
       if (kind === 'trial') {
@@ -200,7 +207,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
 
   render();
   Promise.all([loadStudy(), loadPage()]).then(() => {
-    if (state.destroyed) return;
+    if (state.destroyed || state.notFound) return;
     // Charts after the table: the page is usable while ECharts and the analysis load.
     (window.requestIdleCallback || setTimeout)(loadCharts);
   });
@@ -222,7 +229,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
   };
 }
 
-function actions(study, cancelling) {
+function actions(study, cancelling, writable) {
   const hasBest = study.best != null;
   return h('div', { class: 'actions' },
     h('a', {
@@ -230,7 +237,7 @@ function actions(study, cancelling) {
       href: hasBest ? bestModelUrl(study.id) : null, download: hasBest,
       'aria-disabled': hasBest ? null : 'true', title: hasBest ? `trial #${study.best.number}` : 'No completed trial yet',
     }, 'Download best model'),
-    isActive(study) && h('button', {
+    writable && isActive(study) && h('button', {
       type: 'button', class: 'danger', 'data-action': 'cancel', 'data-testid': 'cancel-button', id: 'cancel-button', disabled: cancelling,
     }, cancelling ? 'Cancelling…' : 'Cancel study'));
 }
