@@ -4,7 +4,7 @@
 // user out at once. Screenshots go to target/e2e/screenshots.
 
 import { fileURLToPath } from 'node:url';
-import { apiAs, expect, expectErrors, signedInPage, test, watchErrors } from './fixtures.js';
+import { ADMIN_TOKEN, apiAs, expect, expectErrors, signedInPage, test, watchErrors } from './fixtures.js';
 
 const SHOTS = fileURLToPath(new URL('../target/e2e/screenshots/', import.meta.url));
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
@@ -48,9 +48,16 @@ test.describe.serial('projects, members and tokens', () => {
     admin = await signedInPage(browser);
   });
 
-  test.afterAll(async () => {
+  test.afterAll(async ({ playwright, baseURL }) => {
     await admin.close();
     await bob?.context().close();
+    // Should a test have stopped before bob cancelled it, the long study would keep the workers
+    // busy for the other specs.
+    if (secondStudy) {
+      const api = await apiAs(playwright, baseURL, ADMIN_TOKEN);
+      await api.post(`/api/v1/studies/${secondStudy}/cancel`);
+      await api.dispose();
+    }
   });
 
   test('the admin creates project "second", adds bob as an editor and makes him a token', async ({ request }) => {
