@@ -1,5 +1,6 @@
 package dev.tunelab.api;
 
+import dev.tunelab.api.access.Access;
 import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.IdxImagesFormat;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -29,6 +31,9 @@ public class DatasetResource {
     @Inject
     DatasetService datasets;
 
+    @Inject
+    Access access;
+
     /**
      * Multipart upload; see {@link DatasetUploadForm} for the fields. Kinds: {@code table} (CSV),
      * {@code images} (IDX {@code file} + {@code labels}, or a zip of class folders), {@code tokens}
@@ -36,7 +41,9 @@ public class DatasetResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@BeanParam DatasetUploadForm form) throws IOException {
+    public Response upload(@BeanParam DatasetUploadForm form, @QueryParam("project") String project)
+            throws IOException {
+        String target = access.target(project);
         form.checkText();
         byte[] file = bytes(form.file, "$.file", "the data file is required (multipart field 'file')");
         byte[] labels = form.labels == null ? null : bytes(form.labels, "$.labels", "");
@@ -50,7 +57,7 @@ public class DatasetResource {
             content = IdxImagesFormat.pack(file, labels);
         }
         String display = DatasetUploadForm.present(form.name) ? form.name.strip() : form.file.fileName();
-        DatasetView view = DatasetView.of(datasets.create(null, display, request, content, false));
+        DatasetView view = DatasetView.of(datasets.create(target, null, display, request, content, false));
         return Response.created(URI.create(view.url())).entity(view).build();
     }
 
@@ -88,8 +95,8 @@ public class DatasetResource {
     }
 
     @GET
-    public List<DatasetView> list() {
-        return datasets.list().stream().map(DatasetView::of).toList();
+    public List<DatasetView> list(@QueryParam("project") String project) {
+        return datasets.list(project).stream().map(DatasetView::of).toList();
     }
 
     @GET

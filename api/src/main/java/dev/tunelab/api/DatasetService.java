@@ -1,5 +1,9 @@
 package dev.tunelab.api;
 
+import dev.tunelab.api.access.Access;
+import dev.tunelab.api.access.Audit;
+import dev.tunelab.api.access.Role;
+import dev.tunelab.api.access.WorkerGrants;
 import dev.tunelab.core.data.BadDatasetException;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.DatasetSummary;
@@ -10,10 +14,12 @@ import dev.tunelab.store.DatasetContentEntity;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,9 +30,25 @@ import java.util.UUID;
 @ApplicationScoped
 public class DatasetService {
 
-    /** Profiles and stores a dataset; nothing is stored when it cannot be read. */
+    @Inject
+    Access access;
+
+    @Inject
+    WorkerGrants grants;
+
+    @Inject
+    Audit audit;
+
+    /** A built-in dataset: kept in the default project and readable from every project. */
     @Transactional
     public DatasetEntity create(String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
+        return create(Projects.DEFAULT, id, name, request, content, builtin);
+    }
+
+    /** Profiles and stores a dataset; nothing is stored when it cannot be read. */
+    @Transactional
+    public DatasetEntity create(
+            String project, String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
         DatasetSummary summary;
         try {
             summary = SampleReader.profile(request, content);
@@ -36,7 +58,7 @@ public class DatasetService {
         DatasetMeta meta = summary.meta();
         DatasetEntity d = new DatasetEntity();
         d.id = id == null ? UUID.randomUUID().toString() : id;
-        d.projectId = Projects.DEFAULT;
+        d.projectId = project;
         d.name = name;
         d.kind = meta.kind().json();
         d.task = meta.task().json();
@@ -54,19 +76,33 @@ public class DatasetService {
         c.datasetId = d.id;
         c.content = content;
         c.persist();
+        if (!builtin) audit.record(project, "dataset.create", "dataset " + d.id, name);
         return d;
     }
 
+    /** The built-in datasets and those of the caller's projects (or of {@code project} only). */
     @Transactional
-    public List<DatasetEntity> list() {
-        return DatasetEntity.list("projectId = ?1 order by builtin desc, createdAt desc", Projects.DEFAULT);
+    public List<DatasetEntity> list(String project) {
+        Set<String> projects = access.readable(project);
+        if (projects.isEmpty()) return DatasetEntity.list("builtin = true order by createdAt desc");
+        return DatasetEntity.list("builtin = true or projectId in ?1 order by builtin desc, createdAt desc", projects);
     }
 
+    /**
+     * The dataset, when the caller may read it: built in, of one of its projects, or (a worker) of a
+     * trial it claimed. Else 404, as for one that does not exist.
+     */
     @Transactional
     public DatasetEntity get(String id) {
         DatasetEntity d = DatasetEntity.findById(id);
-        if (d == null) throw ApiProblem.notFound("no dataset with id '" + id + "'");
+        if (d == null) throw missing(id);
+        if (d.builtin || grants.workerMayRead(id)) return d;
+        access.require(d.projectId, Role.VIEWER, () -> missing(id));
         return d;
+    }
+
+    private static ApiProblem missing(String id) {
+        return ApiProblem.notFound("no dataset with id '" + id + "'");
     }
 
     /**
@@ -85,9 +121,11 @@ public class DatasetService {
         return c.content;
     }
 
+    /** What a study in {@code project} needs to know of a dataset it may use; empty when it may not. */
     @Transactional
-    public Optional<DatasetFacts> facts(String id) {
+    public Optional<DatasetFacts> facts(String id, String project) {
         DatasetEntity d = DatasetEntity.findById(id);
-        return d == null ? Optional.empty() : Optional.of(d.facts());
+        if (d == null || !(d.builtin || d.projectId.equals(project))) return Optional.empty();
+        return Optional.of(d.facts());
     }
 }

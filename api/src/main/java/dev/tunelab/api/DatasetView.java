@@ -20,6 +20,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetView(
         String id,
+        String project,
         String name,
         String kind,
         String task,
@@ -41,6 +42,7 @@ public record DatasetView(
         int vocabulary = meta.vocabularySize();
         return new DatasetView(
                 d.id,
+                d.projectId,
                 d.name,
                 d.kind,
                 d.task,

@@ -1,15 +1,18 @@
 package dev.tunelab.api;
 
+import dev.tunelab.api.access.WorkerGrants;
 import dev.tunelab.core.messages.ArtifactEntries;
 import dev.tunelab.core.messages.AttemptCheck;
 import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.ArtifactEntity;
 import dev.tunelab.store.CheckpointEntity;
+import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.TrialEntity;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,15 +36,51 @@ public class InternalResource {
     @Inject
     CheckpointService checkpoints;
 
+    @Inject
+    WorkerGrants grants;
+
     /** Whether the attempt should still run: a worker asks before it spends time training. */
     @GET
     @Path("attempts/{attempt}")
     @Transactional
     public AttemptCheck attempt(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
-        TrialEntity t = TrialEntity.findById(trialId);
-        if (t == null) throw ApiProblem.notFound("no trial " + trialId);
+        grants.requireAttempt(trialId, attempt);
+        return check(trial(trialId), attempt);
+    }
+
+    /**
+     * A worker takes the attempt it got from Kafka: from then on its credential reaches this trial's
+     * dataset, model and checkpoints. Answers whether the attempt should still train.
+     */
+    @POST
+    @Path("attempts/{attempt}/claim")
+    @Transactional
+    public AttemptCheck claim(@PathParam("trialId") UUID trialId, @PathParam("attempt") int attempt) {
+        TrialEntity t = trial(trialId);
+        AttemptCheck check = check(t, attempt);
+        grants.claim(t, attempt, check.run() || awaitsTest(t, attempt));
+        return check;
+    }
+
+    private static AttemptCheck check(TrialEntity t, int attempt) {
         boolean run = t.attempt == attempt && (t.state() == TrialStatus.QUEUED || t.state() == TrialStatus.RUNNING);
         return new AttemptCheck(run, t.status.name(), t.attempt);
+    }
+
+    /** The study's winner, waiting for its evaluation on the test split. */
+    private static boolean awaitsTest(TrialEntity t, int attempt) {
+        StudyEntity s = StudyEntity.findById(t.studyId);
+        return t.attempt == attempt
+                && s.testTrialNumber != null
+                && s.testTrialNumber == t.number
+                && s.testMetricsJson == null
+                && s.testMessage == null;
+    }
+
+    private static TrialEntity trial(UUID id) {
+        TrialEntity t = TrialEntity.findById(id);
+        if (t == null) throw ApiProblem.notFound("no trial " + id);
+        return t;
     }
 
     /** Stores an attempt's model; the same attempt uploading twice replaces its own bytes. */
@@ -51,6 +90,7 @@ public class InternalResource {
     @Transactional
     public Map<String, Object> upload(
             @PathParam("trialId") UUID trialId, @QueryParam("attempt") int attempt, byte[] zip) {
+        grants.requireAttempt(trialId, attempt);
         TrialEntity t = TrialEntity.findById(trialId);
         if (t == null) throw ApiProblem.notFound("no trial " + trialId);
         if (t.attempt != attempt)
@@ -86,6 +126,7 @@ public class InternalResource {
             @QueryParam("attempt") int attempt,
             @QueryParam("epoch") int epoch,
             byte[] zip) {
+        grants.requireAttempt(trialId, attempt);
         TrialEntity t = TrialEntity.findById(trialId);
         if (t == null) throw ApiProblem.notFound("no trial " + trialId);
         if (t.attempt != attempt)
@@ -105,6 +146,7 @@ public class InternalResource {
     @Path("checkpoint")
     @Produces("application/zip")
     public Response checkpoint(@PathParam("trialId") UUID trialId) {
+        grants.requireTrial(trialId);
         CheckpointEntity c = checkpoints.latest(trialId);
         if (c == null) throw ApiProblem.notFound("no checkpoint of trial " + trialId);
         return Response.ok(c.content, "application/zip")

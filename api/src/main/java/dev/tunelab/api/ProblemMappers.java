@@ -81,7 +81,7 @@ public class ProblemMappers {
         return false;
     }
 
-    static Response problem(int status, String title, String detail, List<Violation> errors) {
+    public static Response problem(int status, String title, String detail, List<Violation> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);

@@ -1,6 +1,9 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.api.access.Access;
+import dev.tunelab.api.access.Audit;
+import dev.tunelab.api.access.Role;
 import dev.tunelab.core.messages.ControlMessage;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
@@ -9,7 +12,6 @@ import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.core.study.StudyStatus;
 import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.Outbox;
-import dev.tunelab.store.Projects;
 import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.TrialEntity;
 import dev.tunelab.store.TrialQueries;
@@ -36,14 +38,23 @@ public class StudyCommands {
     @Inject
     StudyReads studies;
 
+    @Inject
+    Access access;
+
+    @Inject
+    Audit audit;
+
+    /** Stores a study in {@code project} (see {@link Access#target}); its dataset must be usable there. */
     @Transactional
-    public StudyView create(JsonNode body) {
+    public StudyView create(JsonNode body, String project) {
+        String target = access.target(project);
         StudyParser parser = new StudyParser(
-                datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+                id -> datasets.facts(id, target),
+                () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
         StudySpec spec = parser.parse(body);
         StudyEntity s = new StudyEntity();
         s.id = UUID.randomUUID();
-        s.projectId = Projects.DEFAULT;
+        s.projectId = target;
         s.name = spec.name();
         s.status = StudyStatus.PENDING;
         s.datasetId = spec.dataset();
@@ -53,18 +64,21 @@ public class StudyCommands {
         s.parallelTrials = spec.budget().parallelTrials();
         s.createdAt = Instant.now();
         s.persist();
+        audit.record(target, "study.create", "study " + s.id, s.name);
         return studies.view(s);
     }
 
     /** Stops the study: queued trials are cancelled, running ones are told to stop between epochs. */
     @Transactional
     public StudyView cancel(UUID id) {
+        studies.study(id, Role.EDITOR);
         StudyEntity s = StudyEntity.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) throw ApiProblem.notFound("no study with id " + id);
         if (!s.active()) throw ApiProblem.conflict("study " + id + " is already " + s.status);
         s.status = StudyStatus.CANCELLED;
         s.finishedAt = Instant.now();
         s.message = "cancelled by request";
+        audit.record(s.projectId, "study.cancel", "study " + s.id, s.name);
         for (TrialEntity t : TrialQueries.unfinished(id)) {
             stop(t);
             if (t.state() == TrialStatus.QUEUED) {
@@ -82,11 +96,12 @@ public class StudyCommands {
      */
     @Transactional
     public TrialView cancelTrial(UUID id, int number) {
-        studies.study(id);
+        StudyEntity s = studies.study(id, Role.EDITOR);
         TrialEntity t = TrialQueries.byNumberLocked(id, number)
                 .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number));
         if (t.state().finished()) throw ApiProblem.conflict("trial " + number + " is already " + t.state());
         stop(t);
+        audit.record(s.projectId, "trial.cancel", "study " + id + " trial " + number, null);
         if (t.state() == TrialStatus.QUEUED) {
             t.state(TrialStatus.CANCELLED);
             t.finishedAt = Instant.now();

@@ -1,24 +1,30 @@
 package dev.tunelab.api;
 
+import dev.tunelab.api.access.Access;
+import dev.tunelab.api.access.Role;
 import dev.tunelab.api.board.StudyAnalysis;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.Direction;
 import dev.tunelab.core.study.StudySpec;
 import dev.tunelab.core.study.TrialStatus;
 import dev.tunelab.store.DatasetEntity;
-import dev.tunelab.store.Projects;
 import dev.tunelab.store.StudyEntity;
 import dev.tunelab.store.StudyQueries;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Studies as the API shows them: their spec, progress and best trial. */
 @ApplicationScoped
 public class StudyReads {
+    @Inject
+    Access access;
 
     /**
      * Every study with its progress and best trial, in three queries whatever the number of studies
@@ -26,11 +32,17 @@ public class StudyReads {
      * seconds once there were hundreds of studies, and concurrent lists then ran out of connections.
      */
     @Transactional
-    public List<StudyView> list() {
-        List<StudyEntity> studies = StudyEntity.list("projectId = ?1 order by createdAt desc", Projects.DEFAULT);
+    public List<StudyView> list(String project) {
+        Set<String> projects = access.readable(project);
+        if (projects.isEmpty()) return List.of();
+        List<StudyEntity> studies = StudyEntity.list("projectId in ?1 order by createdAt desc", projects);
         if (studies.isEmpty()) return List.of();
-        Map<UUID, Map<TrialStatus, Integer>> counts = StudyQueries.countsByStudy(Projects.DEFAULT);
-        Map<UUID, StudyQueries.BestTrial> bests = StudyQueries.bestByStudy(Projects.DEFAULT);
+        Map<UUID, Map<TrialStatus, Integer>> counts = new HashMap<>();
+        Map<UUID, StudyQueries.BestTrial> bests = new HashMap<>();
+        for (String p : projects) {
+            counts.putAll(StudyQueries.countsByStudy(p));
+            bests.putAll(StudyQueries.bestByStudy(p));
+        }
         Map<String, String> datasetNames = new HashMap<>();
         for (DatasetEntity d : DatasetEntity.<DatasetEntity>listAll()) datasetNames.put(d.id, d.name);
         return studies.stream()
@@ -67,10 +79,17 @@ public class StudyReads {
         return best.number();
     }
 
-    /** The study of the default project, or 404. */
+    /** The study, when the caller may read it; else 404, as for a study that does not exist. */
     public StudyEntity study(UUID id) {
+        return study(id, Role.VIEWER);
+    }
+
+    /** The study, when the caller holds {@code min} in its project (403 when a lower role). */
+    public StudyEntity study(UUID id, Role min) {
         StudyEntity s = StudyEntity.findById(id);
-        if (s == null || !Projects.DEFAULT.equals(s.projectId)) throw ApiProblem.notFound("no study with id " + id);
+        Supplier<ApiProblem> missing = () -> ApiProblem.notFound("no study with id " + id);
+        if (s == null) throw missing.get();
+        access.require(s.projectId, min, missing);
         return s;
     }
 

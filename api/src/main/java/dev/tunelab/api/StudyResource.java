@@ -1,6 +1,8 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.api.access.Audit;
+import dev.tunelab.api.access.WorkerGrants;
 import dev.tunelab.api.board.StudyAnalysis;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.store.ArtifactEntity;
@@ -38,20 +40,27 @@ public class StudyResource {
     @Inject
     StudyAnalysis analysis;
 
+    @Inject
+    WorkerGrants grants;
+
+    @Inject
+    Audit audit;
+
     /**
      * Validates and stores a study; the scheduler starts it. 422 lists every problem by JSON path.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body) throws JsonProcessingException {
+    public Response create(String body, @QueryParam("project") String project) throws JsonProcessingException {
         if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a study as JSON");
-        StudyView view = commands.create(Json.MAPPER.readTree(body));
+        StudyView view = commands.create(Json.MAPPER.readTree(body), project);
         return Response.created(URI.create(view.url())).entity(view).build();
     }
 
+    /** The studies of the caller's projects, newest first; {@code project} keeps one project's. */
     @GET
-    public List<StudyView> list() {
-        return studies.list();
+    public List<StudyView> list(@QueryParam("project") String project) {
+        return studies.list(project);
     }
 
     /** One study: its spec, status, trial counts and best trial so far. */
@@ -155,11 +164,18 @@ public class StudyResource {
     @Produces("application/zip")
     public Response bestModel(@PathParam("id") String id) {
         UUID study = uuid(id);
+        studies.study(study);
         return download(study, studies.bestTrialNumber(study));
     }
 
     private Response download(UUID study, int number) {
-        ArtifactEntity a = trials.model(study, number);
+        ArtifactEntity a;
+        if (grants.workerMayRead(study, number)) {
+            a = trials.modelForWorker(study, number);
+        } else {
+            a = trials.model(study, number);
+            audit.record(studies.study(study).projectId, "model.download", "study " + study + " trial " + number, null);
+        }
         String file = "tunelab-" + study.toString().substring(0, 8) + "-trial-" + number + ".zip";
         return Response.ok(a.content, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")

@@ -16,6 +16,7 @@ import java.util.UUID;
 /** A study as the API shows it: its spec, where it stands, and its best trial so far. */
 public record StudyView(
         String id,
+        String project,
         String name,
         String status,
         String dataset,
@@ -93,6 +94,7 @@ public record StudyView(
         StudySpec spec = Json.read(s.specJson, StudySpec.class);
         return new StudyView(
                 s.id.toString(),
+                s.projectId,
                 s.name,
                 s.status.name(),
                 s.datasetId,

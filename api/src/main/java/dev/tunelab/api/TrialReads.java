@@ -90,7 +90,7 @@ public class TrialReads {
         return TrialView.of(t, !TrialQueries.withModel(List.of(t.id)).isEmpty(), rank);
     }
 
-    /** The trial of a study of the default project, or 404. */
+    /** The trial of a study the caller may read, or 404. */
     @Transactional
     public TrialEntity entity(UUID id, int number) {
         studies.study(id);
@@ -127,7 +127,18 @@ public class TrialReads {
 
     @Transactional
     public ArtifactEntity model(UUID id, int number) {
-        TrialEntity t = entity(id, number);
+        return artifact(entity(id, number));
+    }
+
+    /** For a worker whose claim on the trial {@code WorkerGrants} has already checked. */
+    @Transactional
+    public ArtifactEntity modelForWorker(UUID id, int number) {
+        return artifact(TrialQueries.byNumber(id, number)
+                .orElseThrow(() -> ApiProblem.notFound("study " + id + " has no trial " + number)));
+    }
+
+    private static ArtifactEntity artifact(TrialEntity t) {
+        int number = t.number;
         ArtifactEntity a = ArtifactEntity.findById(t.id);
         if (a == null) throw ApiProblem.notFound("trial " + number + " has no model (status " + t.state() + ")");
         return a;

@@ -1,6 +1,7 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.api.access.Access;
 import dev.tunelab.core.messages.Json;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +20,14 @@ public class WorkersResource {
     @Inject
     WorkerService workers;
 
+    @Inject
+    Access access;
+
     @PUT
     @Path("internal/workers/{id: .+}")
     @Consumes(MediaType.APPLICATION_JSON)
     public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
+        if (!access.caller().worker()) access.requireSiteAdmin();
         if (body == null || body.isBlank())
             throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
         return workers.report(WorkerReports.parse(id, Json.MAPPER.readTree(body)));
@@ -31,6 +36,7 @@ public class WorkersResource {
     @GET
     @Path("workers")
     public List<WorkerView> live() {
+        access.user();
         return workers.live();
     }
 }

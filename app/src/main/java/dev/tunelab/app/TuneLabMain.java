@@ -17,6 +17,7 @@ public class TuneLabMain {
         Path dataDir = Path.of(dir == null ? "data" : dir).toAbsolutePath();
         Servers servers = Servers.start(Servers::fromEnvironment, dataDir);
         servers.config().forEach(System::setProperty);
+        EmbeddedWorkerCredential.provide();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterApplication(servers), "tunelab-servers-stop"));
         Quarkus.run(RunUntilStopped.class, args);
     }

@@ -22,9 +22,12 @@ final class ApiClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final String base;
+    private final String authorization;
 
-    ApiClient(String base) {
+    /** {@code token}: the worker credential, or null where the API runs without authentication. */
+    ApiClient(String base, String token) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.authorization = token == null || token.isEmpty() ? null : "Bearer " + token;
     }
 
     /** How to read the dataset's bytes (kind, label, classes, vocabulary and other options). */
@@ -41,15 +44,21 @@ final class ApiClient {
         return get("/api/v1/studies/" + studyId + "/trials/" + number + "/model");
     }
 
-    /** False when the attempt was cancelled or superseded before this worker got to it. */
-    boolean shouldRun(UUID trialId, int attempt) throws IOException, InterruptedException {
-        return Json.read(get("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt), AttemptCheck.class)
+    /**
+     * Claims the attempt this worker got from Kafka, which gives its credential access to the trial's
+     * data; false when the attempt was cancelled or superseded before this worker got to it.
+     */
+    boolean claim(UUID trialId, int attempt) throws IOException, InterruptedException {
+        HttpRequest req = request("/api/v1/internal/trials/" + trialId + "/attempts/" + attempt + "/claim")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        return Json.read(check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "claim"), AttemptCheck.class)
                 .run();
     }
 
     void uploadArtifact(UUID trialId, int attempt, byte[] zip) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(
-                        URI.create(base + "/api/v1/internal/trials/" + trialId + "/artifact?attempt=" + attempt))
+        HttpRequest req = request("/api/v1/internal/trials/" + trialId + "/artifact?attempt=" + attempt)
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/zip")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
@@ -62,13 +71,8 @@ final class ApiClient {
      * of any attempt.
      */
     void uploadCheckpoint(UUID trialId, int attempt, int epoch, byte[] zip) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base
-                        + "/api/v1/internal/trials/"
-                        + trialId
-                        + "/checkpoint?attempt="
-                        + attempt
-                        + "&epoch="
-                        + epoch))
+        HttpRequest req = request(
+                        "/api/v1/internal/trials/" + trialId + "/checkpoint?attempt=" + attempt + "&epoch=" + epoch)
                 .timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/zip")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(zip))
@@ -79,10 +83,7 @@ final class ApiClient {
     /** The trial's newest checkpoint zip (of any attempt), or null when it has none. */
     byte[] checkpoint(UUID trialId) throws IOException, InterruptedException {
         String path = "/api/v1/internal/trials/" + trialId + "/checkpoint";
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(5))
-                .GET()
-                .build();
+        HttpRequest req = request(path).timeout(Duration.ofMinutes(5)).GET().build();
         HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         if (res.statusCode() == 404) return null;
         return check(res, "GET " + path);
@@ -90,8 +91,7 @@ final class ApiClient {
 
     /** Tells the API this worker is alive and how busy it is. */
     void reportWorker(WorkerReport report) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(
-                        base + "/api/v1/internal/workers/" + URLEncoder.encode(report.id(), StandardCharsets.UTF_8)))
+        HttpRequest req = request("/api/v1/internal/workers/" + URLEncoder.encode(report.id(), StandardCharsets.UTF_8))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.write(report)))
@@ -100,11 +100,13 @@ final class ApiClient {
     }
 
     private byte[] get(String path) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(2))
-                .GET()
-                .build();
+        HttpRequest req = request(path).timeout(Duration.ofMinutes(2)).GET().build();
         return check(http.send(req, HttpResponse.BodyHandlers.ofByteArray()), "GET " + path);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     private static byte[] check(HttpResponse<byte[]> res, String what) throws IOException {

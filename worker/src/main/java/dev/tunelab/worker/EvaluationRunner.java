@@ -38,6 +38,8 @@ final class EvaluationRunner {
         Map<String, Double> metrics = Map.of();
         String message = null;
         try {
+            // The claim is what lets this worker's credential read the model and datasets.
+            api.claim(cmd.trialId(), cmd.attempt());
             byte[] model = api.trialModel(cmd.studyId(), cmd.number());
             Samples data = datasets.get(cmd.datasetId()).samples();
             Samples test = cmd.testDatasetId() == null

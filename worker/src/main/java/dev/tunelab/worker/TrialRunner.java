@@ -56,7 +56,7 @@ final class TrialRunner {
         AtomicInteger finishedEpoch = new AtomicInteger();
         Heartbeats.Trial beats = null;
         try {
-            if (!api.shouldRun(cmd.trialId(), cmd.attempt())) {
+            if (!api.claim(cmd.trialId(), cmd.attempt())) {
                 LOG.infof("skipping trial %s attempt %d: no longer wanted", cmd.trialId(), cmd.attempt());
                 return;
             }

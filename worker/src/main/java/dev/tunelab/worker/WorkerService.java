@@ -39,6 +39,10 @@ public class WorkerService {
     @ConfigProperty(name = "tunelab.api.url")
     String apiUrl;
 
+    /** The worker credential (TUNELAB_WORKER_TOKEN); absent only where the API runs without authentication. */
+    @ConfigProperty(name = "tunelab.worker.token")
+    Optional<String> token;
+
     @ConfigProperty(name = "tunelab.worker.slots", defaultValue = "1")
     int slots;
 
@@ -89,7 +93,7 @@ public class WorkerService {
         producer = new KafkaProducer<>(Topics.producerConfig(bootstrap, "tunelab-worker-" + id));
         stops = new StopRequests(bootstrap);
         threads.add(daemon("tunelab-worker-control", stops));
-        ApiClient api = new ApiClient(apiUrl);
+        ApiClient api = new ApiClient(apiUrl, token.map(String::strip).orElse(null));
         DatasetCache datasets = new DatasetCache(api);
         heartbeats = new Heartbeats(heartbeat);
         String startedAt = Instant.now().toString();

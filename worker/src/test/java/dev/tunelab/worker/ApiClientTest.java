@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ApiClientTest {
     private final AtomicReference<String> answer = new AtomicReference<>();
     private final AtomicReference<String> received = new AtomicReference<>();
+    private final AtomicReference<String> authorization = new AtomicReference<>();
     private HttpServer server;
     private ApiClient api;
 
@@ -28,13 +29,14 @@ class ApiClientTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             received.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            authorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
         server.start();
-        api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        api = new ApiClient("http://127.0.0.1:" + server.getAddress().getPort() + "/", "tl_worker-secret");
     }
 
     @AfterEach
@@ -46,9 +48,16 @@ class ApiClientTest {
     void anAttemptRunsOnlyWhenTheApiSaysSo() throws Exception {
         // The API wrote these fields in any order before the answer was a record.
         answer.set("{\"status\": \"RUNNING\", \"attempt\": 2, \"run\": true}");
-        assertTrue(api.shouldRun(UUID.randomUUID(), 2));
+        assertTrue(api.claim(UUID.randomUUID(), 2));
         answer.set("{\"run\": false, \"status\": \"CANCELLED\", \"attempt\": 2}");
-        assertFalse(api.shouldRun(UUID.randomUUID(), 2));
+        assertFalse(api.claim(UUID.randomUUID(), 2));
+    }
+
+    @Test
+    void everyCallCarriesTheWorkerCredential() throws Exception {
+        answer.set("{}");
+        api.reportWorker(new WorkerReport("node-3/42", WorkerReport.CPU, 1024, 2, 1, "node-3", "2025-06-01T10:00:00Z"));
+        assertEquals("Bearer tl_worker-secret", authorization.get());
     }
 
     @Test

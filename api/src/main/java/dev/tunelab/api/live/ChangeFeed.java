@@ -155,7 +155,7 @@ public class ChangeFeed {
         List<Change> all = new ArrayList<>();
         try (Connection c = dataSource.get().getConnection()) {
             try (PreparedStatement ps =
-                    c.prepareStatement("select change_seq, study_id, number, status, epochs_done, objective"
+                    c.prepareStatement("select change_seq, study_id, number, status, epochs_done, objective, project_id"
                             + " from trial where change_seq > ?"
                             + where.formatted("study_id")
                             + " order by change_seq limit ?")) {
@@ -170,18 +170,27 @@ public class ChangeFeed {
                                 rs.getInt(3),
                                 rs.getString(4),
                                 rs.getInt(5),
-                                rs.wasNull() ? null : objective));
+                                rs.wasNull() ? null : objective,
+                                rs.getString(7)));
                     }
                 }
             }
             try (PreparedStatement ps =
-                    c.prepareStatement("select change_seq, id, status from study where change_seq > ?"
+                    c.prepareStatement("select change_seq, id, status, project_id from study where change_seq > ?"
                             + where.formatted("id")
                             + " order by change_seq limit ?")) {
                 bind(ps, seq, study, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next())
-                        all.add(new Change("study", rs.getLong(1), rs.getString(2), null, rs.getString(3), null, null));
+                        all.add(new Change(
+                                "study",
+                                rs.getLong(1),
+                                rs.getString(2),
+                                null,
+                                rs.getString(3),
+                                null,
+                                null,
+                                rs.getString(4)));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package dev.tunelab.api.live;
 
 import dev.tunelab.api.ApiProblem;
+import dev.tunelab.api.StudyReads;
+import dev.tunelab.api.access.Access;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,12 +27,19 @@ public class EventsResource {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    Access access;
+
+    @Inject
+    StudyReads studies;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void events(
             @Context SseEventSink sink,
             @Context Sse sse,
             @QueryParam("study") String study,
+            @QueryParam("project") String project,
             @HeaderParam("Last-Event-ID") String lastEventId)
             throws SQLException {
         UUID id = null;
@@ -40,7 +50,9 @@ public class EventsResource {
                 throw ApiProblem.invalid("$.study", "must be a study id; got '" + study + "'");
             }
         }
-        feed.subscribe(new Subscriber(id, sink, sse), lastSeen(lastEventId));
+        if (id != null) studies.study(id);
+        Set<String> projects = access.caller().everyProject() && project == null ? null : access.readable(project);
+        feed.subscribe(new Subscriber(id, projects, sink, sse), lastSeen(lastEventId));
     }
 
     private static Long lastSeen(String header) {

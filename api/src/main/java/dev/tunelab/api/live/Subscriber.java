@@ -7,18 +7,24 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** One browser's event stream: every change, or one study's and its trials'. */
+/** One browser's event stream: every change of its projects, or one study's and its trials'. */
 final class Subscriber {
     final UUID study;
+
+    /** The projects whose changes it may see; null: every project (authentication is off). */
+    private final Set<String> projects;
+
     private final SseEventSink sink;
     private final Sse sse;
     private volatile boolean closed;
     private volatile long lastSentNanos = System.nanoTime();
 
-    Subscriber(UUID study, SseEventSink sink, Sse sse) {
+    Subscriber(UUID study, Set<String> projects, SseEventSink sink, Sse sse) {
         this.study = study;
+        this.projects = projects == null ? null : Set.copyOf(projects);
         this.sink = sink;
         this.sse = sse;
     }
@@ -28,7 +34,10 @@ final class Subscriber {
      * all-studies stream gets study changes and, per study, only its latest trial change, which is
      * all a list of studies needs to know that progress moved.
      */
-    List<Change> select(List<Change> changes) {
+    List<Change> select(List<Change> all) {
+        List<Change> changes = projects == null
+                ? all
+                : all.stream().filter(c -> projects.contains(c.project())).toList();
         if (study != null) {
             String id = study.toString();
             return changes.stream().filter(c -> id.equals(c.study())).toList();

@@ -1,6 +1,7 @@
 package dev.tunelab.app.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.app.support.TestTokens;
 import dev.tunelab.core.messages.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +58,7 @@ final class ChaosStudy implements AutoCloseable {
         HttpResponse<String> res = HTTP.send(
                 HttpRequest.newBuilder(URI.create(api + "/api/v1/studies"))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
                         .POST(HttpRequest.BodyPublishers.ofString(spec))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -72,6 +74,7 @@ final class ChaosStudy implements AutoCloseable {
             try {
                 HttpResponse<String> res = HTTP.send(
                         HttpRequest.newBuilder(URI.create(api + path))
+                                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
                                 .timeout(Duration.ofSeconds(5))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

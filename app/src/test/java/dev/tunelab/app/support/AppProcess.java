@@ -48,7 +48,10 @@ public final class AppProcess implements AutoCloseable {
         env.put("OMP_NUM_THREADS", "1");
         env.remove("TUNELAB_DB_URL");
         env.remove("TUNELAB_KAFKA_BOOTSTRAP");
+        env.put("TUNELAB_AUTH_ADMIN_TOKEN", TestTokens.ADMIN);
+        env.put("TUNELAB_WORKER_TOKEN", TestTokens.WORKER);
         env.putAll(extraEnv);
+        TestTokens.signInRestAssured();
         AppProcess app = new AppProcess(port, pb.start());
         app.awaitReady(Duration.ofMinutes(2));
         return app;

@@ -25,6 +25,7 @@ public class ServersResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        TestTokens.signInRestAssured();
         try {
             dataDir = Files.createTempDirectory("tunelab-test-");
             Map<String, String> settings = new HashMap<>();

@@ -23,7 +23,9 @@ public final class SseClient implements AutoCloseable {
     private final Thread reader;
 
     public SseClient(String url, String lastEventId) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN));
         if (lastEventId != null) req.header("Last-Event-ID", lastEventId);
         HttpResponse<InputStream> res = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
