@@ -209,7 +209,7 @@ test('a bad template shows the server\'s message at its line', async ({ page }) 
   ];
   await setEditorText(page, lines.join('\n'));
   // The browser logs the refused request itself.
-  expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 422 .*\/api\/v1\/studies\)$/);
+  expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 422 .*\/api\/v1\/studies\?project=default\)$/);
   await page.getByTestId('submit-study').click();
   const error = page.getByTestId('validation-error').first();
   await expect(error).toHaveAttribute('data-path', '$.template.layers[1].units');

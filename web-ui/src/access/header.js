@@ -6,7 +6,8 @@ import { h } from '../render.js';
 import { currentProject, isAdmin, loadSession, onSessionChange, session, setProject } from '../session.js';
 
 const NEW_PROJECT = '\u0000new';
-const PROJECT_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+// The server's pattern for project ids and user names.
+const PROJECT_ID = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 /**
  * Fills `host` (in the top bar) and `navHost` (after the Studies links) and keeps them in step
@@ -26,7 +27,8 @@ export function mountAccessHeader(host, navHost, { onSignedOut, setError }) {
     const project = currentProject();
     const select = h('select', { class: 'project-select', 'data-testid': 'project-select', 'aria-label': 'Project' },
       me.projects.map((p) => h('option', { value: p.id, selected: p.id === project }, `${p.name || p.id} (${p.role})`)),
-      h('option', { value: NEW_PROJECT }, 'New project…'));
+      // A token bound to one project cannot start another.
+      me.boundTo ? null : h('option', { value: NEW_PROJECT }, 'New project…'));
     if (!me.projects.length) select.prepend(h('option', { value: '', selected: true }, 'No project'));
     select.addEventListener('change', () => {
       if (select.value === NEW_PROJECT) {
@@ -76,7 +78,7 @@ function createProjectDialog({ setError }) {
   const cancel = h('button', { type: 'button', 'data-testid': 'project-create-cancel' }, 'Cancel');
   const form = h('form', { method: 'dialog', class: 'access-form stacked' },
     h('h3', {}, 'New project'),
-    h('label', {}, h('span', {}, 'Id'), id, h('small', { class: 'muted' }, 'lower-case letters, digits and -, up to 40')),
+    h('label', {}, h('span', {}, 'Id'), id, h('small', { class: 'muted' }, 'lower-case letters, digits, ".", "_" and "-", up to 40')),
     h('label', {}, h('span', {}, 'Name'), name),
     status,
     h('div', { class: 'actions' }, submit, cancel));
@@ -91,7 +93,7 @@ function createProjectDialog({ setError }) {
     event.preventDefault();
     const projectId = id.value.trim();
     if (!PROJECT_ID.test(projectId)) {
-      say('The id is 1 to 40 lower-case letters, digits or -, starting with a letter or digit.');
+      say('The id is 1 to 40 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit.');
       return;
     }
     submit.disabled = true;

@@ -6,6 +6,7 @@ import { h, placeholder, renderInto } from '../render.js';
 import { isAdmin, loadSession, session } from '../session.js';
 
 export const ROLES = ['viewer', 'editor', 'admin'];
+// The server's pattern for user names.
 const USER_NAME = /^[a-z0-9][a-z0-9._-]{0,39}$/;
 
 const roleSelect = (value, attrs) =>
@@ -86,6 +87,7 @@ export function mountMembers(container, { project, setError }) {
     const target = event.target.closest('[data-action=remove]');
     if (!target || target.disabled) return;
     const name = target.dataset.user;
+    // The server revokes the tokens made for them in this project.
     if (!window.confirm(`Remove ${name} from ${project}? Their tokens for it stop working.`)) return;
     change(`Could not remove ${name}`, () => removeMember(project, name));
   });

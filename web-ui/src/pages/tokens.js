@@ -30,7 +30,8 @@ export function mountMyTokens(container, { setError }) {
     create: createMyToken,
     revoke: revokeMyToken,
     members: null,
-    note: 'Your own tokens act as you in all your projects.',
+    note: 'A token acts as you, in all your projects or (made by a project\'s admin, or while you are signed in '
+      + 'with such a token) in one project only.',
   }, setError);
 }
 
@@ -44,7 +45,9 @@ function mountTokenPage(container, source, setError) {
   const state = { tokens: null, members: null, busy: false };
   const user = h('select', { 'data-testid': 'token-user-select', 'aria-label': 'For member' });
   const name = h('input', { type: 'text', autocomplete: 'off', placeholder: 'name, e.g. laptop', 'data-testid': 'token-name-input' });
-  const days = h('input', { type: 'number', min: 1, max: 3650, value: 30, class: 'days', 'data-testid': 'token-days-input', 'aria-label': 'Expires in days' });
+  const days = h('input', {
+    type: 'number', min: 1, max: 3650, value: 30, placeholder: 'never', class: 'days', 'data-testid': 'token-days-input', 'aria-label': 'Expires in days',
+  });
   const createButton = h('button', { type: 'submit', class: 'primary', 'data-testid': 'token-create' }, 'Create token');
   const form = h('form', { class: 'access-form inline', 'data-testid': 'token-create-form', novalidate: true },
     source.members ? h('label', {}, h('span', {}, 'For'), user) : null,
@@ -64,13 +67,15 @@ function mountTokenPage(container, source, setError) {
     if (!state.tokens.length) return placeholder('No tokens yet.', 'tokens-empty');
     const withUser = Boolean(source.members);
     return h('table', { class: 'grid', 'data-testid': 'tokens-table' },
-      h('thead', {}, h('tr', {}, ['Name', withUser && 'User', 'Status', 'Created', 'Expires', 'Last used', 'Revoked', '']
+      h('thead', {}, h('tr', {}, ['Name', withUser ? 'User' : 'Project', 'Status', 'Created', 'Expires', 'Last used', 'Revoked', '']
         .filter((x) => x !== false).map((x) => h('th', {}, x)))),
       h('tbody', {}, state.tokens.map((t) => {
         const status = tokenStatus(t);
         return h('tr', { 'data-testid': 'token-row', 'data-token-id': t.id, 'data-status': status },
           h('td', { 'data-testid': 'token-name' }, t.name || '—'),
-          withUser && h('td', { 'data-testid': 'token-user' }, t.user),
+          withUser
+            ? h('td', { 'data-testid': 'token-user' }, t.user)
+            : h('td', { 'data-testid': 'token-project' }, t.project ?? h('span', { class: 'muted' }, 'all')),
           h('td', {}, h('span', { class: `badge token-${status}`, 'data-testid': 'token-status' }, status)),
           h('td', { class: 'small' }, fmtDate(t.createdAt)),
           h('td', { class: 'small' }, t.expiresAt ? fmtDate(t.expiresAt) : 'never'),
@@ -104,16 +109,18 @@ function mountTokenPage(container, source, setError) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const expiresInDays = Number(days.value);
-    if (!name.value.trim() || !Number.isInteger(expiresInDays) || expiresInDays < 1) {
-      setError('A token needs a name and a whole number of days to live (1 or more).');
+    // Blank: the token never expires.
+    const expiresInDays = days.value.trim() === '' ? null : Number(days.value);
+    if (!name.value.trim() || (expiresInDays !== null && (!Number.isInteger(expiresInDays) || expiresInDays < 1 || expiresInDays > 3650))) {
+      setError('A token needs a name, and a whole number of days to live from 1 to 3650 (blank: never expires).');
       return;
     }
     const body = { name: name.value.trim(), expiresInDays, ...(source.members ? { user: user.value } : {}) };
     createButton.disabled = true;
     try {
       const created = await source.create(body);
-      secretHost.replaceChildren(tokenSecret({ ...body, ...created }));
+      // "for <user>" only where an admin made it for someone.
+      secretHost.replaceChildren(tokenSecret({ ...body, ...created, user: source.members ? created.user : null }));
       name.value = '';
       setError(null);
     } catch (e) {
