@@ -41,6 +41,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     h('section', { class: 'card' }, h('div', { class: 'section-title' }, h('h3', {}, 'Leaderboard'), toolbarEl), boardEl, pagerEl),
     h('section', { class: 'card' }, h('div', { class: 'section-title' }, h('h3', {}, 'Charts'), tabsEl), chartEl),
     panelHost);
+  const cards = container.querySelectorAll(':scope > .card');
   let panel = null;
   // Viewers are not offered Cancel; until the study (and so its project) is known, nobody is.
   const mayWrite = () => Boolean(state.study) && canWrite(state.study.project ?? null);
@@ -49,6 +50,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     const { study, notFound, page, view } = state;
     if (notFound) {
       renderInto(headerEl, 'missing', () => placeholder(`Study ${id} not found.`, 'study-not-found'));
+      cards.forEach((card) => { card.hidden = true; });
       return;
     }
     if (!study) {
@@ -77,7 +79,12 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
       state.notFound = false;
       setError(null);
     } catch (e) {
-      if (e.status === 404) state.notFound = true;
+      if (e.status === 404) {
+        // Missing, or of a project the user is not in (the server answers both alike): its
+        // stream is refused too, so stop retrying it.
+        state.notFound = true;
+        stopLive();
+      }
       else setError(`Could not refresh the study: ${e.message}`);
     }
     if (!state.destroyed) render();
@@ -190,7 +197,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
   chartEl.addEventListener('trial-click', (event) => navigate(`#/study/${encodeURIComponent(id)}/trial/${event.detail.number}`));
 
   // By study only: a study opened from a link may belong to another of the caller's projects.
-  const stop = follow(eventsUrl({ study: id }), {
+  let stop = follow(eventsUrl({ study: id }), {
     onChange: (kind, change) => {
       refreshBoard();
       if (kind === 'trial') {
@@ -204,6 +211,11 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
       refreshPanel();
     },
   });
+
+  function stopLive() {
+    stop?.();
+    stop = null;
+  }
 
   render();
   Promise.all([loadStudy(), loadPage()]).then(() => {
@@ -221,7 +233,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     },
     destroy() {
       state.destroyed = true;
-      stop();
+      stopLive();
       [refreshBoard, refreshCharts, refreshPanel].forEach((f) => f.cancel());
       state.chart?.dispose();
       panel?.destroy();
