@@ -1,5 +1,6 @@
-// What every browser test shares: no test passes while a page it drives throws or logs an error,
-// and a chart counts as drawn only when it holds data and its canvas shows coloured marks.
+// What every browser test shares: pages and API calls are signed in as the test server's admin,
+// no test passes while a page it drives throws or logs an error, and a chart counts as drawn only
+// when it holds data and its canvas shows coloured marks.
 
 import { test as base, expect } from '@playwright/test';
 
@@ -21,10 +22,41 @@ export function expectErrors(...patterns) {
   expected.push(...patterns);
 }
 
+/** The test server's admin token (config tunelab.auth.admin-token in the app's test profile). */
+export const ADMIN_TOKEN = process.env.TUNELAB_TOKEN || 'tl_test-admin-token-000000000000000000000000000';
+
+/**
+ * Signs `page` in through the server's sign-in link, which sets the session cookie and sends the
+ * browser to the studies page. `origin` is another way to the same server (a proxy), if any.
+ */
+export async function signIn(page, { token = ADMIN_TOKEN, origin = '' } = {}) {
+  await page.goto(`${origin}/signin?token=${encodeURIComponent(token)}`);
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
+/** A page in a context of its own (no cookie shared with other pages), watched and signed in. */
+export async function signedInPage(browser, options) {
+  const page = await browser.newPage();
+  watchErrors(page);
+  await signIn(page, options);
+  return page;
+}
+
+/** An API client that sends `token` as its bearer credential. */
+export const apiAs = (playwright, baseURL, token) =>
+  playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
+
 export const test = base.extend({
   page: async ({ page }, use) => {
     watchErrors(page);
+    await signIn(page);
     await use(page);
+  },
+  // The API as the admin.
+  request: async ({ playwright, baseURL }, use) => {
+    const api = await apiAs(playwright, baseURL, ADMIN_TOKEN);
+    await use(api);
+    await api.dispose();
   },
   // Runs around every test, also those that use a page of their own (see watchErrors).
   failOnBrowserErrors: [async ({}, use) => {

@@ -3,7 +3,7 @@
 // best model, see the server's validation error at its line, and come back after losing the
 // connection. Screenshots of each page go to target/e2e/screenshots.
 
-import { expect, expectChartDrawn, expectErrors, test, watchErrors } from './fixtures.js';
+import { expect, expectChartDrawn, expectErrors, signIn, signedInPage, test, watchErrors } from './fixtures.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cuttableProxy } from './cuttableProxy.js';
@@ -28,8 +28,7 @@ test.describe.serial('a study from the browser', () => {
   let studyId;
 
   test.beforeAll(async ({ browser }) => {
-    page = await browser.newPage();
-    watchErrors(page);
+    page = await signedInPage(browser);
   });
 
   test.afterAll(async () => {
@@ -158,6 +157,7 @@ test.describe.serial('a study from the browser', () => {
     // The cut breaks the event stream (and its retries while cut); nothing else may fail.
     expectErrors(/^console\.error: Failed to load resource: net::ERR_[A-Z_]+ \(http:\/\/[^/]+\/api\/v1\/events(\?[^)]*)?\)$/);
     try {
+      await signIn(viewer, { origin: proxy.url });
       await viewer.goto(`${proxy.url}/#/`);
       await expect(viewer.getByTestId('study-row').first()).toBeVisible();
       await expect(viewer.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
@@ -209,7 +209,7 @@ test('a bad template shows the server\'s message at its line', async ({ page }) 
   ];
   await setEditorText(page, lines.join('\n'));
   // The browser logs the refused request itself.
-  expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 422 .*\/api\/v1\/studies\)$/);
+  expectErrors(/^console\.error: Failed to load resource: the server responded with a status of 422 .*\/api\/v1\/studies\?project=default\)$/);
   await page.getByTestId('submit-study').click();
   const error = page.getByTestId('validation-error').first();
   await expect(error).toHaveAttribute('data-path', '$.template.layers[1].units');

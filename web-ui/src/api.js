@@ -15,16 +15,28 @@ export class ApiError extends Error {
 
 const studyPath = (id) => `${BASE}/${encodeURIComponent(id)}`;
 
-export async function request(path, init = {}) {
+let unauthorized = () => {};
+
+/** `fn()` is called when the server answers 401: nobody is signed in, or the token was revoked or expired. */
+export function onUnauthorized(fn) {
+  unauthorized = fn;
+}
+
+/** Called by every request that got a 401, unless it asked for `quiet401` (the sign-in form's own call). */
+export const reportUnauthorized = () => unauthorized();
+
+/** Fetches JSON from the API; the session cookie goes along (same origin). 204 resolves with null. */
+export async function request(path, { quiet401 = false, ...init } = {}) {
   let res;
   try {
-    res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+    res = await fetch(path, { credentials: 'same-origin', ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (e) {
     // fetch only rejects on network failure; give it the same shape as HTTP errors.
     throw new ApiError(0, 'Network error', e.message);
   }
+  if (res.status === 401 && !quiet401) reportUnauthorized();
   if (!res.ok) throw await toApiError(res);
-  return res.json();
+  return res.status === 204 ? null : res.json();
 }
 
 export async function toApiError(res) {
@@ -40,7 +52,13 @@ export async function toApiError(res) {
 const query = (params) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
 
-export const listStudies = () => request(BASE);
+const withQuery = (path, params) => {
+  const q = query(params);
+  return q ? `${path}?${q}` : path;
+};
+
+/** The studies of `project`, or of all the caller's projects when it is null. */
+export const listStudies = (project) => request(withQuery(BASE, { project }));
 
 export const getStudy = (id) => request(studyPath(id));
 
@@ -67,10 +85,14 @@ export const bestModelUrl = (id) => `${studyPath(id)}/best-model`;
 
 export const trialModelUrl = (id, number) => `${studyPath(id)}/trials/${encodeURIComponent(number)}/model`;
 
-export const eventsUrl = (studyId) => `/api/v1/events${studyId ? `?${query({ study: studyId })}` : ''}`;
+/** The change stream of one project, one study, or (neither given) everything the caller may see. */
+export const eventsUrl = ({ study, project } = {}) => withQuery('/api/v1/events', { project, study });
 
-export const listDatasets = () => request('/api/v1/datasets');
+export const listDatasets = (project) => request(withQuery('/api/v1/datasets', { project }));
 
-/** POSTs the study's JSON text as it is; a refusal is an ApiError whose `errors` name each field's path. */
-export const createStudy = (text) =>
-  request(BASE, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });
+/**
+ * POSTs the study's JSON text as it is, into `project`; a refusal is an ApiError whose `errors`
+ * name each field's path.
+ */
+export const createStudy = (text, project) =>
+  request(withQuery(BASE, { project }), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: text });

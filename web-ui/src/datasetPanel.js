@@ -90,9 +90,10 @@ function buildUploadFields() {
 /**
  * The dataset panel. `current()` is the dataset id the study names (or null); `onSelect(id)` is
  * asked to make the study name `id`, when one is picked from the list or has just been uploaded.
+ * `project` is where uploads go and whose datasets (with the built-in ones) are listed.
  * Returns `{ el, load, sync, useTemplate, datasetFor, showStatus, destroy }`.
  */
-export function createDatasetPanel({ current, onSelect }) {
+export function createDatasetPanel({ current, onSelect, project }) {
   let destroyed = false;
   let datasets = [];
   let template = null;
@@ -178,7 +179,7 @@ export function createDatasetPanel({ current, onSelect }) {
 
   async function load() {
     try {
-      const list = await listDatasets();
+      const list = await listDatasets(project);
       if (destroyed) return;
       // The built-in set first, then the newest uploads.
       datasets = [...list].sort((a, b) => (b.builtin - a.builtin) || String(b.createdAt ?? '').localeCompare(String(a.createdAt ?? '')));
@@ -274,6 +275,7 @@ export function createDatasetPanel({ current, onSelect }) {
     setUploadStatus('Uploading… 0%', 'busy');
     try {
       const dataset = await uploadDataset(values, {
+        project,
         signal: uploading.signal,
         onProgress: (pct) => {
           if (pct == null) return;

@@ -43,7 +43,7 @@ function datasetOf(text) {
   return node?.type === 'string' ? node.value : null;
 }
 
-export function mountNewStudy(container, { onCreated } = {}) {
+export function mountNewStudy(container, { onCreated, project = null } = {}) {
   let destroyed = false;
   let submitting = false;
   let syncTimer = null;
@@ -58,11 +58,12 @@ export function mountNewStudy(container, { onCreated } = {}) {
   const errorList = h('ul', { class: 'ns-errors', 'data-testid': 'validation-errors', hidden: true });
 
   const text = () => view.state.doc.toString();
-  const panel = createDatasetPanel({ current: () => datasetOf(text()), onSelect: setEditorDataset });
+  const panel = createDatasetPanel({ current: () => datasetOf(text()), onSelect: setEditorDataset, project });
 
   const root = h('section', { class: 'new-study', 'data-testid': 'new-study' },
     h('header', { class: 'ns-header' },
       h('h2', {}, 'New study'),
+      project && h('span', { class: 'muted', 'data-testid': 'new-study-project' }, `in project ${project}`),
       h('label', { class: 'ns-inline', for: 'ns-template' }, h('span', { class: 'muted' }, 'Start from'), templateSelect),
       submitButton),
     h('div', { class: 'ns-body' },
@@ -148,7 +149,7 @@ export function mountNewStudy(container, { onCreated } = {}) {
     let created;
     let failure = null;
     try {
-      created = await createStudy(body);
+      created = await createStudy(body, project);
     } catch (e) {
       failure = e;
     } finally {

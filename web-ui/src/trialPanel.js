@@ -8,7 +8,8 @@ import {
 
 const loadCharts = () => import('./charts.js');
 
-export function createTrialPanel(studyId, number, { onClose, setError }) {
+/** `canCancel()` says whether the caller may stop the trial (an editor of the study's project). */
+export function createTrialPanel(studyId, number, { onClose, setError, canCancel = () => true }) {
   const el = h('aside', { class: 'trial-panel', 'data-testid': 'trial-panel', 'aria-label': `Trial ${number}` });
   const body = h('div', { class: 'trial-body' });
   const chartEl = h('div', { class: 'chart trial-chart', 'data-testid': 'trial-curve' });
@@ -17,7 +18,8 @@ export function createTrialPanel(studyId, number, { onClose, setError }) {
   const state = { trial: null, metrics: null, card: undefined, chart: null, cancelling: false, destroyed: false };
 
   const render = () => {
-    renderInto(body, JSON.stringify([state.trial, state.cancelling]), () => header(studyId, number, state));
+    const cancellable = canCancel();
+    renderInto(body, JSON.stringify([state.trial, state.cancelling, cancellable]), () => header(studyId, number, state, cancellable));
     renderInto(cardEl, JSON.stringify([state.card, state.trial?.hasModel]), () => modelCard(state));
   };
 
@@ -83,7 +85,7 @@ export function createTrialPanel(studyId, number, { onClose, setError }) {
   };
 }
 
-function header(studyId, number, { trial, cancelling }) {
+function header(studyId, number, { trial, cancelling }, cancellable) {
   const close = h('button', { type: 'button', class: 'close', 'data-action': 'close-trial', 'data-testid': 'trial-close', 'aria-label': 'Close' }, '×');
   if (!trial) return [h('div', { class: 'panel-title' }, h('h3', {}, `Trial #${number}`), close), placeholder('Loading trial…', 'trial-loading')];
   if (trial.missing) return [h('div', { class: 'panel-title' }, h('h3', {}, `Trial #${number}`), close), placeholder('No such trial.', 'trial-missing')];
@@ -107,7 +109,7 @@ function header(studyId, number, { trial, cancelling }) {
         class: 'button', 'data-testid': 'trial-download', href: trial.hasModel ? trialModelUrl(studyId, trial.number) : null,
         download: trial.hasModel, 'aria-disabled': trial.hasModel ? null : 'true', title: trial.hasModel ? null : 'No model (yet)',
       }, 'Download model'),
-      isTrialActive(trial) ? h('button', { type: 'button', class: 'danger', 'data-action': 'cancel-trial', 'data-testid': 'trial-cancel', disabled: cancelling },
+      cancellable && isTrialActive(trial) ? h('button', { type: 'button', class: 'danger', 'data-action': 'cancel-trial', 'data-testid': 'trial-cancel', disabled: cancelling },
         cancelling ? 'Stopping…' : 'Stop trial') : null),
     h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', {}, h('dt', {}, k), h('dd', {}, v)))),
     h('h4', {}, 'Parameters'),

@@ -1,6 +1,8 @@
 // Multipart uploads with progress. fetch() cannot report how much of a request body has been
 // sent, so this uses XMLHttpRequest, whose upload object fires progress events.
 
+import { reportUnauthorized } from './api.js';
+
 export class UploadError extends Error {
   /**
    * @param {number} status HTTP status, 0 for a network failure or an abort
@@ -47,6 +49,7 @@ export function uploadMultipart(url, formData, { onProgress, onSent, signal } = 
         resolve(body);
         return;
       }
+      if (xhr.status === 401) reportUnauthorized();
       const problem = body && typeof body === 'object' ? body : null;
       const title = problem?.title || xhr.statusText || `HTTP ${xhr.status}`;
       reject(new UploadError(xhr.status, problem?.detail ? `${title}: ${problem.detail}` : title, problem));
@@ -63,14 +66,16 @@ export function uploadMultipart(url, formData, { onProgress, onSent, signal } = 
  * Uploads a dataset to POST /api/v1/datasets. `fields` holds the multipart fields of
  * DatasetUploadForm (`file`, `labels`, `name`, `kind`, `label`, `task`, `column`,
  * `vocabularySize`, `sequenceLength`, `window`, `horizon`, `imageSize`, `trainingSet`); empty
- * ones are left out so the server applies its defaults. Resolves with the DatasetView.
+ * ones are left out so the server applies its defaults. The dataset goes into `project` (the
+ * server's choice when null). Resolves with the DatasetView.
  */
-export function uploadDataset(fields, options) {
+export function uploadDataset(fields, { project, ...options } = {}) {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (value == null) continue;
     if (value instanceof Blob) form.append(name, value, value.name || name);
     else if (String(value).trim() !== '') form.append(name, String(value).trim());
   }
-  return uploadMultipart('/api/v1/datasets', form, options);
+  const url = project ? `/api/v1/datasets?project=${encodeURIComponent(project)}` : '/api/v1/datasets';
+  return uploadMultipart(url, form, options);
 }

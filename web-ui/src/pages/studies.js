@@ -1,8 +1,9 @@
-// The studies page: every study with its progress, filtered and sorted in the browser (a project
-// has tens of studies, not thousands), kept live by the change stream.
+// The studies page: the current project's studies with their progress, filtered and sorted in the
+// browser (a project has tens of studies, not thousands), kept live by the project's change stream.
 
 import { cancelStudy, eventsUrl, listStudies } from '../api.js';
 import { follow, throttle } from '../live.js';
+import { canWrite } from '../session.js';
 import {
   algorithmText, arrow, badge, fmtDate, fmtObjective, h, isActive, placeholder, progressBar, renderInto,
 } from '../render.js';
@@ -17,8 +18,10 @@ const COLUMNS = [
   { key: 'created', label: 'Created', value: (s) => s.createdAt ?? '' },
 ];
 
-export function mountStudies(container, { setError }) {
-  const state = { studies: null, filter: '', status: '', sort: 'created', desc: true, cancelling: new Set() };
+/** `project`: whose studies to list (all the caller's when null). */
+export function mountStudies(container, { setError, project = null }) {
+  const writable = canWrite(project);
+  const state = { project, studies: null, filter: '', status: '', sort: 'created', desc: true, cancelling: new Set() };
   const table = h('div', { class: 'table-wrap', 'data-testid': 'studies-table-wrap' });
   const filter = h('input', { type: 'search', placeholder: 'Filter by name, dataset or algorithm', 'data-testid': 'studies-filter', class: 'filter' });
   const statusSelect = h('select', { 'data-testid': 'studies-status-filter' },
@@ -28,7 +31,7 @@ export function mountStudies(container, { setError }) {
     h('div', { class: 'page-header' },
       h('h2', {}, 'Studies'),
       h('div', { class: 'toolbar' }, filter, statusSelect,
-        h('a', { class: 'button primary', href: '#/new', 'data-testid': 'new-study-link' }, 'New study'))),
+        writable && h('a', { class: 'button primary', href: '#/new', 'data-testid': 'new-study-link' }, 'New study'))),
     table);
 
   const render = () => {
@@ -36,8 +39,8 @@ export function mountStudies(container, { setError }) {
     const shown = visible(state);
     renderInto(table, JSON.stringify([shown, state.sort, state.desc, [...state.cancelling], state.studies.length]), () => {
       if (!state.studies.length) {
-        return h('p', { class: 'empty', 'data-testid': 'studies-empty' },
-          'No studies yet. ', h('a', { href: '#/new' }, 'Create one'), ' or POST it to /api/v1/studies (see the README).');
+        return h('p', { class: 'empty', 'data-testid': 'studies-empty' }, 'No studies yet.',
+          writable ? [' ', h('a', { href: '#/new' }, 'Create one'), ' or POST it to /api/v1/studies (see the README).'] : '');
       }
       if (!shown.length) return placeholder('No study matches the filter.', 'studies-none-match');
       return studiesTable(shown, state);
@@ -46,7 +49,7 @@ export function mountStudies(container, { setError }) {
 
   const load = async () => {
     try {
-      state.studies = await listStudies();
+      state.studies = await listStudies(project);
       setError(null);
     } catch (e) {
       setError(`Could not load the studies: ${e.message}`);
@@ -85,7 +88,7 @@ export function mountStudies(container, { setError }) {
     }
   });
 
-  const stop = follow(eventsUrl(null), { onChange: reload, onResync: load });
+  const stop = follow(eventsUrl({ project }), { onChange: reload, onResync: load });
   render();
   load();
   return { destroy: () => { stop(); reload.cancel(); } };
@@ -121,7 +124,7 @@ function studiesTable(studies, state) {
     h('td', {}, algorithmText({ name: s.algorithm?.name }), s.pruner ? h('div', { class: 'muted small' }, `pruner ${s.pruner.name ?? ''}`) : null),
     h('td', { class: 'small', title: s.dataset }, s.datasetName ?? s.dataset ?? '—'),
     h('td', { class: 'small' }, fmtDate(s.createdAt)),
-    h('td', {}, isActive(s) ? h('button', {
+    h('td', {}, isActive(s) && canWrite(s.project ?? state.project) ? h('button', {
       type: 'button', class: 'danger small-button', 'data-action': 'cancel', 'data-id': s.id, 'data-testid': 'study-cancel',
       disabled: state.cancelling.has(s.id),
     }, state.cancelling.has(s.id) ? 'Cancelling…' : 'Cancel') : '')));

@@ -10,6 +10,7 @@ import { follow, throttle } from '../live.js';
 import {
   algorithmText, arrow, badge, fmtCount, fmtDate, fmtObjective, h, isActive, placeholder, progressBar, renderInto,
 } from '../render.js';
+import { canWrite } from '../session.js';
 import { createTrialPanel } from '../trialPanel.js';
 
 const TABS = [
@@ -40,21 +41,26 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     h('section', { class: 'card' }, h('div', { class: 'section-title' }, h('h3', {}, 'Leaderboard'), toolbarEl), boardEl, pagerEl),
     h('section', { class: 'card' }, h('div', { class: 'section-title' }, h('h3', {}, 'Charts'), tabsEl), chartEl),
     panelHost);
+  const cards = container.querySelectorAll(':scope > .card');
   let panel = null;
+  // Viewers are not offered Cancel; until the study (and so its project) is known, nobody is.
+  const mayWrite = () => Boolean(state.study) && canWrite(state.study.project ?? null);
 
   const render = () => {
     const { study, notFound, page, view } = state;
     if (notFound) {
       renderInto(headerEl, 'missing', () => placeholder(`Study ${id} not found.`, 'study-not-found'));
+      cards.forEach((card) => { card.hidden = true; });
       return;
     }
     if (!study) {
       renderInto(headerEl, 'loading', () => placeholder('Loading study…', 'study-loading'));
       return;
     }
-    renderInto(headerEl, JSON.stringify([study.name, study.status, study.best?.number, state.cancelling]), () => [
+    const writable = mayWrite();
+    renderInto(headerEl, JSON.stringify([study.name, study.status, study.best?.number, state.cancelling, writable]), () => [
       h('h2', { 'data-testid': 'detail-name' }, study.name || study.id, ' ', badge(study.status)),
-      actions(study, state.cancelling)]);
+      actions(study, state.cancelling, writable)]);
     renderInto(summaryEl, JSON.stringify(study), () => [summary(study), progressBar(study.progress)]);
     renderInto(toolbarEl, JSON.stringify([view.status, view.size]), () => leaderboardToolbar(view));
     // Durations of running trials tick, so the table is rebuilt when the page data changes only.
@@ -73,7 +79,12 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
       state.notFound = false;
       setError(null);
     } catch (e) {
-      if (e.status === 404) state.notFound = true;
+      if (e.status === 404) {
+        // Missing, or of a project the user is not in (the server answers both alike): its
+        // stream is refused too, so stop retrying it.
+        state.notFound = true;
+        stopLive();
+      }
       else setError(`Could not refresh the study: ${e.message}`);
     }
     if (!state.destroyed) render();
@@ -130,7 +141,9 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     panel?.destroy();
     panel = null;
     if (number == null) return;
-    panel = createTrialPanel(id, number, { onClose: () => navigate(`#/study/${encodeURIComponent(id)}`), setError });
+    panel = createTrialPanel(id, number, {
+      onClose: () => navigate(`#/study/${encodeURIComponent(id)}`), setError, canCancel: mayWrite,
+    });
     panelHost.replaceChildren(panel.el);
   };
 
@@ -183,7 +196,8 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
   });
   chartEl.addEventListener('trial-click', (event) => navigate(`#/study/${encodeURIComponent(id)}/trial/${event.detail.number}`));
 
-  const stop = follow(eventsUrl(id), {
+  // By study only: a study opened from a link may belong to another of the caller's projects.
+  let stop = follow(eventsUrl({ study: id }), {
     onChange: (kind, change) => {
       refreshBoard();
       if (kind === 'trial') {
@@ -198,9 +212,14 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     },
   });
 
+  function stopLive() {
+    stop?.();
+    stop = null;
+  }
+
   render();
   Promise.all([loadStudy(), loadPage()]).then(() => {
-    if (state.destroyed) return;
+    if (state.destroyed || state.notFound) return;
     // Charts after the table: the page is usable while ECharts and the analysis load.
     (window.requestIdleCallback || setTimeout)(loadCharts);
   });
@@ -214,7 +233,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
     },
     destroy() {
       state.destroyed = true;
-      stop();
+      stopLive();
       [refreshBoard, refreshCharts, refreshPanel].forEach((f) => f.cancel());
       state.chart?.dispose();
       panel?.destroy();
@@ -222,7 +241,7 @@ export function mountStudy(container, { id, trial, navigate, setError }) {
   };
 }
 
-function actions(study, cancelling) {
+function actions(study, cancelling, writable) {
   const hasBest = study.best != null;
   return h('div', { class: 'actions' },
     h('a', {
@@ -230,7 +249,7 @@ function actions(study, cancelling) {
       href: hasBest ? bestModelUrl(study.id) : null, download: hasBest,
       'aria-disabled': hasBest ? null : 'true', title: hasBest ? `trial #${study.best.number}` : 'No completed trial yet',
     }, 'Download best model'),
-    isActive(study) && h('button', {
+    writable && isActive(study) && h('button', {
       type: 'button', class: 'danger', 'data-action': 'cancel', 'data-testid': 'cancel-button', id: 'cancel-button', disabled: cancelling,
     }, cancelling ? 'Cancelling…' : 'Cancel study'));
 }
