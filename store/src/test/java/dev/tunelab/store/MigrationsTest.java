@@ -36,6 +36,7 @@ class MigrationsTest {
         RELEASED.put("V5__checkpoints.sql", "9e3ef8e836aed20334e431bc4b6f9cd316cc17bf12956999f17c6a0b939db313");
         RELEASED.put("V6__leases.sql", "5e89f5335d134ee80b342debeb6a42d5eba2745d18f5599b2ccfcd2e73645d80");
         RELEASED.put("V7__change_feed.sql", "1cae74c6223c4427edf6f1c4781a42b164eec23fea2fbae2a297e9606ef0f9fd");
+        RELEASED.put("V8__access.sql", "36aa04aa367c53c61d39428b102fdaac1a6246504cf162b170dd5cc0b5ad980b");
     }
 
     private static List<Path> migrations() throws IOException, URISyntaxException {
