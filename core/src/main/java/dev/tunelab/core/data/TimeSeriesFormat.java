@@ -14,12 +14,12 @@ import java.util.List;
 final class TimeSeriesFormat implements SampleFormat {
 
     @Override
-    public Loaded load(DatasetMeta meta, byte[] content) {
+    public Loaded load(DatasetMeta meta, byte[] content, DatasetLimits limits) {
         Integer window = meta.options().window();
         if (window == null)
             throw new BadDatasetException("window", "a time series needs 'window', the number of rows per sample");
         int horizon = meta.options().horizon() != null ? meta.options().horizon() : 1;
-        Csv csv = CsvCells.parse(content);
+        Csv csv = CsvCells.parse(content, limits);
         String labelName = meta.requireLabel();
         int label = CsvCells.column(csv, labelName, "label");
         List<String> header = csv.header();
@@ -27,8 +27,8 @@ final class TimeSeriesFormat implements SampleFormat {
         int features = header.size();
         float[][] table = new float[rows][features];
         for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < features; c++)
-                table[r][c] = CsvCells.number(csv.rows().get(r)[c], r, header.get(c));
+            String[] row = csv.rows().get(r);
+            for (int c = 0; c < features; c++) table[r][c] = CsvCells.number(row[c], r, header.get(c));
         }
         int count = rows - window - horizon + 1;
         if (count < 1) {

@@ -16,8 +16,8 @@ final class TokensFormat implements SampleFormat {
     static final int MAX_DEFAULT_LENGTH = 500;
 
     @Override
-    public Loaded load(DatasetMeta meta, byte[] content) {
-        LabeledCsv in = LabeledCsv.read(meta, content);
+    public Loaded load(DatasetMeta meta, byte[] content, DatasetLimits limits) {
+        LabeledCsv in = LabeledCsv.read(meta, content, limits);
         int column = in.dataColumn(meta, "text");
         String columnName = in.csv().header().get(column);
         List<List<String>> texts = new ArrayList<>();
