@@ -3,6 +3,7 @@ package dev.tunelab.core.data;
 import dev.tunelab.core.study.Task;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,14 @@ public final class IdxImagesFormat implements SampleFormat {
         files.put(IMAGES, images);
         files.put(LABELS, labels);
         return ZipContent.stored(files);
+    }
+
+    /** {@link #pack(byte[], byte[])} of the files as uploaded, read into the heap once. */
+    public static byte[] pack(Path images, Path labels) throws IOException {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put(IMAGES, images);
+        files.put(LABELS, labels);
+        return ZipContent.storedFiles(files);
     }
 
     /** True when {@code content} is laid out as {@link #pack} lays it: {@value #IMAGES} first. */
