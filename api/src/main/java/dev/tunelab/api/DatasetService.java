@@ -1,8 +1,11 @@
 package dev.tunelab.api;
 
+import dev.tunelab.api.limits.LimitProblems;
+import dev.tunelab.api.limits.Limits;
 import dev.tunelab.core.data.BadDatasetException;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.DatasetSummary;
+import dev.tunelab.core.data.LimitExceededException;
 import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
@@ -10,6 +13,7 @@ import dev.tunelab.store.DatasetContentEntity;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Projects;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +28,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class DatasetService {
 
-    /** Profiles and stores a dataset; nothing is stored when it cannot be read. */
+    @Inject
+    Limits limits;
+
+    /**
+     * Profiles and stores a dataset; nothing is stored when it cannot be read. The profile streams
+     * archives and stops at the configured limits (413 naming the one reached).
+     */
     @Transactional
     public DatasetEntity create(String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
         DatasetSummary summary;
         try {
-            summary = SampleReader.profile(request, content);
+            summary = SampleReader.profile(request, content, limits.datasets());
+        } catch (LimitExceededException e) {
+            throw LimitProblems.tooLarge("$." + e.field(), e.what(), e.limit());
         } catch (BadDatasetException e) {
             throw ApiProblem.invalid("$." + e.field(), e.getMessage());
         }

@@ -1,6 +1,8 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tunelab.api.limits.Limits;
+import dev.tunelab.api.limits.RunningStudies;
 import dev.tunelab.core.messages.ControlMessage;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
@@ -36,11 +38,18 @@ public class StudyCommands {
     @Inject
     StudyReads studies;
 
+    @Inject
+    Limits limits;
+
+    @Inject
+    RunningStudies running;
+
     @Transactional
     public StudyView create(JsonNode body) {
         StudyParser parser = new StudyParser(
-                datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+                datasets::facts, () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE), limits.study());
         StudySpec spec = parser.parse(body);
+        running.checkRoomFor(Projects.DEFAULT);
         StudyEntity s = new StudyEntity();
         s.id = UUID.randomUUID();
         s.projectId = Projects.DEFAULT;
