@@ -27,6 +27,7 @@ public record Csv(List<String> header, List<String[]> rows) {
      *     quote
      */
     public static Csv parse(byte[] bytes, Limit cells) {
+        if (cells.exceededBy(cellsAtLeast(bytes, cells))) throw tooMany(cells);
         List<String> lines = new ArrayList<>();
         List<String> header = null;
         long count = 0;
@@ -115,6 +116,38 @@ public record Csv(List<String> header, List<String[]> rows) {
         int number() {
             return number;
         }
+    }
+
+    /**
+     * The cells of the file counted on its bytes, before a line is decoded: a file far past the limit
+     * is refused for the cost of one scan. Exact for ASCII text; a line with other bytes but no ASCII
+     * letter, digit or punctuation is not counted (it may be blank in Unicode's sense), so this never
+     * counts more than {@link #parse} does. Stops once past {@code cells}.
+     */
+    static long cellsAtLeast(byte[] bytes, Limit cells) {
+        long count = 0;
+        int fields = 1;
+        boolean quoted = false;
+        boolean content = false;
+        for (int i = 0; i <= bytes.length; i++) {
+            byte b = i < bytes.length ? bytes[i] : (byte) '\n';
+            if (b == '\n') {
+                if (content) count += fields;
+                if (cells.exceededBy(count)) return count;
+                fields = 1;
+                quoted = false;
+                content = false;
+            } else if (b == '"') {
+                quoted = !quoted;
+                content = true;
+            } else if (b == ',') {
+                if (!quoted) fields++;
+                content = true;
+            } else if (b > ' ' && b < 0x7F) {
+                content = true;
+            }
+        }
+        return count;
     }
 
     private static String[] split(String line, int lineNo, Limit cells, long before) {

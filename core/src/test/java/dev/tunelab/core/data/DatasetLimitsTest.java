@@ -90,6 +90,16 @@ class DatasetLimitsTest {
     }
 
     @Test
+    void cellsAreCountedOnTheBytesFirstNeverMoreThanTheParseFinds() {
+        dev.tunelab.core.limits.Limit none = DatasetLimits.NONE.tableCells();
+        assertEquals(6, Csv.cellsAtLeast(DataFiles.utf8("a,b\r\n\"1,5\",\"say \"\"hi\"\"\"\n\n  \n3,4"), none));
+        // U+3000 is blank to Java: a line of it is skipped by the parse and not counted here either.
+        assertEquals(4, Csv.cellsAtLeast(DataFiles.utf8("a,b\n\u3000\n\u00e9,1\n"), none));
+        // A non-ASCII byte alone says nothing, a comma does: both lines count as the parse counts them.
+        assertEquals(4, Csv.cellsAtLeast(DataFiles.utf8("a,b\n\u3000,\u3000\n"), none));
+    }
+
+    @Test
     void imagesAreRefusedPastTheirPixelsInAll() {
         byte[] zip = ZipContent.stored(ImageFoldersFormatTest.tenGray("")); // 10 images of 3x2
         assertEquals(
