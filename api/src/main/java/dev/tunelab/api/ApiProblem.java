@@ -1,5 +1,6 @@
 package dev.tunelab.api;
 
+import dev.tunelab.core.limits.Limit;
 import dev.tunelab.core.study.Violation;
 import java.util.List;
 
@@ -10,11 +11,24 @@ public class ApiProblem extends RuntimeException {
     public final String title;
     public final transient List<Violation> errors;
 
+    /** The configured limit the request went past, returned as {@code limit}; null for other problems. */
+    public final transient Limit limit;
+
+    /** Seconds after which trying again may succeed, sent as {@code Retry-After}; null when unknown. */
+    public final Integer retryAfter;
+
     public ApiProblem(int status, String title, String detail, List<Violation> errors) {
+        this(status, title, detail, errors, null, null);
+    }
+
+    public ApiProblem(
+            int status, String title, String detail, List<Violation> errors, Limit limit, Integer retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.limit = limit;
+        this.retryAfter = retryAfter;
     }
 
     public static ApiProblem notFound(String what) {

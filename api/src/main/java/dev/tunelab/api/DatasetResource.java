@@ -1,10 +1,14 @@
 package dev.tunelab.api;
 
 import dev.tunelab.api.access.Access;
+import dev.tunelab.api.limits.LimitProblems;
+import dev.tunelab.api.limits.Limits;
+import dev.tunelab.api.limits.UploadGate;
 import dev.tunelab.core.data.DatasetKind;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.IdxImagesFormat;
 import dev.tunelab.core.data.SampleReader;
+import dev.tunelab.core.limits.Limit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
@@ -25,14 +30,17 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/v1/datasets")
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
-    /** Fashion-MNIST's full training images are 26 MB gzipped; a zip of photos can be much larger. */
-    static final long MAX_UPLOAD = 200L * 1024 * 1024;
-
     @Inject
     DatasetService datasets;
 
     @Inject
     Access access;
+
+    @Inject
+    Limits limits;
+
+    @Inject
+    UploadGate gate;
 
     /**
      * Multipart upload; see {@link DatasetUploadForm} for the fields. Kinds: {@code table} (CSV),
@@ -45,19 +53,25 @@ public class DatasetResource {
             throws IOException {
         String target = access.target(project);
         form.checkText();
-        byte[] file = bytes(form.file, "$.file", "the data file is required (multipart field 'file')");
-        byte[] labels = form.labels == null ? null : bytes(form.labels, "$.labels", "");
-        boolean zip = SampleReader.isZip(file);
+        // Multipart files are on disk by now: their sizes are checked before a byte enters the heap.
+        if (form.file == null) throw ApiProblem.invalid("$.file", "the data file is required (multipart field 'file')");
+        checkSize(form.file, "$.file");
+        if (form.labels != null) checkSize(form.labels, "$.labels");
+        boolean zip = SampleReader.isZip(head(form.file));
+        boolean hasLabels = form.labels != null;
         DatasetMeta training = DatasetUploadForm.present(form.trainingSet) ? training(form.trainingSet.strip()) : null;
-        DatasetMeta request = form.request(zip, labels != null, training == null ? null : training.kind());
+        DatasetMeta request = form.request(zip, hasLabels, training == null ? null : training.kind());
         if (training != null) request = testSetOf(form, training, request);
-        byte[] content = file;
-        if (labels != null) {
-            if (zip) throw ApiProblem.invalid("$.file", "with a labels file, 'file' is the images IDX file, not a zip");
-            content = IdxImagesFormat.pack(file, labels);
-        }
+        if (hasLabels && zip)
+            throw ApiProblem.invalid("$.file", "with a labels file, 'file' is the images IDX file, not a zip");
         String display = DatasetUploadForm.present(form.name) ? form.name.strip() : form.file.fileName();
-        DatasetView view = DatasetView.of(datasets.create(target, null, display, request, content, false));
+        DatasetView view;
+        try (UploadGate.Permit permit = gate.enter()) {
+            byte[] content = hasLabels
+                    ? IdxImagesFormat.pack(form.file.uploadedFile(), form.labels.uploadedFile())
+                    : Files.readAllBytes(form.file.uploadedFile());
+            view = DatasetView.of(datasets.create(target, null, display, request, content, false));
+        }
         return Response.created(URI.create(view.url())).entity(view).build();
     }
 
@@ -87,11 +101,19 @@ public class DatasetResource {
         }
     }
 
-    private static byte[] bytes(FileUpload upload, String path, String missing) throws IOException {
-        if (upload == null) throw ApiProblem.invalid(path, missing);
-        if (upload.size() > MAX_UPLOAD)
-            throw ApiProblem.invalid(path, "the file is larger than " + MAX_UPLOAD + " bytes");
-        return Files.readAllBytes(upload.uploadedFile());
+    private void checkSize(FileUpload upload, String path) {
+        Limit limit = limits.upload();
+        if (limit.exceededBy(upload.size())) {
+            throw LimitProblems.tooLarge(
+                    path, "the file is " + upload.size() + " bytes, more than " + limit.value(), limit);
+        }
+    }
+
+    /** The first bytes of an uploaded file, enough to tell a zip. */
+    private static byte[] head(FileUpload upload) throws IOException {
+        try (InputStream in = Files.newInputStream(upload.uploadedFile())) {
+            return in.readNBytes(4);
+        }
     }
 
     @GET

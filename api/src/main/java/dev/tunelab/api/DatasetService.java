@@ -4,9 +4,12 @@ import dev.tunelab.api.access.Access;
 import dev.tunelab.api.access.Audit;
 import dev.tunelab.api.access.Role;
 import dev.tunelab.api.access.WorkerGrants;
+import dev.tunelab.api.limits.LimitProblems;
+import dev.tunelab.api.limits.Limits;
 import dev.tunelab.core.data.BadDatasetException;
 import dev.tunelab.core.data.DatasetMeta;
 import dev.tunelab.core.data.DatasetSummary;
+import dev.tunelab.core.data.LimitExceededException;
 import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
@@ -39,6 +42,9 @@ public class DatasetService {
     @Inject
     Audit audit;
 
+    @Inject
+    Limits limits;
+
     /** A built-in dataset: kept in the default project and readable from every project. */
     @Transactional
     public DatasetEntity create(String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
@@ -51,7 +57,9 @@ public class DatasetService {
             String project, String id, String name, DatasetMeta request, byte[] content, boolean builtin) {
         DatasetSummary summary;
         try {
-            summary = SampleReader.profile(request, content);
+            summary = SampleReader.profile(request, content, limits.datasets());
+        } catch (LimitExceededException e) {
+            throw LimitProblems.tooLarge("$." + e.field(), e.what(), e.limit());
         } catch (BadDatasetException e) {
             throw ApiProblem.invalid("$." + e.field(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.core.limits.Limit;
 import dev.tunelab.core.study.InvalidStudyException;
 import dev.tunelab.core.study.Violation;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,7 +19,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem p) {
-        return problem(p.status, p.title, p.getMessage(), p.errors);
+        Response r = problem(p.status, p.title, p.getMessage(), p.errors, p.limit);
+        if (p.retryAfter == null) return r;
+        return Response.fromResponse(r)
+                .header("Retry-After", p.retryAfter.toString())
+                .build();
     }
 
     @ServerExceptionMapper
@@ -82,12 +87,34 @@ public class ProblemMappers {
     }
 
     public static Response problem(int status, String title, String detail, List<Violation> errors) {
+        return problem(status, title, detail, errors, null);
+    }
+
+    static Response problem(int status, String title, String detail, List<Violation> errors, Limit limit) {
+        return Response.status(status)
+                .type(PROBLEM_JSON)
+                .entity(body(status, title, detail, errors, limit))
+                .build();
+    }
+
+    /**
+     * The problem+json members: {@code type, title, status, detail}, {@code errors} when there are
+     * any, and {@code limit} ({@code name}, {@code value}) when a configured limit was reached.
+     */
+    public static Map<String, Object> body(
+            int status, String title, String detail, List<Violation> errors, Limit limit) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         if (!errors.isEmpty()) body.put("errors", errors);
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        if (limit != null) {
+            Map<String, Object> named = new LinkedHashMap<>();
+            named.put("name", limit.name());
+            named.put("value", limit.value());
+            body.put("limit", named);
+        }
+        return body;
     }
 }

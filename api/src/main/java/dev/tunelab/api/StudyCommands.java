@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.api.access.Access;
 import dev.tunelab.api.access.Audit;
 import dev.tunelab.api.access.Role;
+import dev.tunelab.api.limits.Limits;
+import dev.tunelab.api.limits.RunningStudies;
 import dev.tunelab.core.messages.ControlMessage;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.messages.Topics;
@@ -44,14 +46,22 @@ public class StudyCommands {
     @Inject
     Audit audit;
 
+    @Inject
+    Limits limits;
+
+    @Inject
+    RunningStudies running;
+
     /** Stores a study in {@code project} (see {@link Access#target}); its dataset must be usable there. */
     @Transactional
     public StudyView create(JsonNode body, String project) {
         String target = access.target(project);
         StudyParser parser = new StudyParser(
                 id -> datasets.facts(id, target),
-                () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE));
+                () -> ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE),
+                limits.study());
         StudySpec spec = parser.parse(body);
+        running.checkRoomFor(target);
         StudyEntity s = new StudyEntity();
         s.id = UUID.randomUUID();
         s.projectId = target;

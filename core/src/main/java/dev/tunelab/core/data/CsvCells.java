@@ -9,10 +9,12 @@ import java.util.List;
 final class CsvCells {
     private CsvCells() {}
 
-    static Csv parse(byte[] content) {
+    static Csv parse(byte[] content, DatasetLimits limits) {
         Csv csv;
         try {
-            csv = Csv.parse(content);
+            csv = Csv.parse(content, limits.tableCells());
+        } catch (LimitExceededException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
             throw new BadDatasetException("file", e.getMessage(), e);
         }

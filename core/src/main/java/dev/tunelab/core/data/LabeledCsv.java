@@ -7,8 +7,8 @@ package dev.tunelab.core.data;
  */
 record LabeledCsv(Csv csv, String labelName, int label) {
 
-    static LabeledCsv read(DatasetMeta meta, byte[] content) {
-        Csv csv = CsvCells.parse(content);
+    static LabeledCsv read(DatasetMeta meta, byte[] content, DatasetLimits limits) {
+        Csv csv = CsvCells.parse(content, limits);
         String labelName = meta.requireLabel();
         return new LabeledCsv(csv, labelName, CsvCells.column(csv, labelName, "label"));
     }

@@ -17,9 +17,12 @@ public final class SampleReader {
 
     private SampleReader() {}
 
-    /** The samples of a stored dataset, read as its meta says. */
+    /**
+     * The samples of a stored dataset, read as its meta says. The content was profiled under the
+     * API's limits when it was uploaded, so no limit applies here: a worker reads what was accepted.
+     */
     public static Samples read(DatasetMeta meta, byte[] content) {
-        return format(meta, content).load(meta, content).samples();
+        return format(meta, content).load(meta, content, DatasetLimits.NONE).samples();
     }
 
     /**
@@ -29,20 +32,26 @@ public final class SampleReader {
         return read(profile(request, content).meta(), content);
     }
 
+    /** {@link #profile(DatasetMeta, byte[], DatasetLimits)} within the default limits. */
+    public static DatasetSummary profile(DatasetMeta request, byte[] content) {
+        return profile(request, content, DatasetLimits.DEFAULT);
+    }
+
     /**
-     * Reads an upload, fills what {@code request} leaves open, and says what it holds.
+     * Reads an upload, fills what {@code request} leaves open, and says what it holds. Archives and
+     * images are streamed and keep no pixels; the limits are checked while reading.
      *
+     * @throws LimitExceededException naming the limit the upload went past
      * @throws BadDatasetException naming the upload field at fault
      */
-    public static DatasetSummary profile(DatasetMeta request, byte[] content) {
-        SampleFormat.Loaded loaded = format(request, content).load(request, content);
-        Samples s = loaded.samples();
-        if (s.size() < MIN_SAMPLES) {
+    public static DatasetSummary profile(DatasetMeta request, byte[] content, DatasetLimits limits) {
+        SampleFormat.Profile p = format(request, content).profile(request, content, limits);
+        if (p.samples() < MIN_SAMPLES) {
             throw new BadDatasetException(
                     request.kind() == DatasetKind.TIMESERIES ? "window" : "file",
-                    "at least " + MIN_SAMPLES + " samples are needed, found " + s.size());
+                    "at least " + MIN_SAMPLES + " samples are needed, found " + p.samples());
         }
-        return new DatasetSummary(loaded.meta(), s.shape(), s.size(), columns(loaded.meta(), content));
+        return new DatasetSummary(p.meta(), p.shape(), p.samples(), columns(p.meta(), content));
     }
 
     /**
@@ -74,7 +83,7 @@ public final class SampleReader {
     private static List<DatasetSummary.Column> columns(DatasetMeta meta, byte[] content) {
         List<DatasetSummary.Column> out = new ArrayList<>();
         if (meta.kind() == DatasetKind.IMAGES) return out;
-        for (String name : Csv.parse(content).header()) {
+        for (String name : Csv.header(content)) {
             String role;
             if (name.equals(meta.label())) role = "label";
             else if (name.equals(meta.options().column()))

@@ -10,8 +10,8 @@ import java.util.List;
 final class SequenceFormat implements SampleFormat {
 
     @Override
-    public Loaded load(DatasetMeta meta, byte[] content) {
-        LabeledCsv in = LabeledCsv.read(meta, content);
+    public Loaded load(DatasetMeta meta, byte[] content, DatasetLimits limits) {
+        LabeledCsv in = LabeledCsv.read(meta, content, limits);
         int column = in.dataColumn(meta, "sequence");
         String columnName = in.csv().header().get(column);
         float[][] steps = new float[in.csv().rows().size()][];

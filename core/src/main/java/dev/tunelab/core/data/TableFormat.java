@@ -7,8 +7,8 @@ import java.util.List;
 final class TableFormat implements SampleFormat {
 
     @Override
-    public Loaded load(DatasetMeta meta, byte[] content) {
-        LabeledCsv in = LabeledCsv.read(meta, content);
+    public Loaded load(DatasetMeta meta, byte[] content, DatasetLimits limits) {
+        LabeledCsv in = LabeledCsv.read(meta, content, limits);
         Csv csv = in.csv();
         int label = in.label();
         List<String> header = csv.header();

@@ -21,12 +21,8 @@ final class Vocabulary {
         for (int i = 0; i < words.size(); i++) ids.put(words.get(i), FIRST_WORD + i);
     }
 
-    /** The {@code size - 2} most frequent words of {@code texts}, most frequent first. */
-    static List<String> mostFrequent(List<List<String>> texts, int size) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (List<String> words : texts) {
-            for (String w : words) counts.merge(w, 1, Integer::sum);
-        }
+    /** The {@code size - 2} most frequent of the counted words, most frequent first. */
+    static List<String> mostFrequent(Map<String, Integer> counts, int size) {
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
         entries.sort(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                 .reversed()

@@ -10,7 +10,8 @@ import java.util.Set;
 final class BudgetParser {
     private BudgetParser() {}
 
-    static StudySpec.Budget parse(JsonNode n, StudySpec.Algorithm algorithm, SearchSpace space, List<Violation> out) {
+    static StudySpec.Budget parse(
+            JsonNode n, StudySpec.Algorithm algorithm, SearchSpace space, StudyLimits limits, List<Violation> out) {
         if (n != null && !n.isObject()) {
             out.add(new Violation("$.budget", "must be an object with maxTrials, parallelTrials, epochs, maxAttempts"));
             n = null;
@@ -18,11 +19,11 @@ final class BudgetParser {
         if (n != null)
             JsonFields.unknown(n, Set.of("maxTrials", "parallelTrials", "epochs", "maxAttempts"), "$.budget", out);
         long grid = space.gridSize();
-        int defaultTrials = SearchNames.GRID.equals(algorithm.name()) && grid > 0
-                ? (int) Math.min(grid, StudyParser.MAX_TRIALS)
-                : 20;
+        int most = (int) limits.trials().value();
+        int defaultTrials = SearchNames.GRID.equals(algorithm.name()) && grid > 0 ? (int) Math.min(grid, most) : 20;
+        defaultTrials = Math.max(1, Math.min(defaultTrials, most));
         int maxTrials;
-        if (SearchNames.BAYESIAN.equals(algorithm.name())) {
+        if (SearchNames.BAYESIAN.equals(algorithm.name()) && most > StudyParser.MAX_BAYESIAN_TRIALS) {
             maxTrials = bounded(
                     n,
                     "maxTrials",
@@ -31,7 +32,8 @@ final class BudgetParser {
                     " with algorithm bayesian (its Gaussian process refits on every trial; use tpe for larger studies)",
                     out);
         } else {
-            maxTrials = bounded(n, "maxTrials", defaultTrials, StudyParser.MAX_TRIALS, out);
+            maxTrials = bounded(
+                    n, "maxTrials", defaultTrials, most, " " + limits.trials().cite(), out);
         }
         int parallel = bounded(n, "parallelTrials", 2, StudyParser.MAX_PARALLEL, out);
         int epochs = bounded(n, "epochs", 20, StudyParser.MAX_EPOCHS, out);

@@ -53,14 +53,21 @@ public final class StudyParser {
 
     private final Function<String, Optional<DatasetFacts>> datasets;
     private final LongSupplier seeds;
+    private final StudyLimits limits;
 
     /**
      * @param datasets looks up a dataset by id
      * @param seeds gives a seed when the study names none, so every stored study is reproducible
      */
     public StudyParser(Function<String, Optional<DatasetFacts>> datasets, LongSupplier seeds) {
+        this(datasets, seeds, StudyLimits.DEFAULT);
+    }
+
+    /** A parser that bounds a study's size by {@code limits} (the API passes the configured ones). */
+    public StudyParser(Function<String, Optional<DatasetFacts>> datasets, LongSupplier seeds, StudyLimits limits) {
         this.datasets = datasets;
         this.seeds = seeds;
+        this.limits = limits;
     }
 
     /** The validated study; throws {@link InvalidStudyException} listing every violation. */
@@ -87,11 +94,11 @@ public final class StudyParser {
 
         // Violations are reported in the order the stages run, so that order is part of the contract.
         SearchSpace written = SpaceParser.parse(root.get("space"), "$.space", out);
-        StudyTemplate template = StudyTemplate.parse(root.get("template"), written, facts, out);
+        StudyTemplate template = StudyTemplate.parse(root.get("template"), written, facts, limits, out);
         SearchSpace space = template.space();
         StudySpec.Algorithm algorithm = AlgorithmParser.parse(root.get("algorithm"), seeds, out);
         AlgorithmParser.checkSpace(algorithm, space, out);
-        StudySpec.Budget budget = BudgetParser.parse(root.get("budget"), algorithm, space, out);
+        StudySpec.Budget budget = BudgetParser.parse(root.get("budget"), algorithm, space, limits, out);
         StudySpec.Objective objective = ObjectiveParser.parse(root.get("objective"), facts, out);
         PrunerSpec pruner = PrunerParser.parse(root.get("pruner"), budget.epochs(), out);
         double split = validationSplit(root.get("validationSplit"), out);

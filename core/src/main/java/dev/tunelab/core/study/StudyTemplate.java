@@ -6,6 +6,7 @@ import dev.tunelab.core.template.Architecture;
 import dev.tunelab.core.template.ArchitectureSpace;
 import dev.tunelab.core.template.SpaceSummary;
 import dev.tunelab.core.template.TemplateChecker;
+import dev.tunelab.core.template.TemplateSize;
 import dev.tunelab.core.template.keras.KerasImport;
 import dev.tunelab.core.template.tree.Template;
 import dev.tunelab.core.template.tree.TemplateParser;
@@ -23,7 +24,8 @@ import java.util.List;
  */
 record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architecture) {
 
-    static StudyTemplate parse(JsonNode given, SearchSpace written, DatasetFacts facts, List<Violation> out) {
+    static StudyTemplate parse(
+            JsonNode given, SearchSpace written, DatasetFacts facts, StudyLimits limits, List<Violation> out) {
         boolean keras = given != null && given.isObject() && given.has("keras");
         JsonNode template = keras ? nativeTemplate(given, facts, out) : given;
         SearchSpace space = written;
@@ -36,6 +38,8 @@ record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architec
                     tree == null
                             ? TemplateChecker.check(template, written, facts, "$.template")
                             : TemplateChecker.check(tree, written, facts));
+            // Sized before anything is built: a huge template must not cost a shape inference per corner.
+            if (out.size() == before) TemplateSize.check(tree, written, limits, out);
             if (out.size() == before) space = ArchitectureSpace.expand(tree, written, out);
             if (out.size() == before && facts != null) {
                 architecture = Architecture.summarize(tree, space, facts);
@@ -43,6 +47,12 @@ record StudyTemplate(JsonNode template, SearchSpace space, SpaceSummary architec
                     out.add(new Violation(
                             architecture.invalidPath(),
                             "no point of the search space gives a valid network: " + architecture.invalidReason()));
+                } else if (limits.params().exceededBy(architecture.maxParams())) {
+                    out.add(new Violation(
+                            "$.template",
+                            "the largest network of the search space has " + architecture.maxParams()
+                                    + " parameters; at most " + limits.params().value() + " "
+                                    + limits.params().cite()));
                 }
             }
         }

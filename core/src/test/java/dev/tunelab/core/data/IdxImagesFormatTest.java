@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tunelab.core.study.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class IdxImagesFormatTest {
     static final int[] LABELS = {3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 9};
@@ -38,6 +42,20 @@ class IdxImagesFormatTest {
             assertEquals(DatasetKind.IMAGES, p.facts().kind());
             assertEquals(5, p.facts().numClasses());
         }
+    }
+
+    @Test
+    void filesOnDiskArePackedAsTheirBytesAre(@TempDir Path dir) throws IOException {
+        Path images = Files.write(dir.resolve("images.gz"), gzip(idxImages(12, 2, 3)));
+        Path labels = Files.write(dir.resolve("labels"), idxLabels(LABELS));
+        byte[] packed = IdxImagesFormat.pack(images, labels);
+        DatasetSummary p = SampleReader.profile(images(), packed);
+        assertEquals(12, p.rows());
+        assertArrayEquals(
+                SampleReader.read(
+                                p.meta(), IdxImagesFormat.pack(Files.readAllBytes(images), Files.readAllBytes(labels)))
+                        .x()[7],
+                SampleReader.read(p.meta(), packed).x()[7]);
     }
 
     @Test

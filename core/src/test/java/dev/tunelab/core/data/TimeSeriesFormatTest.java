@@ -63,4 +63,15 @@ class TimeSeriesFormatTest {
         e = refused(() -> SampleReader.profile(series(3, null, null), rows("day,y", 20, t -> "mon," + t)));
         assertTrue(e.getMessage().contains("row 1, column 'day' is not a number: 'mon'"), e.getMessage());
     }
+
+    @Test
+    void windowsAWorkerCouldNotHoldAreRefusedWithoutBeingBuilt() {
+        // 50,001 windows of 10,000 rows of 2 values: a billion floats from a 60,000-row file.
+        byte[] long_ = rows("x,y", 60_000, t -> t + "," + (t % 7));
+        var e = refused(() -> SampleReader.profile(series(10_000, null, null), long_));
+        assertEquals("window", e.field());
+        assertTrue(e.getMessage().contains("too many values for a worker"), e.getMessage());
+        assertEquals(
+                59_000, SampleReader.profile(series(1_000, null, null), long_).rows());
+    }
 }

@@ -55,7 +55,9 @@ class BudgetParserTest {
         InvalidStudyException tooMany = assertThrows(
                 InvalidStudyException.class, () -> parser.parse(withAlgorithm("random", "{\"maxTrials\": 10001}")));
         assertEquals(
-                List.of(new Violation("$.budget.maxTrials", "must be an integer from 1 to 10000, got 10001")),
+                List.of(new Violation(
+                        "$.budget.maxTrials",
+                        "must be an integer from 1 to 10000 (limit tunelab.limits.study-trials), got 10001")),
                 tooMany.violations());
         // The default algorithm is bayesian.
         InvalidStudyException gp =
