@@ -69,7 +69,10 @@ public final class StudyParser {
         if (root == null || !root.isObject()) {
             throw new InvalidStudyException(List.of(new Violation("$", "a study is a JSON object")));
         }
-        // Before anything reads a value: a dataset id holding U+0000 must not reach a query.
+        // Before anything reads a value: the passes below recurse, and a dataset id holding U+0000
+        // must not reach a query.
+        Nesting.check(root, "$", out);
+        if (!out.isEmpty()) throw new InvalidStudyException(out);
         SafeText.check(root, "$", out);
         if (!out.isEmpty()) throw new InvalidStudyException(out);
         JsonFields.unknown(root, FIELDS, "$", out);
