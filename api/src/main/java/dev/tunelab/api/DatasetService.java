@@ -6,6 +6,7 @@ import dev.tunelab.core.data.DatasetSummary;
 import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
+import dev.tunelab.core.study.SafeText;
 import dev.tunelab.store.DatasetContentEntity;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Projects;
@@ -64,7 +65,7 @@ public class DatasetService {
 
     @Transactional
     public DatasetEntity get(String id) {
-        DatasetEntity d = DatasetEntity.findById(id);
+        DatasetEntity d = storable(id) ? DatasetEntity.findById(id) : null;
         if (d == null) throw ApiProblem.notFound("no dataset with id '" + id + "'");
         return d;
     }
@@ -87,7 +88,12 @@ public class DatasetService {
 
     @Transactional
     public Optional<DatasetFacts> facts(String id) {
-        DatasetEntity d = DatasetEntity.findById(id);
+        DatasetEntity d = storable(id) ? DatasetEntity.findById(id) : null;
         return d == null ? Optional.empty() : Optional.of(d.facts());
+    }
+
+    /** An id PostgreSQL cannot even compare (U+0000, say) names no dataset; asking must not be a 500. */
+    private static boolean storable(String id) {
+        return SafeText.problem(id) == null;
     }
 }
