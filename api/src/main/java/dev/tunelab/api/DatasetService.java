@@ -13,6 +13,7 @@ import dev.tunelab.core.data.LimitExceededException;
 import dev.tunelab.core.data.SampleReader;
 import dev.tunelab.core.messages.Json;
 import dev.tunelab.core.study.DatasetFacts;
+import dev.tunelab.core.study.SafeText;
 import dev.tunelab.store.DatasetContentEntity;
 import dev.tunelab.store.DatasetEntity;
 import dev.tunelab.store.Projects;
@@ -102,7 +103,7 @@ public class DatasetService {
      */
     @Transactional
     public DatasetEntity get(String id) {
-        DatasetEntity d = DatasetEntity.findById(id);
+        DatasetEntity d = storable(id) ? DatasetEntity.findById(id) : null;
         if (d == null) throw missing(id);
         if (d.builtin || grants.workerMayRead(id)) return d;
         access.require(d.projectId, Role.VIEWER, () -> missing(id));
@@ -132,8 +133,13 @@ public class DatasetService {
     /** What a study in {@code project} needs to know of a dataset it may use; empty when it may not. */
     @Transactional
     public Optional<DatasetFacts> facts(String id, String project) {
-        DatasetEntity d = DatasetEntity.findById(id);
+        DatasetEntity d = storable(id) ? DatasetEntity.findById(id) : null;
         if (d == null || !(d.builtin || d.projectId.equals(project))) return Optional.empty();
         return Optional.of(d.facts());
+    }
+
+    /** An id PostgreSQL cannot even compare (U+0000, say) names no dataset; asking must not be a 500. */
+    private static boolean storable(String id) {
+        return SafeText.problem(id) == null;
     }
 }

@@ -65,6 +65,11 @@ public class DatasetUploadForm {
 
     /** Refuses a text field, or a file name, that could not be stored (see {@link SafeText}). */
     void checkText() {
+        // A text field named "file" arrives without a file name, and a dataset needs one to be named.
+        if (file != null && file.fileName() == null)
+            throw ApiProblem.invalid("$.file", "must be a file part (with a filename), not a text field");
+        if (labels != null && labels.fileName() == null)
+            throw ApiProblem.invalid("$.labels", "must be a file part (with a filename), not a text field");
         Map<String, String> fields = kindOptions();
         fields.put("name", name);
         fields.put("kind", kind);

@@ -20,14 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /** What workers call over HTTP instead of touching the database. */
 @Path("/api/v1/internal/trials/{trialId}")
@@ -96,7 +91,7 @@ public class InternalResource {
         if (t.attempt != attempt)
             throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
         if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the model zip");
-        String card = modelCard(zip);
+        String card = UploadedZip.modelCard(zip);
         ArtifactEntity a = ArtifactEntity.findById(trialId);
         if (a == null) {
             a = new ArtifactEntity();
@@ -132,9 +127,10 @@ public class InternalResource {
         if (t.attempt != attempt)
             throw ApiProblem.conflict("attempt " + attempt + " is not the trial's current attempt " + t.attempt);
         if (epoch < 1)
-            throw ApiProblem.invalid("epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
+            throw ApiProblem.invalid(
+                    "$.epoch", "must be the epoch the checkpoint was taken after, from 1; got " + epoch);
         if (zip == null || zip.length == 0) throw ApiProblem.invalid("$", "the body must be the checkpoint zip");
-        if (entry(zip, ArtifactEntries.CHECKPOINT) == null) {
+        if (!UploadedZip.has(zip, ArtifactEntries.CHECKPOINT)) {
             throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.CHECKPOINT + " entry");
         }
         boolean stored = checkpoints.store(trialId, attempt, epoch, zip);
@@ -153,24 +149,5 @@ public class InternalResource {
                 .header("X-Checkpoint-Epoch", c.epoch)
                 .header("X-Checkpoint-Attempt", c.attempt)
                 .build();
-    }
-
-    /** The model card travels inside the zip, so the model and its description cannot part. */
-    static String modelCard(byte[] zip) {
-        String card = entry(zip, ArtifactEntries.MODEL_CARD);
-        if (card == null) throw ApiProblem.invalid("$", "the zip has no " + ArtifactEntries.MODEL_CARD + " entry");
-        return card;
-    }
-
-    /** The text of the zip's entry {@code name}, or null when it has none. */
-    static String entry(byte[] zip, String name) {
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (name.equals(e.getName())) return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw ApiProblem.invalid("$", "the body is not a readable zip: " + e.getMessage());
-        }
-        return null;
     }
 }

@@ -4,17 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tunelab.api.access.Audit;
 import dev.tunelab.api.access.WorkerGrants;
 import dev.tunelab.api.board.StudyAnalysis;
-import dev.tunelab.core.messages.Json;
 import dev.tunelab.store.ArtifactEntity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -51,9 +52,12 @@ public class StudyResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(String body, @QueryParam("project") String project) throws JsonProcessingException {
-        if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a study as JSON");
-        StudyView view = commands.create(Json.MAPPER.readTree(body), project);
+    public Response create(
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("project") String project)
+            throws JsonProcessingException {
+        StudyView view = commands.create(JsonBodies.read(body, contentType, "a study as JSON"), project);
         return Response.created(URI.create(view.url())).entity(view).build();
     }
 

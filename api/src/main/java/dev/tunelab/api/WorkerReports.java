@@ -2,8 +2,11 @@ package dev.tunelab.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.core.messages.WorkerReport;
+import dev.tunelab.core.study.SafeText;
 import dev.tunelab.core.study.Violation;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +17,15 @@ import java.util.TreeSet;
  * bad report is answered with every problem at its JSON path.
  */
 final class WorkerReports {
+    /**
+     * Instant reads years up to a billion, PostgreSQL stores 4713 BC to 294276 AD (a 500 past that):
+     * a worker started between 1970 and 9999.
+     */
+    static final Instant EARLIEST = Instant.EPOCH;
+
+    static final Instant LATEST =
+            LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
     private WorkerReports() {}
 
     /**
@@ -25,6 +37,9 @@ final class WorkerReports {
         if (body == null || !body.isObject()) {
             throw problem(List.of(new Violation("$", "a worker report is a JSON object with " + WorkerReport.FIELDS)));
         }
+        // PostgreSQL refuses U+0000, and an unpaired surrogate would be stored as '?': refused first.
+        SafeText.check(body, "$", out);
+        if (!out.isEmpty()) throw problem(out);
         body.fieldNames().forEachRemaining(f -> {
             if (!WorkerReport.FIELDS.contains(f))
                 out.add(new Violation("$." + f, "unknown field; allowed: " + new TreeSet<>(WorkerReport.FIELDS)));
@@ -47,7 +62,9 @@ final class WorkerReports {
         String started = text(body, "startedAt", out);
         if (started != null) {
             try {
-                Instant.parse(started);
+                Instant at = Instant.parse(started);
+                if (at.isBefore(EARLIEST) || !at.isBefore(LATEST))
+                    out.add(new Violation("$.startedAt", "must be from " + EARLIEST + " to before " + LATEST));
             } catch (DateTimeParseException e) {
                 out.add(new Violation(
                         "$.startedAt",

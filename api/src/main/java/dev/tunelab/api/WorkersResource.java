@@ -2,14 +2,15 @@ package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tunelab.api.access.Access;
-import dev.tunelab.core.messages.Json;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -26,11 +27,11 @@ public class WorkersResource {
     @PUT
     @Path("internal/workers/{id: .+}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public WorkerView report(@PathParam("id") String id, String body) throws JsonProcessingException {
+    public WorkerView report(
+            @PathParam("id") String id, byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
         if (!access.caller().worker()) access.requireSiteAdmin();
-        if (body == null || body.isBlank())
-            throw ApiProblem.invalid("$", "the request body must be a worker report as JSON");
-        return workers.report(WorkerReports.parse(id, Json.MAPPER.readTree(body)));
+        return workers.report(WorkerReports.parse(id, JsonBodies.read(body, contentType, "a worker report as JSON")));
     }
 
     @GET

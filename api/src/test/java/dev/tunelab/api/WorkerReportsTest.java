@@ -61,4 +61,20 @@ class WorkerReportsTest {
     void aBodyThatIsNoObjectIsRefusedAsAWhole() throws Exception {
         assertEquals(List.of("$"), paths("w-1", Json.MAPPER.readTree("[1, 2]")));
     }
+
+    @Test
+    void textThatCannotBeStoredIsRefusedAtItsField() throws Exception {
+        // Was a 500: PostgreSQL refuses U+0000; an unpaired surrogate was stored as '?'.
+        assertEquals(List.of("$.host"), paths("w-1", report().put("host", "node\u0000")));
+        assertEquals(List.of("$.host"), paths("w-1", report().put("host", "node\ud800")));
+        assertEquals(List.of("$.id"), paths("w-\u0000", report().put("id", "w-\u0000")));
+    }
+
+    @Test
+    void aStartTimeOutsidePostgresqlsRangeIsRefused() throws Exception {
+        // Was a 500: Instant reads a year of a billion, PostgreSQL's timestamps end in 294276 AD.
+        for (String t : List.of("+1000000000-12-31T23:59:59Z", "-1000000000-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+            assertEquals(List.of("$.startedAt"), paths("w-1", report().put("startedAt", t)), t);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import dev.tunelab.core.search.PrunerSpec;
 import dev.tunelab.core.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +33,10 @@ public final class StudyParser {
     public static final int MAX_PARALLEL = 64;
     public static final int MAX_EPOCHS = 1_000;
     public static final int MAX_ATTEMPTS = 10;
+
+    /** A name is a label in lists and charts, not a place to store text. */
+    public static final int MAX_NAME = 200;
+
     static final Set<String> FIELDS = Set.of(
             "name",
             "dataset",
@@ -76,7 +81,10 @@ public final class StudyParser {
         if (root == null || !root.isObject()) {
             throw new InvalidStudyException(List.of(new Violation("$", "a study is a JSON object")));
         }
-        // Before anything reads a value: a dataset id holding U+0000 must not reach a query.
+        // Before anything reads a value: the passes below recurse, and a dataset id holding U+0000
+        // must not reach a query.
+        Nesting.check(root, "$", out);
+        if (!out.isEmpty()) throw new InvalidStudyException(out);
         SafeText.check(root, "$", out);
         if (!out.isEmpty()) throw new InvalidStudyException(out);
         JsonFields.unknown(root, FIELDS, "$", out);
@@ -104,13 +112,10 @@ public final class StudyParser {
         double split = validationSplit(root.get("validationSplit"), out);
         StudySpec.TestSplit test = TestSplitParser.parse(root.get("test"), dataset, facts, split, datasets, out);
         String device = device(root.get("device"), out);
+        String given = name(root.get("name"), out);
 
         if (!out.isEmpty()) throw new InvalidStudyException(out);
-        JsonNode nameNode = root.get("name");
-        String name =
-                nameNode != null && nameNode.isTextual() && !nameNode.asText().isBlank()
-                        ? nameNode.asText().strip()
-                        : dataset + " " + algorithm.name();
+        String name = given != null ? given : dataset + " " + algorithm.name();
         return new StudySpec(
                 name,
                 dataset,
@@ -124,6 +129,22 @@ public final class StudyParser {
                 template.architecture(),
                 test,
                 device);
+    }
+
+    /** The name as given, stripped; null when absent, null or blank (the study is then named for you). */
+    private static String name(JsonNode v, List<Violation> out) {
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) {
+            out.add(new Violation(
+                    "$.name", "must be a string, got " + v.getNodeType().name().toLowerCase(Locale.ROOT)));
+            return null;
+        }
+        String name = v.asText().strip();
+        if (name.length() > MAX_NAME) {
+            out.add(new Violation("$.name", "must be at most " + MAX_NAME + " characters, got " + name.length()));
+            return null;
+        }
+        return name.isEmpty() ? null : name;
     }
 
     private static String device(JsonNode v, List<Violation> out) {
