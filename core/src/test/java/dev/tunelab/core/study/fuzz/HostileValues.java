@@ -15,9 +15,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Tuple;
+import java.util.Random;
 
 /**
  * Values a hostile client puts into a study: every JSON type, numbers past what a double or a long
@@ -122,101 +120,113 @@ final class HostileValues {
 
     private HostileValues() {}
 
-    /** Any value: numbers, text, booleans, null and small containers of them. */
-    static Arbitrary<JsonNode> any() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, numbers()),
-                Tuple.of(4, texts().map(TextNode::valueOf)),
-                Tuple.of(1, Arbitraries.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance)),
-                Tuple.of(2, containers()));
+    private static final List<JsonNode> EDGES = List.of(
+            IntNode.valueOf(0),
+            IntNode.valueOf(-1),
+            IntNode.valueOf(Integer.MAX_VALUE),
+            IntNode.valueOf(Integer.MIN_VALUE),
+            LongNode.valueOf(Integer.MAX_VALUE + 1L),
+            LongNode.valueOf(Long.MAX_VALUE),
+            LongNode.valueOf(Long.MIN_VALUE),
+            BigIntegerNode.valueOf(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE)),
+            BigIntegerNode.valueOf(BigInteger.TEN.pow(40).negate()),
+            DoubleNode.valueOf(-0.0),
+            DoubleNode.valueOf(Double.NaN),
+            DoubleNode.valueOf(Double.POSITIVE_INFINITY),
+            DoubleNode.valueOf(Double.NEGATIVE_INFINITY),
+            DoubleNode.valueOf(Double.MAX_VALUE),
+            DoubleNode.valueOf(Double.MIN_VALUE),
+            DoubleNode.valueOf(1e-320),
+            DoubleNode.valueOf(0.5),
+            DoubleNode.valueOf(1.0),
+            DecimalNode.valueOf(new BigDecimal("1e400")),
+            DecimalNode.valueOf(new BigDecimal("-1e400")),
+            DecimalNode.valueOf(new BigDecimal("1e-400")),
+            DecimalNode.valueOf(new BigDecimal("3.0000000000000000000000001")));
+
+    private static final List<String> SPELLED = List.of(
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "-0",
+            "1e400",
+            "9223372036854775808",
+            "",
+            " ",
+            "null",
+            "true",
+            "$",
+            "..",
+            "../../etc/passwd",
+            "%00",
+            "${jndi:x}",
+            "é",
+            "\uD83D\uDE00",
+            "\u202Erelu",
+            "\uFEFF",
+            LONG_TEXT);
+
+    private static final List<String> UNSTORABLE = List.of(
+            "\u0000",
+            "iris\u0000",
+            "re\u0001lu",
+            "\u0007",
+            "\u001B[31m",
+            "\u007F",
+            "\u0085",
+            "\uD800",
+            "a\uDC00",
+            "\uDC00\uD800",
+            "x\uDBFF");
+
+    /** Any value: numbers, text, booleans, null and small containers of them (4:4:1:2). */
+    static JsonNode any(Random r) {
+        int k = r.nextInt(11);
+        if (k < 4) return number(r);
+        if (k < 8) return TextNode.valueOf(text(r));
+        if (k < 9) return pick(r, List.of(BooleanNode.TRUE, BooleanNode.FALSE, NullNode.instance));
+        return container(r);
     }
 
     /** Small and boundary integers, non-finite and huge reals, negative zero. */
-    static Arbitrary<JsonNode> numbers() {
-        Arbitrary<JsonNode> small = Arbitraries.integers().between(-3, 200).map(IntNode::valueOf);
-        Arbitrary<JsonNode> reals = Arbitraries.doubles().between(-2, 2).map(DoubleNode::valueOf);
-        Arbitrary<JsonNode> edges = Arbitraries.of(
-                IntNode.valueOf(0),
-                IntNode.valueOf(-1),
-                IntNode.valueOf(Integer.MAX_VALUE),
-                IntNode.valueOf(Integer.MIN_VALUE),
-                LongNode.valueOf(Integer.MAX_VALUE + 1L),
-                LongNode.valueOf(Long.MAX_VALUE),
-                LongNode.valueOf(Long.MIN_VALUE),
-                BigIntegerNode.valueOf(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE)),
-                BigIntegerNode.valueOf(BigInteger.TEN.pow(40).negate()),
-                DoubleNode.valueOf(-0.0),
-                DoubleNode.valueOf(Double.NaN),
-                DoubleNode.valueOf(Double.POSITIVE_INFINITY),
-                DoubleNode.valueOf(Double.NEGATIVE_INFINITY),
-                DoubleNode.valueOf(Double.MAX_VALUE),
-                DoubleNode.valueOf(Double.MIN_VALUE),
-                DoubleNode.valueOf(1e-320),
-                DoubleNode.valueOf(0.5),
-                DoubleNode.valueOf(1.0),
-                DecimalNode.valueOf(new BigDecimal("1e400")),
-                DecimalNode.valueOf(new BigDecimal("-1e400")),
-                DecimalNode.valueOf(new BigDecimal("1e-400")),
-                DecimalNode.valueOf(new BigDecimal("3.0000000000000000000000001")));
-        return Arbitraries.oneOf(small, reals, edges);
+    static JsonNode number(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> IntNode.valueOf(r.nextInt(204) - 3);
+            case 1 -> DoubleNode.valueOf(r.nextDouble() * 4 - 2);
+            default -> pick(r, EDGES);
+        };
     }
 
-    /** Text and field names: the parser's words, numbers spelled out, unstorable and huge text. */
-    static Arbitrary<String> texts() {
-        Arbitrary<String> spelled = Arbitraries.of(
-                "NaN",
-                "Infinity",
-                "-Infinity",
-                "-0",
-                "1e400",
-                "9223372036854775808",
-                "",
-                " ",
-                "null",
-                "true",
-                "$",
-                "..",
-                "../../etc/passwd",
-                "%00",
-                "${jndi:x}",
-                "é",
-                "\uD83D\uDE00",
-                "\u202Erelu",
-                "\uFEFF",
-                LONG_TEXT);
-        Arbitrary<String> unstorable = Arbitraries.of(
-                "\u0000",
-                "iris\u0000",
-                "re\u0001lu",
-                "\u0007",
-                "\u001B[31m",
-                "\u007F",
-                "\u0085",
-                "\uD800",
-                "a\uDC00",
-                "\uDC00\uD800",
-                "x\uDBFF");
-        Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(12);
-        return Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.of(WORDS)), Tuple.of(2, spelled), Tuple.of(2, unstorable), Tuple.of(1, random));
+    /** Text and field names: the parser's words, numbers spelled out, unstorable and random text. */
+    static String text(Random r) {
+        int k = r.nextInt(10);
+        if (k < 5) return pick(r, WORDS);
+        if (k < 7) return pick(r, SPELLED);
+        if (k < 9) return pick(r, UNSTORABLE);
+        StringBuilder b = new StringBuilder();
+        int n = r.nextInt(13);
+        // Any UTF-16 unit, surrogates and controls included.
+        for (int i = 0; i < n; i++) b.append((char) r.nextInt(Character.MAX_VALUE + 1));
+        return b.toString();
     }
 
     /** Empty containers and containers of a few scalars. */
-    static Arbitrary<JsonNode> containers() {
-        Arbitrary<JsonNode> scalars = Arbitraries.oneOf(numbers(), texts().map(TextNode::valueOf));
-        Arbitrary<JsonNode> arrays = scalars.list().ofMaxSize(4).map(items -> {
+    static JsonNode container(Random r) {
+        if (r.nextBoolean()) {
             ArrayNode a = JsonNodeFactory.instance.arrayNode();
-            items.forEach(a::add);
+            for (int i = r.nextInt(5); i > 0; i--) a.add(scalar(r));
             return a;
-        });
-        Arbitrary<JsonNode> objects = Arbitraries.entries(texts(), scalars)
-                .list()
-                .ofMaxSize(3)
-                .map(entries -> {
-                    ObjectNode o = JsonNodeFactory.instance.objectNode();
-                    entries.forEach(e -> o.set(e.getKey(), e.getValue()));
-                    return o;
-                });
-        return Arbitraries.oneOf(arrays, objects);
+        }
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        for (int i = r.nextInt(4); i > 0; i--) o.set(text(r), scalar(r));
+        return o;
+    }
+
+    private static JsonNode scalar(Random r) {
+        return r.nextBoolean() ? number(r) : TextNode.valueOf(text(r));
+    }
+
+    static <T> T pick(Random r, List<T> from) {
+        return from.get(r.nextInt(from.size()));
     }
 }
