@@ -1,5 +1,6 @@
 package dev.tunelab.app.datasets;
 
+import dev.tunelab.app.support.TestTokens;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -128,6 +129,7 @@ final class Bombs {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HttpRequest.newBuilder(uri)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", TestTokens.bearer(TestTokens.ADMIN))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
     }

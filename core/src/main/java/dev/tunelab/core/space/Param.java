@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,12 @@ public sealed interface Param {
     /** The values a grid search visits, in order; null when the range is continuous and has none. */
     List<Object> gridValues();
 
+    /**
+     * How many values a grid search visits, without listing them: an integer range may hold two
+     * billion; -1 when the range is continuous and has no {@code gridPoints}.
+     */
+    long gridCount();
+
     /** Integers from {@code min} to {@code max} inclusive, every {@code step}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record IntParam(int min, int max, int step, Integer gridPoints, Condition when) implements Param {
@@ -42,23 +49,40 @@ public sealed interface Param {
             this(min, max, step, null, null);
         }
 
+        /** Values in the range; ranges wider than an int holds stop at {@code Integer.MAX_VALUE}. */
         public int size() {
-            return (max - min) / step + 1;
+            return (int) Math.min(Integer.MAX_VALUE, ((long) max - min) / step + 1);
         }
 
         public int valueAt(int index) {
-            return min + index * step;
+            return (int) (min + (long) index * step);
+        }
+
+        @Override
+        public long gridCount() {
+            return gridPoints == null ? size() : Math.min(gridPoints, size());
         }
 
         /** Every value, or {@code gridPoints} of them evenly spread with both ends included. */
         @Override
         public List<Object> gridValues() {
-            List<Object> values = new ArrayList<>();
             int n = size();
             if (gridPoints == null || gridPoints >= n) {
-                for (int i = 0; i < n; i++) values.add(valueAt(i));
-                return values;
+                // A view, not a copy: a range may hold two billion values and a grid walks only a few.
+                return new AbstractList<>() {
+                    @Override
+                    public Object get(int index) {
+                        if (index < 0 || index >= n) throw new IndexOutOfBoundsException(index);
+                        return valueAt(index);
+                    }
+
+                    @Override
+                    public int size() {
+                        return n;
+                    }
+                };
             }
+            List<Object> values = new ArrayList<>();
             for (int k = 0; k < gridPoints; k++) {
                 int index = gridPoints == 1 ? (n - 1) / 2 : (int) Math.round(k * (n - 1) / (double) (gridPoints - 1));
                 Object v = valueAt(index);
@@ -86,6 +110,11 @@ public sealed interface Param {
         /**
          * {@code gridPoints} values evenly spread (in log space for a log range), both ends included.
          */
+        @Override
+        public long gridCount() {
+            return gridPoints == null ? -1 : gridPoints;
+        }
+
         @Override
         public List<Object> gridValues() {
             if (gridPoints == null) return null;
@@ -118,6 +147,11 @@ public sealed interface Param {
         @Override
         public List<Object> gridValues() {
             return values;
+        }
+
+        @Override
+        public long gridCount() {
+            return values.size();
         }
     }
 }

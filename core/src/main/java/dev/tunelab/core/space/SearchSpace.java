@@ -54,8 +54,11 @@ public record SearchSpace(Map<String, Param> params) {
      * Number of distinct grid points (inactive parameters add none), or -1 when some float range has
      * no {@code gridPoints}; {@link Long#MAX_VALUE} when the count overflows.
      */
+    /** Values of a parameter others depend on that the grid's size is counted through one by one. */
+    static final long MAX_BRANCHES = 100_000;
+
     public long gridSize() {
-        for (Param p : params.values()) if (p.gridValues() == null) return -1;
+        for (Param p : params.values()) if (p.gridCount() < 0) return -1;
         Set<String> parents = params.values().stream()
                 .map(Param::when)
                 .filter(c -> c != null)
@@ -73,9 +76,11 @@ public record SearchSpace(Map<String, Param> params) {
         if (k == names.size()) return 1;
         String name = names.get(k);
         if (!isActive(name, prefix)) return count(names, k + 1, prefix, parents);
-        List<Object> values = params.get(name).gridValues();
-        if (!parents.contains(name))
-            return Math.multiplyExact((long) values.size(), count(names, k + 1, prefix, parents));
+        Param p = params.get(name);
+        if (!parents.contains(name)) return Math.multiplyExact(p.gridCount(), count(names, k + 1, prefix, parents));
+        // A condition looks at this one: count branch by branch, unless the grid is past any budget.
+        if (p.gridCount() > MAX_BRANCHES) throw new ArithmeticException("too many grid points to count");
+        List<Object> values = p.gridValues();
         long total = 0;
         for (Object v : values) {
             prefix.put(name, v);
