@@ -8,9 +8,8 @@ import java.util.function.Supplier;
  * Expect#TOO_LONG} a bare 414 from the HTTP server, which refuses a request line past 4 KiB before
  * any of TuneLab's code (and so its problem+json) is reached.
  *
- * @param rebuilt true where the answer depends on the dataset upload code (its size and memory limits,
- *     its archive reading), which is being rebuilt separately; a wrong answer there is reported apart
- *     from the others and does not fail the test
+ * @param rebuilt true where the answer depends on the dataset upload code's size and memory limits
+ *     and archive reading; such a case fails the test like any other
  */
 record HostileCase(String category, String name, Expect expect, boolean rebuilt, Supplier<Answer> send) {
     /** Quarkus's default {@code quarkus.http.limits.max-initial-line-length}. */

@@ -16,9 +16,8 @@ import java.util.Map;
 
 /**
  * Bodies and uploads past the size and memory limits, run last: an oversized body, an oversized
- * file, a gzip bomb, an image of 256 MiB of pixels and a zip bomb. Their answers depend on the
- * upload limits being rebuilt separately, so a wrong one is reported apart ({@link
- * HostileCase#rebuilt()}).
+ * file, a gzip bomb, an image of 256 MiB of pixels and a zip bomb, answered by the upload limits
+ * ({@link HostileCase#rebuilt()}).
  */
 final class LimitCases {
     private static final String BOUNDARY = "hostileboundary";

@@ -12,7 +12,6 @@ final class Tally {
     private final Map<String, Map<Integer, Integer>> byCategory = new TreeMap<>();
     private final Map<Integer, Integer> byStatus = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
-    private final List<String> rebuiltFailures = new ArrayList<>();
     private int accepted;
     private int tooLong;
 
@@ -27,7 +26,7 @@ final class Tally {
         byCategory.computeIfAbsent(c.category(), k -> new TreeMap<>()).merge(a.status(), 1, Integer::sum);
         byStatus.merge(a.status(), 1, Integer::sum);
         String wrong = judge(c, a);
-        if (wrong != null) (c.rebuilt() ? rebuiltFailures : failures).add(c + " -> " + a.status() + " " + wrong);
+        if (wrong != null) failures.add(c + " -> " + a.status() + " " + wrong);
         if (c.expect() == HostileCase.Expect.ACCEPTED) accepted++;
         if (c.expect() == HostileCase.Expect.TOO_LONG) tooLong++;
         return a;
@@ -71,19 +70,11 @@ final class Tally {
         return failures;
     }
 
-    List<String> rebuiltFailures() {
-        return rebuiltFailures;
-    }
-
     String report() {
         StringBuilder b = new StringBuilder("hostile input: " + cases() + " cases, " + accepted + " valid, " + tooLong
                 + " refused by the HTTP server (414), the rest refused by TuneLab\n");
         byCategory.forEach((k, v) -> b.append(String.format("  %-22s %4d  %s%n", k, sum(v), v)));
         b.append("  by status: ").append(byStatus).append('\n');
-        if (!rebuiltFailures.isEmpty()) {
-            b.append("  upload code being rebuilt separately, wrong answers (not failing this test):\n");
-            rebuiltFailures.forEach(f -> b.append("    ").append(f).append('\n'));
-        }
         failures.forEach(f -> b.append("  FAILED ").append(f).append('\n'));
         return b.toString();
     }

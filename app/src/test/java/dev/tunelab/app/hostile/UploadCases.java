@@ -207,7 +207,7 @@ final class UploadCases {
         for (Object[] c : bad) {
             byte[] zip = (byte[]) c[1];
             HostileCase refused = refused("zip", (String) c[0], () -> upload("bad.zip", zip));
-            // A 500 today (ZipInputStream's IllegalArgumentException); the rebuilt zip reading refuses it.
+            // Were 500s (ZipInputStream's IllegalArgumentException) before zip names were checked.
             boolean malformedName = Set.of("entry name not UTF-8", "entry name an unpaired surrogate")
                     .contains(c[0]);
             out.add(malformedName ? refused.inRebuiltUploads() : refused);
