@@ -1,6 +1,7 @@
 package dev.tunelab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tunelab.api.limits.FormFields;
 import dev.tunelab.core.limits.Limit;
 import dev.tunelab.core.study.InvalidStudyException;
 import dev.tunelab.core.study.Violation;
@@ -55,6 +56,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Exception e) {
+        ApiProblem formFields = FormFields.problem(e);
+        if (formFields != null) return apiProblem(formFields);
         if (databaseUnavailable(e)) {
             // No connection came free in time (an overload), or the database is restarting: not a bug,
             // the transaction did not commit, and the client (a worker, too) may simply try again.

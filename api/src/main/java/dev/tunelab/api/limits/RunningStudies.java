@@ -3,9 +3,9 @@ package dev.tunelab.api.limits;
 import dev.tunelab.core.limits.Limit;
 import dev.tunelab.core.study.StudyStatus;
 import dev.tunelab.store.StudyEntity;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 
 /**
@@ -20,9 +20,6 @@ public class RunningStudies {
     @Inject
     Limits limits;
 
-    @Inject
-    EntityManager em;
-
     /**
      * Throws 409 naming {@code tunelab.limits.studies-running} when the project is at its limit. An
      * advisory lock on the project, held to the end of the caller's transaction, makes two
@@ -30,8 +27,10 @@ public class RunningStudies {
      */
     public void checkRoomFor(String projectId) {
         Limit limit = limits.studiesRunning();
-        // The two-key form: its key space is apart from the scheduler's one-key leader lock.
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(?1))")
+        // The two-key form: its key space is apart from the scheduler's one-key leader lock. Panache's
+        // EntityManager, not an injected one: a worker-only process has no persistence unit to inject.
+        Panache.getEntityManager()
+                .createNativeQuery("select 1 from pg_advisory_xact_lock(" + LOCK_CLASS + ", hashtext(?1))")
                 .setParameter(1, projectId)
                 .getSingleResult();
         long running = StudyEntity.count(

@@ -40,9 +40,13 @@ public final class IdxImagesFormat implements SampleFormat {
         return ZipContent.storedFiles(files);
     }
 
-    /** True when {@code content} is laid out as {@link #pack} lays it: {@value #IMAGES} first. */
+    /**
+     * True when {@code content} is laid out as {@link #pack} lays it, told from the first entry's name
+     * alone: listing every entry would inflate a bomb twice.
+     */
     static boolean matches(byte[] content) {
-        return ZipContent.isZip(content) && IMAGES.equals(ZipContent.firstName(content));
+        String first = ZipContent.isZip(content) ? ZipContent.firstName(content) : null;
+        return IMAGES.equals(first) || LABELS.equals(first);
     }
 
     @Override
