@@ -50,7 +50,7 @@ trap stop EXIT
 echo "starting TuneLab on port $port (data in $dir)" >&2
 noop=false
 [ "${NOOP:-0}" = 1 ] && noop=true
-TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_NOOP_TRAINER=$noop OMP_NUM_THREADS=1 \
+TUNELAB_AUTH=${TUNELAB_AUTH:-none} TUNELAB_LIMITS_STUDIES_RUNNING=${TUNELAB_LIMITS_STUDIES_RUNNING:-1000000} TUNELAB_DATA_DIR="$dir" QUARKUS_HTTP_PORT=$port TUNELAB_WORKER_NOOP_TRAINER=$noop OMP_NUM_THREADS=1 \
   java -jar "$jar" > "$dir/app.log" 2>&1 &
 pid=$!
 t0=$(date +%s)
