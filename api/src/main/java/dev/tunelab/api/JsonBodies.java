@@ -15,7 +15,7 @@ import java.util.List;
  * repair: bytes that are not UTF-8 (RFC 8259 requires it; they would become U+FFFD), a second value
  * or garbage after the document, and a field given twice (which one counts is a guess).
  */
-final class JsonBodies {
+public final class JsonBodies {
     private static final ObjectReader READER = Json.MAPPER
             .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -29,7 +29,7 @@ final class JsonBodies {
      *
      * @param what what the body should be, for the message ("a study as JSON")
      */
-    static JsonNode read(byte[] body, String contentType, String what) throws JsonProcessingException {
+    public static JsonNode read(byte[] body, String contentType, String what) throws JsonProcessingException {
         String charset = charset(contentType);
         if (charset != null && !charset.equalsIgnoreCase("utf-8"))
             throw unsupported("JSON is read as UTF-8, not charset " + charset);

@@ -1,7 +1,6 @@
 package dev.tunelab.app;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import dev.tunelab.api.access.TokenCodec;
 import java.util.List;
 
 /**
@@ -16,11 +15,7 @@ final class EmbeddedWorkerCredential {
         String roles = System.getProperty("tunelab.roles", System.getenv("TUNELAB_ROLES"));
         List<String> list = roles == null ? List.of("api", "worker") : List.of(roles.split("\\s*,\\s*"));
         if (!list.contains("api") || !list.contains("worker")) return;
-        byte[] b = new byte[32];
-        new SecureRandom().nextBytes(b);
-        System.setProperty(
-                "tunelab.worker.token",
-                "tl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+        System.setProperty("tunelab.worker.token", TokenCodec.newToken());
     }
 
     private static boolean configured(String property, String env) {

@@ -3,7 +3,7 @@ package dev.tunelab.api.access;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.api.ApiProblem;
-import dev.tunelab.core.messages.Json;
+import dev.tunelab.api.JsonBodies;
 import dev.tunelab.core.study.SafeText;
 import java.util.regex.Pattern;
 
@@ -16,15 +16,10 @@ final class Bodies {
 
     private Bodies() {}
 
-    static JsonNode object(String body) {
-        if (body == null || body.isBlank()) throw ApiProblem.invalid("$", "the request body must be a JSON object");
-        JsonNode node;
-        try {
-            node = Json.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.invalid("$", "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) throw ApiProblem.invalid("$", "must be a JSON object");
+    /** The body read as every JSON body is ({@link JsonBodies}), which must be an object. */
+    static JsonNode object(byte[] body, String contentType) throws JsonProcessingException {
+        JsonNode node = JsonBodies.read(body, contentType, "a JSON object");
+        if (!node.isObject()) throw ApiProblem.invalid("$", "must be a JSON object");
         return node;
     }
 

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -86,14 +85,6 @@ public class Bootstrap {
         for (TokenEntity old : TokenEntity.<TokenEntity>list("name = ?1 and kind = ?2", name, kind)) {
             if (!Arrays.equals(old.hash, hash)) Tokens.revoke(old);
         }
-        TokenEntity t = new TokenEntity();
-        t.id = UUID.randomUUID();
-        t.kind = kind;
-        t.userName = user;
-        t.name = name;
-        t.hash = hash;
-        t.createdBy = "configuration";
-        t.createdAt = Instant.now();
-        t.persist();
+        Tokens.store(kind, user, null, name, hash, null, "configuration");
     }
 }

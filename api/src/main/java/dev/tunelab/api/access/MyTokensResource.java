@@ -1,5 +1,6 @@
 package dev.tunelab.api.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.api.ApiProblem;
 import dev.tunelab.store.access.TokenEntity;
@@ -8,10 +9,12 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -39,9 +42,10 @@ public class MyTokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response issue(String body) {
+    public Response issue(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
         Caller c = signedIn();
-        JsonNode b = Bodies.object(body);
+        JsonNode b = Bodies.object(body, contentType);
         String name = Bodies.text(b, "name", true, null);
         Integer days = Bodies.expiryDays(b);
         Tokens.View v = Tokens.issue(TokenEntity.USER, c.user(), c.boundTo(), name, days, c.user());

@@ -1,5 +1,6 @@
 package dev.tunelab.api.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.api.ApiProblem;
 import dev.tunelab.store.access.AuditEntity;
@@ -12,11 +13,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -55,9 +58,13 @@ public class ProjectTokensResource {
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response issue(@PathParam("project") String project, String body) {
+    public Response issue(
+            @PathParam("project") String project,
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
         requireAdmin(project);
-        JsonNode b = Bodies.object(body);
+        JsonNode b = Bodies.object(body, contentType);
         String user = Bodies.text(b, "user", true, Bodies.NAME);
         String name = Bodies.text(b, "name", true, null);
         Integer days = Bodies.expiryDays(b);

@@ -1,5 +1,6 @@
 package dev.tunelab.api.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tunelab.api.ApiProblem;
 import dev.tunelab.store.access.MemberEntity;
@@ -11,11 +12,13 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -45,11 +48,12 @@ public class ProjectsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public Response create(String body) {
+    public Response create(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
         Caller c = access.user();
         if (c.boundTo() != null)
             throw new ApiProblem(403, "Forbidden", "a token bound to one project cannot start another", List.of());
-        JsonNode b = Bodies.object(body);
+        JsonNode b = Bodies.object(body, contentType);
         String id = Bodies.text(b, "id", true, Bodies.NAME);
         String name = Bodies.text(b, "name", false, null);
         if (ProjectEntity.findById(id) != null) throw ApiProblem.conflict("a project with id '" + id + "' exists");
@@ -90,10 +94,15 @@ public class ProjectsResource {
     @Path("{project}/members/{user}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
-    public MemberView setMember(@PathParam("project") String project, @PathParam("user") String user, String body) {
+    public MemberView setMember(
+            @PathParam("project") String project,
+            @PathParam("user") String user,
+            byte[] body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
         requireAdmin(project);
         Bodies.name("$.user", user);
-        String roleName = Bodies.text(Bodies.object(body), "role", true, null);
+        String roleName = Bodies.text(Bodies.object(body, contentType), "role", true, null);
         Role role = Role.parse(roleName);
         if (role == null) throw ApiProblem.invalid("$.role", "must be viewer, editor or admin; got '" + roleName + "'");
         MemberEntity m = MemberEntity.find(project, user);

@@ -1,14 +1,17 @@
 package dev.tunelab.api.access;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tunelab.api.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -32,9 +35,10 @@ public class SessionResource {
     @POST
     @Path("session")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(String body) {
+    public Response signIn(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType)
+            throws JsonProcessingException {
         if (authenticator.disabled()) return Response.noContent().build();
-        String token = Bodies.text(Bodies.object(body), "token", true, null);
+        String token = Bodies.text(Bodies.object(body, contentType), "token", true, null);
         Caller c = authenticator.resolve(token);
         if (c == null || c.worker())
             throw new ApiProblem(401, "Unauthorized", "the token is unknown, expired or revoked", List.of());

@@ -42,18 +42,24 @@ final class Tokens {
     /** Stores a new token's hash and answers it with its secret, shown this once. */
     static View issue(String kind, String user, String project, String name, Integer days, String by) {
         String secret = TokenCodec.newToken();
+        return View.of(store(kind, user, project, name, TokenCodec.hash(secret), days, by), secret);
+    }
+
+    /** Stores a token by its hash: a new one's, or one given by configuration. */
+    static TokenEntity store(
+            String kind, String user, String project, String name, byte[] hash, Integer days, String by) {
         TokenEntity t = new TokenEntity();
         t.id = UUID.randomUUID();
         t.kind = kind;
         t.userName = user;
         t.projectId = project;
         t.name = name;
-        t.hash = TokenCodec.hash(secret);
+        t.hash = hash;
         t.createdBy = by;
         t.createdAt = Instant.now();
         t.expiresAt = days == null ? null : t.createdAt.plus(days, ChronoUnit.DAYS);
         t.persist();
-        return View.of(t, secret);
+        return t;
     }
 
     static void revoke(TokenEntity t) {
